@@ -45,7 +45,7 @@ pub fn is_valid(text: &str) -> bool {
         && !text.contains("--")
         && text
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == '-' as u8)
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Derives a slug from any text: transliterate (`Türkiye` → `turkiye`), lowercase, turn runs of

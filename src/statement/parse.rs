@@ -241,8 +241,7 @@ impl Parser<'_> {
         let front_start =
             text.len() - after_open.len() + after_open.find('\n').map_or(0, |i| i + 1);
         let mut offset = front_start;
-        let mut line = 2;
-        for raw in text[front_start..].split_inclusive('\n') {
+        for (line, raw) in (2..).zip(text[front_start..].split_inclusive('\n')) {
             let trimmed = raw.trim_end();
             if trimmed == "---" || trimmed == "..." {
                 let front = &text[front_start..offset];
@@ -264,7 +263,6 @@ impl Parser<'_> {
                 return Some((front, body, line + 1 + skipped));
             }
             offset += raw.len();
-            line += 1;
             if offset - front_start > LIMITS.front_matter_bytes {
                 break;
             }
