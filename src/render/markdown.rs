@@ -130,6 +130,12 @@ impl Renderer {
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.prefixes.pop();
+                // Drop the quote's own trailing bar-only line; the blank line below replaces it.
+                let kept = self.out.trim_end_matches(['│', ' ', '\n']).len();
+                if kept < self.out.len() {
+                    self.out.truncate(kept);
+                    self.out.push('\n');
+                }
                 self.blank();
             }
             TagEnd::List(_) => {
