@@ -231,7 +231,7 @@ mod tests {
         );
         assert_eq!(
             text,
-            "“Quote _this_ now,” she said.\n\n│ A quote\n│\n• one\n• two **bold**"
+            "“Quote _this_ now,” she said.\n\n│ A quote\n\n• one\n• two **bold**"
         );
     }
 
