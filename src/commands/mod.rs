@@ -3,6 +3,7 @@
 
 mod check;
 mod edit;
+mod export;
 mod groups;
 mod init;
 mod list;
@@ -97,6 +98,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::List(args) => list::run(args, &root()?, now, io),
         Command::Show(args) => show::run(args, &root()?, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
+        Command::Export(args) => export::run(args, &root()?, now, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, io),
