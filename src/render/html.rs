@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -87,6 +87,7 @@ impl Theme {
                 Some(text) => env.add_template_owned(name, text).with_context(|| {
                     format!("cannot use the template {}", dir.join(name).display())
                 })?,
+                #[allow(clippy::expect_used)]
                 None => env
                     .add_template(name, default)
                     .expect("embedded templates are valid"),
@@ -123,6 +124,9 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
+
+/// Rendered files: output path and bytes.
+type Files = Vec<(String, Vec<u8>)>;
 
 /// The exported site: output paths (relative, with `/`) and their bytes, in order.
 #[derive(Debug, Default)]
@@ -256,7 +260,7 @@ pub fn render_site(
         newest: input.statements.first().map(|s| s.day()),
     };
     let mut rendered = Rendered::default();
-    let pages: Vec<anyhow::Result<Vec<(String, Vec<u8>)>>> = (0..input.statements.len())
+    let pages: Vec<anyhow::Result<Files>> = (0..input.statements.len())
         .into_par_iter()
         .map(|index| {
             let result = site.statement_page(index);
@@ -344,11 +348,16 @@ pub(crate) fn excerpt(markdown: &str, limit: usize) -> String {
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => {
-                if !text.ends_with(' ') {
-                    text.push(' ');
-                }
-            }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell,
+            ) if !text.ends_with(' ') => text.push(' '),
             _ => {}
         }
         if text.len() > limit * 4 {
@@ -531,7 +540,7 @@ impl Site<'_> {
     }
 
     /// The page of the statement at `index`, and the local files it links to.
-    fn statement_page(&self, index: usize) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn statement_page(&self, index: usize) -> anyhow::Result<Files> {
         #[derive(Serialize)]
         struct Body {
             statement: Card,
@@ -606,7 +615,7 @@ impl Site<'_> {
         feeds: Vec<FeedLink>,
         cards: &[&Card],
         extra: &minijinja::Value,
-    ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    ) -> anyhow::Result<Files> {
         #[derive(Serialize)]
         struct Body<'c> {
             statements: &'c [&'c Card],
@@ -658,7 +667,7 @@ impl Site<'_> {
     }
 
     /// The home page and its further pages, with the chart on the first.
-    fn home(&self, cards: &[Card]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn home(&self, cards: &[Card]) -> anyhow::Result<Files> {
         let refs: Vec<&Card> = cards.iter().collect();
         let chart = self.chart(self.input.statements.iter().map(|s| s.day()));
         let description = self
@@ -679,7 +688,7 @@ impl Site<'_> {
     }
 
     /// `statements/index.html` (the years) and one page per year.
-    fn years(&self, cards: &[Card]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn years(&self, cards: &[Card]) -> anyhow::Result<Files> {
         let mut years: BTreeMap<String, Vec<&Card>> = BTreeMap::new();
         for card in cards {
             years
@@ -720,12 +729,7 @@ impl Site<'_> {
     }
 
     /// The index of topics, speakers or locations, and one paginated page per group.
-    fn group_pages(
-        &self,
-        by: GroupBy,
-        groups: &[Group],
-        cards: &[Card],
-    ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn group_pages(&self, by: GroupBy, groups: &[Group], cards: &[Card]) -> anyhow::Result<Files> {
         let (folder, plural, kind) = match by {
             GroupBy::Topic => ("topics", "Topics", "topic"),
             GroupBy::Speaker => ("speakers", "Speakers", "speaker"),
@@ -764,7 +768,7 @@ impl Site<'_> {
             Vec::new(),
             minijinja::context! { groups => index_groups, by_count => items, cloud => by == GroupBy::Topic },
         )?];
-        let rendered: Vec<anyhow::Result<Vec<(String, Vec<u8>)>>> = groups
+        let rendered: Vec<anyhow::Result<Files>> = groups
             .par_iter()
             .map(|group| {
                 let members: Vec<usize> = self
@@ -837,7 +841,7 @@ impl Site<'_> {
     }
 
     /// The search page and its index script.
-    fn search(&self, cards: &[Card]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn search(&self, cards: &[Card]) -> anyhow::Result<Files> {
         let page = self.page(
             "search.html",
             "search/index.html",
