@@ -591,7 +591,7 @@ fn export_escapes_every_front_matter_field() {
         "title: \"T {NASTY}\"\ndate: 2026-01-27\nspeaker:\n  name: \"S {NASTY}\"\n  role: \"R {NASTY}\"\n  organization: \"O {NASTY}\"\ntopics: [\"Top {NASTY}\"]\nlocation: \"L {NASTY}\"\nsummary: \"Sum {NASTY}\"\nbackground: \"B {NASTY}\"\nsource: \"https://example.org/?a=<script>&b='x'\""
     );
     let archive = Archive::empty()
-        .file("press.toml", format!("title = \"Site {}\"\norganization = \"Org {}\"\ndescription = \"D {}\"\nbase_url = \"https://example.org/\"\n", NASTY.replace("\\\"", "\\\""), NASTY, NASTY))
+        .file("press.toml", format!("title = \"Site {}\"\norganization = \"Org {}\"\ndescription = \"D {}\"\nbase_url = \"https://example.org/\"\n", NASTY, NASTY, NASTY))
         .file(
             "statements/2026/2026-01-27-x.md",
             format!("---\n{front}\n---\nBody <b>ok</b> & fine\n"),
@@ -676,10 +676,13 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
             for svg in html.select(&select("svg")) {
                 assert!(svg.value().classes().any(|c| c == "chart"), "svg in {path}");
             }
-            for svg in html.select(&select(
-                ".content svg, .content math, .content script, .content form",
-            )) {
-                panic!("{} in the content of {path}", svg.value().name());
+            if let Some(found) = html
+                .select(&select(
+                    ".content svg, .content math, .content script, .content form",
+                ))
+                .next()
+            {
+                panic!("{} in the content of {path}", found.value().name());
             }
             for element in html.select(&select("*")) {
                 for (name, value) in element.value().attrs() {
