@@ -520,7 +520,7 @@ impl Site<'_> {
     ) -> String {
         let root = root_of(page_path);
         let rewrite = |url: &str| -> Option<String> {
-            if url.starts_with('#') || url.starts_with('?') {
+            if url.starts_with('#') || url.starts_with('?') || url.starts_with("//") {
                 return Some(url.to_owned());
             }
             let file = crate::links::resolve(self.input.root, &statement.path, url)?;

@@ -153,7 +153,8 @@ impl<'a> ammonia::UrlRelativeEvaluate<'a> for Relative<'a> {
 pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
     let mut links: Vec<bool> = Vec::new();
     let mut images: Vec<bool> = Vec::new();
-    let events = Parser::new_ext(
+    let mut raw_html = false;
+    let events: Vec<Event<'_>> = Parser::new_ext(
         markdown,
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
     )
@@ -182,11 +183,79 @@ pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
             attrs,
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(deeper(level)))),
+        Event::Html(_) | Event::InlineHtml(_) => {
+            raw_html = true;
+            Some(event)
+        }
+        other => Some(other),
+    })
+    .collect();
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    if raw_html {
+        // Raw HTML: ammonia cleans everything and rewrites relative URLs.
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        return clean_html(&xml_text(&html), rewrite);
+    }
+    // No raw HTML: pulldown-cmark escapes all text, and URLs were judged above; only relative
+    // ones are left to rewrite (dropping the link when the rewrite refuses it).
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = events.into_iter().filter_map(|event| match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => match relative(&dest_url, rewrite) {
+            Some(url) => {
+                dropped.push(false);
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                }))
+            }
+            None => {
+                dropped.push(true);
+                None
+            }
+        },
+        Event::End(TagEnd::Link) => (!dropped.pop().unwrap_or(false)).then_some(event),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => match relative(&dest_url, rewrite) {
+            Some(url) => {
+                dropped.push(false);
+                Some(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                }))
+            }
+            None => {
+                dropped.push(true);
+                None
+            }
+        },
+        Event::End(TagEnd::Image) => (!dropped.pop().unwrap_or(false)).then_some(event),
+        Event::Text(text) => Some(Event::Text(xml_text(&text).into_owned().into())),
         other => Some(other),
     });
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    clean_html(&xml_text(&html), rewrite)
+    html
+}
+
+/// A URL as written to the page: absolute ones as they are, relative ones through `rewrite`.
+fn relative(url: &str, rewrite: &dyn Rewrite) -> Option<String> {
+    if crate::links::is_local(url) {
+        rewrite.rewrite(url)
+    } else {
+        Some(url.to_owned())
+    }
 }
 
 fn deeper(level: HeadingLevel) -> HeadingLevel {
