@@ -801,3 +801,60 @@ fn export_feeds_drop_characters_xml_forbids() {
     let feed = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
     assert_eq!(feed.entries.len(), 1);
 }
+
+/// The JSON inside a search script (`prefix JSON);` or `prefix JSON;`).
+fn script_json(text: &str, prefix: &str) -> serde_json::Value {
+    let json = text
+        .strip_prefix(prefix)
+        .unwrap()
+        .trim_end()
+        .trim_end_matches(';')
+        .trim_end_matches(')');
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn export_search_index_is_split_and_compact() {
+    let archive = Archive::site();
+    assert_code(&archive.export(&[]), 0);
+    let index = script_json(
+        &archive.read("site/search/index.js"),
+        "window.PRESS_SEARCH = ",
+    );
+    assert_eq!(index["count"], 4);
+    assert_eq!(index["topics"][0], "Interpol");
+    let shards: Vec<&str> = index["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(shards.contains(&"69-6e"), "{shards:?}");
+    let terms = script_json(
+        &archive.read("site/search/terms/69-6e.js"),
+        "pressSearch.terms(\"69-6e\", ",
+    );
+    // "interpol": statements 0, 1 and 2 (newest first), delta-encoded.
+    assert_eq!(terms["interpol"], serde_json::json!([0, 1, 1]));
+    let docs = script_json(
+        &archive.read("site/search/docs/0.js"),
+        "pressSearch.docs(0, ",
+    );
+    let slugs: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row[2].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["interpol", "georgia", "sudan", "old"]);
+    // No bodies in the index.
+    let all: String = archive
+        .files("site/search")
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(!all.contains("Read the"), "bodies stay out of the index");
+    let page = archive.read("site/search/index.html");
+    assert!(!page.contains("fetch("));
+    assert!(!archive.read("site/search.js").contains("fetch("));
+}

@@ -768,26 +768,32 @@ impl Site<'_> {
             Vec::new(),
             minijinja::context! { groups => index_groups, by_count => items, cloud => by == GroupBy::Topic },
         )?];
+        // Members of each group, newest first, in one pass over the statements.
+        let mut members_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, statement) in self.input.statements.iter().enumerate() {
+            let mut keys: Vec<String> = match by {
+                GroupBy::Topic => statement
+                    .topics
+                    .iter()
+                    .map(|t| t.slug.as_str().to_owned())
+                    .collect(),
+                GroupBy::Speaker => statement
+                    .speakers
+                    .iter()
+                    .map(|p| slug::key(&p.name))
+                    .collect(),
+                GroupBy::Location => statement.location.iter().map(|l| slug::key(l)).collect(),
+            };
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                members_of.entry(key).or_default().push(index);
+            }
+        }
         let rendered: Vec<anyhow::Result<Files>> = groups
             .par_iter()
             .map(|group| {
-                let members: Vec<usize> = self
-                    .input
-                    .statements
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| match by {
-                        GroupBy::Topic => s.topics.iter().any(|t| t.slug.as_str() == group.slug),
-                        GroupBy::Speaker => {
-                            s.speakers.iter().any(|p| slug::key(&p.name) == group.slug)
-                        }
-                        GroupBy::Location => s
-                            .location
-                            .as_deref()
-                            .is_some_and(|l| slug::key(l) == group.slug),
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
+                let members: &[usize] = members_of.get(&group.slug).map_or(&[], Vec::as_slice);
                 let member_cards: Vec<&Card> = members.iter().map(|&i| &cards[i]).collect();
                 let chart = match by {
                     GroupBy::Speaker => None,
@@ -851,10 +857,9 @@ impl Site<'_> {
             Vec::new(),
             (),
         )?;
-        Ok(vec![
-            page,
-            ("search/index.js".to_owned(), search::index_script(cards)),
-        ])
+        let mut files = vec![page];
+        files.extend(search::index_files(cards));
+        Ok(files)
     }
 
     /// Renders the Atom template (used by [`feed`]).
