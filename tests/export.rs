@@ -858,3 +858,67 @@ fn export_search_index_is_split_and_compact() {
     assert!(!page.contains("fetch("));
     assert!(!archive.read("site/search.js").contains("fetch("));
 }
+
+/// Whether an outside tool exists; without it a test skips, except under `CI=true`, where a
+/// missing tool is a failure.
+fn tool(name: &str) -> bool {
+    let found = Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{name} is required when CI=true"
+        );
+        eprintln!("skipped: {name} is not installed");
+    }
+    found
+}
+
+#[test]
+fn export_search_script_finds_statements_by_word_prefixes() {
+    if !tool("node") {
+        return;
+    }
+    let archive = Archive::site();
+    assert_code(&archive.export(&[]), 0);
+    let run = |query: &str| -> Vec<String> {
+        let output = Command::new("node")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/search.js"))
+            .arg(archive.path().join("site"))
+            .arg(query)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                value["href"].as_str().unwrap().to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(
+        run("interp GEOR"),
+        ["../statements/2026/georgia/index.html"]
+    );
+    assert_eq!(
+        run("ana"),
+        [
+            "../statements/2026/georgia/index.html",
+            "../statements/2025/sudan/index.html",
+            "../statements/2017/old/index.html"
+        ]
+    );
+    assert_eq!(run("بيان"), ["../statements/2025/sudan/index.html"]);
+    assert!(run("nothing-like-this").is_empty());
+    // Every result link resolves from the search page.
+    let files = archive.files("site");
+    for href in run("g") {
+        let target = target_of("search/index.html", &href).unwrap();
+        assert!(files.contains_key(&target), "{href}");
+    }
+}
