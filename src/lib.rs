@@ -9,6 +9,7 @@ pub mod cli;
 mod commands;
 pub mod config;
 pub mod diagnostic;
+pub mod generate;
 pub mod links;
 pub mod query;
 pub mod render;

@@ -80,7 +80,7 @@ pub fn svg(counts: &[((i32, u32), usize)]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" preserveAspectRatio=\"none\">\
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\
 <title id=\"chart-title\">Statements per month, {} {} to {} {}</title>\
 <desc id=\"chart-desc\">{total} statements in these ten years; the busiest month had {busiest}.</desc>",
         month_name(first.0.1),
@@ -105,7 +105,8 @@ pub fn svg(counts: &[((i32, u32), usize)]) -> String {
         );
     }
     for (i, &((year, month), _)) in counts.iter().enumerate() {
-        if month == 1 {
+        // A label needs about four bars of room; the last months may not have it.
+        if month == 1 && (i + 4) * BAR <= width {
             let _ = write!(
                 out,
                 "<text class=\"year\" x=\"{}\" y=\"{}\">{year}</text>",
