@@ -49,11 +49,7 @@ impl Config {
             anyhow::bail!("`per_page` must be at least 1");
         }
         if let Some(url) = &config.base_url {
-            let parsed = url::Url::parse(url)
-                .map_err(|err| anyhow::anyhow!("`base_url` {url:?} is not a URL: {err}"))?;
-            if !matches!(parsed.scheme(), "http" | "https") {
-                anyhow::bail!("`base_url` {url:?} must be an http or https URL");
-            }
+            check_base_url(url).map_err(|err| anyhow::anyhow!("`base_url` {err}"))?;
         }
         Ok(config)
     }
@@ -79,6 +75,16 @@ impl Config {
             .as_deref()
             .map(|url| format!("{}/", url.trim_end_matches('/')))
     }
+}
+
+/// Accepts only absolute `http` and `https` URLs as a base URL.
+pub fn check_base_url(url: &str) -> anyhow::Result<()> {
+    let parsed =
+        url::Url::parse(url).map_err(|err| anyhow::anyhow!("{url:?} is not a URL: {err}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.cannot_be_a_base() {
+        anyhow::bail!("{url:?} must be an absolute http or https URL");
+    }
+    Ok(())
 }
 
 #[cfg(test)]

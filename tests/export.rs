@@ -922,3 +922,29 @@ fn export_search_script_finds_statements_by_word_prefixes() {
         assert!(files.contains_key(&target), "{href}");
     }
 }
+
+#[test]
+fn export_options_override_the_settings() {
+    let archive = Archive::site();
+    let output = archive.export(&["--base-url", "https://other.example/x", "--per-page", "10"]);
+    assert_code(&output, 0);
+    let atom = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
+    assert_eq!(
+        atom.entries[0].id,
+        "https://other.example/x/statements/2026/interpol/"
+    );
+    assert_eq!(
+        atom.title.unwrap().content,
+        "Test Newsroom",
+        "other settings kept"
+    );
+    assert!(!archive.path().join("site/page/2/index.html").exists());
+    assert!(!archive.path().join("site/topics/interpol/page/2").exists());
+    let output = archive.export(&["--base-url", "javascript:alert(1)"]);
+    assert_code(&output, 2);
+    assert!(
+        stderr(&output).contains("--base-url"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -43,8 +43,8 @@ pub(crate) fn run(
     let started = Instant::now();
     let mut config = Config::load(root)?;
     if let Some(url) = &args.base_url {
+        crate::config::check_base_url(url).context("invalid --base-url")?;
         config.base_url = Some(url.clone());
-        config = Config::parse(&toml_of(&config)?).context("invalid --base-url")?;
     }
     if let Some(per_page) = args.per_page {
         config.per_page = Some(per_page as usize);
@@ -110,19 +110,6 @@ pub(crate) fn run(
     } else {
         Exit::Problems
     })
-}
-
-/// The settings as TOML again (to validate a `--base-url` with the file's rules).
-fn toml_of(config: &Config) -> anyhow::Result<String> {
-    let mut text = String::new();
-    if let Some(url) = &config.base_url {
-        text.push_str(&format!("base_url = {}\n", toml_string(url)));
-    }
-    Ok(text)
-}
-
-fn toml_string(text: &str) -> String {
-    serde_json::Value::String(text.to_owned()).to_string()
 }
 
 /// `--init-theme`: writes every default template and static file missing from
