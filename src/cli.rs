@@ -55,6 +55,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Export the archive as a static website (pages, feeds, search) into a folder
     Export(ExportArgs),
+    /// Preview the site: export to a temporary folder, serve it on 127.0.0.1, re-export on changes
+    Serve(ServeArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -265,7 +267,7 @@ pub struct GroupArgs {
 }
 
 /// Options of `press export`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Default, Args)]
 pub struct ExportArgs {
     /// Folder to write the site into [default: <root>/site]
     #[arg(long, short, value_name = "DIR")]
@@ -285,6 +287,14 @@ pub struct ExportArgs {
     /// Statements per page [default: per_page in press.toml, else 50]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub per_page: Option<u32>,
+}
+
+/// Options of `press serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, short, default_value_t = 8000)]
+    pub port: u16,
 }
 
 /// Options of `press completions`.

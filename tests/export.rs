@@ -948,3 +948,101 @@ fn export_options_override_the_settings() {
         stderr(&output)
     );
 }
+
+/// A GET request to 127.0.0.1: status code and body.
+fn http_get(port: u16, path: &str) -> (u16, String) {
+    use std::io::{Read as _, Write as _};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Kills the child process when dropped, so a failing test leaves no server behind.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_previews_the_site_and_follows_changes() {
+    use std::io::BufRead as _;
+    let archive = Archive::site();
+    let mut child = Killed(
+        archive
+            .press()
+            .args(["serve", "--port", "0"])
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let (lines, line) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for text in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = lines.send(text);
+        }
+    });
+    let port: u16 = loop {
+        let text = line
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("serve starts within a minute");
+        if let Some(rest) = text.strip_prefix("press: serving http://127.0.0.1:") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    let (status, body) = http_get(port, "/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Test Newsroom</h1>"), "{body}");
+    let (status, _) = http_get(port, "/topics/interpol/");
+    assert_eq!(status, 200);
+    let (status, body) = http_get(port, "/no/such/page");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+    assert_eq!(http_get(port, "/../../etc/passwd").0, 404);
+
+    let file = archive.path().join("statements/2017/2017-03-01-old.md");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace("Old statement from 2017", "Renamed old statement"),
+    )
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let (_, body) = http_get(port, "/statements/2017/old/index.html");
+        if body.contains("Renamed old statement") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no re-export after a change"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}

@@ -40,6 +40,16 @@ pub(crate) fn run(
     if args.init_theme {
         return init_theme(root, io);
     }
+    export(args, root, now, io)
+}
+
+/// Exports the site as `args` say (also used by `press serve`, into its temporary folder).
+pub(crate) fn export(
+    args: &ExportArgs,
+    root: &Path,
+    now: Now,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
     let started = Instant::now();
     let mut config = Config::load(root)?;
     if let Some(url) = &args.base_url {
