@@ -1046,3 +1046,198 @@ fn serve_previews_the_site_and_follows_changes() {
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
 }
+
+/// The browser-test tools folder (`npm ci --prefix tests/browser` installs it).
+fn browser_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// An installed file of the browser tools, or a skip (a failure under `CI=true`).
+fn browser_tool(relative: &str) -> Option<PathBuf> {
+    let path = browser_dir().join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is required when CI=true (npm ci --prefix tests/browser)",
+        path.display()
+    );
+    eprintln!("skipped: {} is not installed", path.display());
+    None
+}
+
+/// The machine's Chromium, or a skip (a failure under `CI=true`).
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"]
+        .into_iter()
+        .find(|name| {
+            Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .or_else(|| {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "chromium is required when CI=true (apt-get install chromium)"
+            );
+            eprintln!("skipped: chromium is not installed");
+            None
+        })
+}
+
+#[test]
+fn export_pages_pass_the_nu_validator() {
+    if !tool("java") {
+        return;
+    }
+    let Some(vnu) = browser_tool("node_modules/vnu-jar/build/dist/vnu.jar") else {
+        return;
+    };
+    let archive = Archive::site();
+    assert_code(&archive.export(&[]), 0);
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(vnu)
+        .args(["--errors-only", "--skip-non-html", "--also-check-css"])
+        .arg(archive.path().join("site"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the Nu checker found errors:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+}
+
+/// Loads `url` in headless Chromium and returns the DOM after scripts ran.
+fn dump_dom(browser: &str, url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=10000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The result links of a dumped search page.
+fn search_results(dom: &str) -> Vec<String> {
+    Html::parse_document(dom)
+        .select(&select("#search-results li > a"))
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn export_search_works_in_headless_chromium_from_disk_and_http() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    let archive = Archive::site();
+    assert_code(&archive.export(&[]), 0);
+    let expected = [
+        "../statements/2026/interpol/index.html",
+        "../statements/2026/georgia/index.html",
+        "../statements/2025/sudan/index.html",
+    ];
+    let page = archive.path().join("site/search/index.html");
+    let dom = dump_dom(browser, &format!("file://{}?q=interpol", page.display()));
+    assert_eq!(search_results(&dom), expected, "{dom}");
+    let dom = dump_dom(browser, &format!("file://{}?q=geor+releas", page.display()));
+    assert_eq!(
+        search_results(&dom),
+        ["../statements/2026/georgia/index.html"]
+    );
+
+    // The same page served over HTTP on 127.0.0.1 (by `press serve`).
+    use std::io::BufRead as _;
+    let mut child = Killed(
+        archive
+            .press()
+            .args(["serve", "--port", "0"])
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let lines = std::io::BufReader::new(child.0.stderr.take().unwrap()).lines();
+    let port: u16 = lines
+        .map_while(Result::ok)
+        .find_map(|text| {
+            text.strip_prefix("press: serving http://127.0.0.1:")
+                .map(|rest| rest.split('/').next().unwrap().parse().unwrap())
+        })
+        .unwrap();
+    let dom = dump_dom(
+        browser,
+        &format!("http://127.0.0.1:{port}/search/index.html?q=interpol"),
+    );
+    assert_eq!(search_results(&dom), expected, "{dom}");
+}
+
+#[test]
+fn export_pages_have_no_axe_violations_in_light_and_dark() {
+    let Some(browser) = chromium() else {
+        return;
+    };
+    if !tool("node") {
+        return;
+    }
+    let Some(_) = browser_tool("node_modules/axe-core/axe.min.js") else {
+        return;
+    };
+    let Some(_) = browser_tool("node_modules/puppeteer-core/package.json") else {
+        return;
+    };
+    let archive = Archive::site();
+    assert_code(&archive.export(&[]), 0);
+    let browser_path = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", &format!("command -v {browser}")])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let output = Command::new("node")
+        .arg(browser_dir().join("axe.js"))
+        .arg(browser_path.trim())
+        .arg(archive.path().join("site"))
+        .arg(&shots)
+        .args([
+            "index.html",
+            "statements/2026/interpol/index.html",
+            "topics/interpol/index.html",
+            "search/index.html",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut checked = 0;
+    for line in String::from_utf8(output.stdout).unwrap().lines() {
+        let result: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            result["violations"],
+            serde_json::json!([]),
+            "axe violations on {} ({})",
+            result["page"],
+            result["scheme"]
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 8, "four pages, light and dark");
+    assert!(shots.join("home-light-390.png").exists());
+}
