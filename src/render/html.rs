@@ -569,10 +569,7 @@ impl Site<'_> {
             statement: card,
             body_html,
             background_html,
-            source: statement
-                .source
-                .clone()
-                .filter(|s| sanitize::is_safe_url(s)),
+            source: statement.source.as_deref().and_then(sanitize::source_url),
             prev: statements.get(index + 1).map(|s| neighbour(s)),
             next: index
                 .checked_sub(1)

@@ -108,6 +108,16 @@ fn decode_once(text: &str) -> String {
     out
 }
 
+/// A `source:` URL ready for an `href`: only absolute http(s) URLs, percent-encoded where
+/// needed (`<`, spaces and quotes in a query); none when it is not one.
+pub fn source_url(url: &str) -> Option<String> {
+    if !is_safe_url(url) {
+        return None;
+    }
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
+}
+
 /// Whether a character may appear in an XML 1.0 document.
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
@@ -276,7 +286,9 @@ pub fn clean_html(html: &str, rewrite: &dyn Rewrite) -> String {
         .url_schemes(HashSet::from(ALLOWED_SCHEMES))
         .url_relative(ammonia::UrlRelative::Custom(Box::new(Relative(rewrite))))
         .rm_tags(["area", "map"])
-        .link_rel(Some("noopener noreferrer"))
+        // No `rel`: no `target` is allowed, and a `rel` would stay on a link whose `href` was
+        // removed, which is invalid HTML.
+        .link_rel(None)
         .strip_comments(true);
     builder.clean(html).to_string()
 }
@@ -350,6 +362,17 @@ mod tests {
         });
         assert!(html.contains("src=\"../../img/a.png\""), "{html}");
         assert!(html.contains("href=\"https://x.org\""), "{html}");
+    }
+
+    #[test]
+    fn sources_are_absolute_http_urls_encoded() {
+        assert_eq!(
+            source_url("https://example.org/?a=<b> c").as_deref(),
+            Some("https://example.org/?a=%3Cb%3E%20c")
+        );
+        assert_eq!(source_url("javascript:alert(1)"), None);
+        assert_eq!(source_url("/relative"), None);
+        assert_eq!(source_url("mailto:a@b.c"), None);
     }
 
     #[test]
