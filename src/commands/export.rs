@@ -107,8 +107,9 @@ pub(crate) fn export(
     let counts = write_site(&out, &rendered.files, &previous)?;
     writeln!(
         io.err,
-        "press: exported {} statements to {}: {} files written, {} unchanged, {} removed in {:.2} s",
+        "press: exported {} statement{} to {}: {} files written, {} unchanged, {} removed in {:.2} s",
         input.statements.len(),
+        if input.statements.len() == 1 { "" } else { "s" },
         out.display(),
         counts.written,
         counts.unchanged,
