@@ -72,6 +72,10 @@ impl Theme {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_formatter(|out, state, value| {
+            // An absent value prints nothing (not `none`), so `{{ speaker.role }}` is safe to write.
+            if value.is_none() || value.is_undefined() {
+                return Ok(());
+            }
             if state.auto_escape() == AutoEscape::Html
                 && !value.is_safe()
                 && let Some(text) = value.as_str()
@@ -374,6 +378,24 @@ pub(crate) fn excerpt(markdown: &str, limit: usize) -> String {
         _ => &cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// "3 statements, 1 May 2024 to 2 June 2026" (one date when they are the same).
+fn span(count: usize, first: NaiveDate, last: NaiveDate) -> String {
+    let plural = if count == 1 {
+        "statement"
+    } else {
+        "statements"
+    };
+    if first == last {
+        format!("{count} {plural}, {}", first.format("%-d %B %Y"))
+    } else {
+        format!(
+            "{count} {plural}, {} to {}",
+            first.format("%-d %B %Y"),
+            last.format("%-d %B %Y")
+        )
+    }
 }
 
 /// Percent-encodes a path for an `href`: everything but unreserved characters and `/`.
@@ -715,7 +737,11 @@ impl Site<'_> {
                 "list.html",
                 &base,
                 &format!("Statements of {year}"),
-                &format!("{} statements of {year}", cards.len()),
+                &format!(
+                    "{} statement{} of {year}",
+                    cards.len(),
+                    if cards.len() == 1 { "" } else { "s" }
+                ),
                 "year",
                 Vec::new(),
                 cards,
@@ -819,12 +845,7 @@ impl Site<'_> {
                     "list.html",
                     &base,
                     &group.name,
-                    &format!(
-                        "{} statements, {} to {}",
-                        group.count,
-                        group.first.format("%-d %B %Y"),
-                        group.last.format("%-d %B %Y")
-                    ),
+                    &span(group.count, group.first, group.last),
                     kind,
                     feeds,
                     &member_cards,
