@@ -108,6 +108,7 @@
         var date = dateOf(s[1]);
         var item = el("li");
         var link = el("a", s[0]);
+        link.dir = "auto";
         link.href = "../statements/" + date.year + "/" + s[2] + "/index.html";
         item.appendChild(link);
         var info = el("span", "", "meta");
@@ -118,7 +119,11 @@
         var where = s[5] >= 0 ? meta.locations[s[5]] : "";
         info.appendChild(document.createTextNode([" ", who, where].filter(Boolean).join(" · ")));
         item.appendChild(info);
-        if (s[6]) { item.appendChild(el("p", s[6], "summary")); }
+        if (s[6]) {
+          var summary = el("p", s[6], "summary");
+          summary.dir = "auto";
+          item.appendChild(summary);
+        }
         list.appendChild(item);
       });
       if (more) {
