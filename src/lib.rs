@@ -1,1 +1,3 @@
 //! press
+
+pub mod import;
