@@ -42,20 +42,41 @@ pub struct Extracted {
 static FOOTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^The post (?s:.+) appeared first on (?P<org>.+?)\.?$"));
 
+static ATX_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?$"));
+
 /// ATX headings (`# # #`) and lines that Markdown would turn into a rule or a setext underline.
 static NEEDS_ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?P<indent>\s{0,3})(?P<rest>#{1,6}(?:\s|$).*|(?:[-*_=]\s*){3,}|=+\s*)$")
 });
 
-/// Reads a raw statement: plain text, or Markdown from [`html_to_markdown`].
+/// Reads a raw statement in plain text (lines that Markdown would misread are escaped).
 pub fn extract(text: &str) -> Extracted {
+    extract_from(text, Input::Text)
+}
+
+/// Reads a raw statement that is already Markdown, such as the output of [`html_to_markdown`]:
+/// the same rules as [`extract`], but headings and rules are kept as Markdown, not escaped,
+/// and line breaks are left as they are.
+pub fn extract_markdown(markdown: &str) -> Extracted {
+    extract_from(markdown, Input::Markdown)
+}
+
+/// What kind of text [`extract_from`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Text,
+    Markdown,
+}
+
+fn extract_from(text: &str, input: Input) -> Extracted {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let is_blank = |index: usize| lines[index].trim().is_empty();
     let Some(title_index) = (0..lines.len()).find(|&i| !is_blank(i)) else {
         return Extracted::default();
     };
-    let title = lines[title_index].trim().to_owned();
+    let title = title_text(lines[title_index]);
     let mut consumed = vec![false; lines.len()];
     consumed[title_index] = true;
 
@@ -117,11 +138,13 @@ pub fn extract(text: &str) -> Extracted {
         .unwrap_or_default();
 
     // Text without a single blank line uses one line per paragraph.
-    let line_per_paragraph = content.len() > 1
+    let line_per_paragraph = input == Input::Text
+        && content.len() > 1
         && (content[0]..=content[content.len() - 1]).all(|i| !is_blank(i) || consumed[i]);
-    let body = render(&body_lines, line_per_paragraph);
+    let escape = input == Input::Text;
+    let body = render(&body_lines, line_per_paragraph, escape);
     let background = background_index
-        .map(|_| render(&background_lines, line_per_paragraph))
+        .map(|_| render(&background_lines, line_per_paragraph, escape))
         .filter(|b| !b.is_empty());
 
     let context = format!("{title}\n{body}");
@@ -144,6 +167,15 @@ pub fn title_location(title: &str) -> Option<String> {
     let (prefix, _) = title.split_once(':')?;
     let prefix = prefix.trim();
     gazetteer::is_place(prefix).then(|| prefix.to_owned())
+}
+
+/// The title as text: a Markdown heading's `#` marks (from HTML input) are markup, not words.
+fn title_text(line: &str) -> String {
+    let line = line.trim();
+    match ATX_HEADING.captures(line) {
+        Some(caps) => caps["text"].trim().to_owned(),
+        None => line.to_owned(),
+    }
 }
 
 /// A short label line before a dateline ("• Press Release", "News").
@@ -170,8 +202,9 @@ pub fn escape_line(line: &str) -> Cow<'_, str> {
 }
 
 /// Joins lines into Markdown: blank-line runs become one blank line, leading and trailing blank
-/// lines go, and with `line_per_paragraph` every line becomes its own paragraph.
-fn render(lines: &[&str], line_per_paragraph: bool) -> String {
+/// lines go, with `line_per_paragraph` every line becomes its own paragraph, and with `escape`
+/// lines go through [`escape_line`].
+fn render(lines: &[&str], line_per_paragraph: bool, escape: bool) -> String {
     let mut out = String::new();
     let mut blank_before = false;
     for line in lines {
@@ -186,7 +219,11 @@ fn render(lines: &[&str], line_per_paragraph: bool) -> String {
                 "\n"
             });
         }
-        out.push_str(&escape_line(line));
+        if escape {
+            out.push_str(&escape_line(line));
+        } else {
+            out.push_str(line);
+        }
         blank_before = false;
     }
     out

@@ -25,7 +25,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod speakers;
 
-pub use extract::{Extracted, escape_line, extract, html_to_markdown};
+pub use extract::{Extracted, escape_line, extract, extract_markdown, html_to_markdown};
 pub use speakers::ExtractedSpeaker;
 
 /// Compiles a regular expression written in this module. The patterns are literals covered by
@@ -34,3 +34,7 @@ pub use speakers::ExtractedSpeaker;
 fn regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("valid regex")
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests;

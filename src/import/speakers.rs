@@ -663,8 +663,10 @@ fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
         } else {
             (None, None)
         }
-    } else {
+    } else if is_role_phrase(after) {
         split_role(after)
+    } else {
+        (None, None) // "Rahima Akter, whose sister died in the fire, added:"
     };
     Some(Attribution {
         position: offset + start + name.start,
@@ -672,6 +674,19 @@ fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
         role,
         organization,
     })
+}
+
+/// Whether an appositive reads as a job title: it has a role word or names an organisation
+/// ("Amnesty International’s …"), and is not a relative clause or a description.
+fn is_role_phrase(phrase: &str) -> bool {
+    let words = words(phrase);
+    let descriptive = words
+        .first()
+        .is_some_and(|w| ["who", "whose", "which", "whom", "a", "an"].contains(&w.text));
+    !descriptive
+        && (words.iter().any(|w| is_role_word(w.text))
+            || split_possessive(phrase).is_some()
+            || looks_like_org(phrase.trim_start_matches("of ").trim_start_matches("at ")))
 }
 
 /// Drops the words before a title that cannot belong to it ("Today Amnesty International’s
@@ -695,7 +710,7 @@ fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
     let name = names_in(sentence, known).into_iter().next()?;
     let before = sentence[..name.start].trim();
     let after = sentence[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
-    let (role, organization) = if !after.is_empty() && sentence[name.end..].starts_with(',') {
+    let (role, organization) = if sentence[name.end..].starts_with(',') && is_role_phrase(after) {
         split_role(after)
     } else if !before.is_empty() {
         split_role(before)
