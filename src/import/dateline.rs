@@ -17,7 +17,13 @@ use super::regex;
 /// optionally after a weekday.
 const DATE: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})";
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| regex(&format!(r"(?i)^{DATE}$")));
+/// A line that is only a date, perhaps labelled ("Published: …") and with a time after it
+/// ("…, 10:00 GMT").
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?i)^(?:(?:published|posted|issued|dated?|released)(?:\s+on)?\s*:?\s+)?{DATE}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+\p{{Lu}}{{2,5}}(?:[+-]\d{{1,2}})?)?)?$"
+    ))
+});
 
 static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -158,6 +164,14 @@ mod tests {
         assert_eq!(date_line("Sept 1 2019"), ymd(2019, 9, 1));
         assert_eq!(date_line("2024-02-05"), ymd(2024, 2, 5));
         assert_eq!(date_line(" June 30, 2011 "), ymd(2011, 6, 30));
+        assert_eq!(
+            date_line("Published: 5 February 2024, 10:00 GMT"),
+            ymd(2024, 2, 5)
+        );
+        assert_eq!(
+            date_line("Posted on February 5, 2024 at 9:30 am"),
+            ymd(2024, 2, 5)
+        );
     }
 
     #[test]

@@ -329,6 +329,27 @@ static QUOTE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// The end of a sentence inside a line.
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| regex(r#"[.!?]["”’']?\s+"#));
 
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "No", "Jr", "Sr",
+];
+
+/// Where sentences end in `text` (byte spans of the punctuation and the blanks after it), not
+/// counting initials ("John F. Kennedy"), titles ("Dr. Ruth") or dotted acronyms ("U.S.").
+fn sentence_ends(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    SENTENCE_END.find_iter(text).filter_map(move |m| {
+        let before = &text[..m.start()];
+        let word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let initial = word.chars().count() == 1 && starts_upper(word);
+        let abbreviation = text[m.start()..].starts_with('.')
+            && (initial || ABBREVIATIONS.contains(&word) || word.contains('.'));
+        (!abbreviation).then_some((m.start(), m.end()))
+    })
+}
+
 /// A "Contact:" line or a "Media contacts:" heading: names there are not speakers.
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^\W*(?:media\s+|press\s+)?(?:contacts?|enquiries|inquiries)(?:\s+information)?\s*:")
@@ -434,9 +455,7 @@ fn names_in(text: &str, known: &[ExtractedSpeaker]) -> Vec<NameSpan> {
         let mut j = i + 1;
         while j < words.len()
             && name_part(words[j].text) != NamePart::No
-            && text[words[j - 1].end..words[j].start]
-                .chars()
-                .all(char::is_whitespace)
+            && joined(text, &words[j - 1], &words[j])
         {
             j += 1;
         }
@@ -465,6 +484,19 @@ fn names_in(text: &str, known: &[ExtractedSpeaker]) -> Vec<NameSpan> {
         i = j;
     }
     spans
+}
+
+/// Whether two words of a name are joined only by blanks (or by the full stop of an initial:
+/// "John F. Kennedy").
+fn joined(text: &str, left: &Word<'_>, right: &Word<'_>) -> bool {
+    let gap = &text[left.end..right.start];
+    let initial = left.text.chars().count() == 1 && starts_upper(left.text);
+    let gap = if initial {
+        gap.strip_prefix('.').unwrap_or(gap)
+    } else {
+        gap
+    };
+    gap.chars().all(char::is_whitespace)
 }
 
 /// Whether `name` ("Kagari", "Michelle Kagari") refers to `speaker`.
@@ -500,6 +532,14 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
     };
     if phrase.is_empty() {
         return (None, None);
+    }
+    // "Amnesty International’s" before a name: an organisation, no role.
+    for suffix in ["’s", "'s"] {
+        if let Some(org_name) = phrase.strip_suffix(suffix)
+            && looks_like_org(org_name)
+        {
+            return (None, org(org_name));
+        }
     }
     for prefix in ["of ", "at ", "from ", "with "] {
         if let Some(rest) = phrase.strip_prefix(prefix) {
@@ -636,14 +676,20 @@ struct Attribution {
 
 /// The speaker of a subject ("…, Amnesty International’s China Director Sarah Brooks"): the
 /// rightmost name, and the role after it or, failing that, the title before it.
-fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Option<Attribution> {
+fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Vec<Attribution> {
     // Only the current sentence.
-    let start = SENTENCE_END
-        .find_iter(subject)
-        .last()
-        .map_or(0, |m| m.end());
+    let start = sentence_ends(subject).last().map_or(0, |(_, end)| end);
     let subject = &subject[start..];
-    let name = names_in(subject, known).pop()?;
+    let mut names = names_in(subject, known);
+    let Some(name) = names.pop() else {
+        return Vec::new();
+    };
+    // "Mary O'Brien and Tom Sørensen said:" — a co-speaker joined by "and".
+    let co_speaker = names.pop().filter(|other| {
+        let between =
+            subject[other.end..name.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
+        between == "and" || between == "&"
+    });
     let after = subject[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
     let (role, organization) = if words(after).is_empty() {
         let before = subject[..name.start].trim_end();
@@ -668,12 +714,22 @@ fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
     } else {
         (None, None) // "Rahima Akter, whose sister died in the fire, added:"
     };
-    Some(Attribution {
+    let mut found: Vec<Attribution> = co_speaker
+        .into_iter()
+        .map(|other| Attribution {
+            position: offset + start + other.start,
+            name: other.name,
+            role: None,
+            organization: None,
+        })
+        .collect();
+    found.push(Attribution {
         position: offset + start + name.start,
         name: name.name,
         role,
         organization,
-    })
+    });
+    found
 }
 
 /// Whether an appositive reads as a job title: it has a role word or names an organisation
@@ -705,7 +761,9 @@ fn trim_leading_non_title(segment: &str) -> &str {
 /// The speaker after a quote-first verb: "Hassiba Hadj Sahraoui, Amnesty International's
 /// Middle East and North Africa Deputy Director." (text up to the end of the sentence).
 fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Option<Attribution> {
-    let sentence = SENTENCE_END.find(rest).map_or(rest, |m| &rest[..m.start()]);
+    let sentence = sentence_ends(rest)
+        .next()
+        .map_or(rest, |(start, _)| &rest[..start]);
     let sentence = sentence.trim_end_matches(['.', '!', '?']);
     let name = names_in(sentence, known).into_iter().next()?;
     let before = sentence[..name.start].trim();
@@ -791,9 +849,7 @@ pub fn find_speakers(
             .is_some_and(|l| starts_with_quote(l));
         let mut found = Vec::new();
         for verb in INTRO_VERB.find_iter(line) {
-            if let Some(a) = from_subject(&line[..verb.start()], 0, &speakers.0) {
-                found.push(a);
-            }
+            found.extend(from_subject(&line[..verb.start()], 0, &speakers.0));
         }
         for caps in QUOTE_THEN_SAID.captures_iter(line) {
             if let Some(rest) = caps.name("rest")
@@ -803,10 +859,8 @@ pub fn find_speakers(
             }
         }
         for caps in QUOTE_THEN_NAME.captures_iter(line) {
-            if let Some(subject) = caps.name("subject")
-                && let Some(a) = from_subject(subject.as_str(), subject.start(), &speakers.0)
-            {
-                found.push(a);
+            if let Some(subject) = caps.name("subject") {
+                found.extend(from_subject(subject.as_str(), subject.start(), &speakers.0));
             }
         }
         if found.is_empty() {
@@ -971,6 +1025,76 @@ mod tests {
                 "Omar al-Sharif",
                 Some("spokesperson"),
                 Some("Cairo Institute")
+            )]
+        );
+    }
+
+    #[test]
+    fn more_attribution_shapes() {
+        assert_eq!(
+            one("“We will not stop,” Jane Doe said."),
+            [speaker("Jane Doe", None, None)]
+        );
+        assert_eq!(
+            one("Jane Doe, Director of Research at Human Rights Watch, said:"),
+            [speaker(
+                "Jane Doe",
+                Some("Director of Research"),
+                Some("Human Rights Watch")
+            )]
+        );
+        assert_eq!(
+            one("\"No,\" said Amnesty International’s John F. Kennedy."),
+            [speaker(
+                "John F. Kennedy",
+                None,
+                Some("Amnesty International")
+            )]
+        );
+        assert_eq!(
+            one("Secretary General Agnès Callamard said:"),
+            [speaker("Agnès Callamard", Some("Secretary General"), None)]
+        );
+        assert_eq!(
+            one("'Yes,' said Jean-Paul Sartre, of the Foo Institute."),
+            [speaker("Jean-Paul Sartre", None, Some("Foo Institute"))]
+        );
+        assert_eq!(
+            one("Mary O'Brien and Tom Sørensen said:"),
+            [
+                speaker("Mary O'Brien", None, None),
+                speaker("Tom Sørensen", None, None)
+            ]
+        );
+        assert!(one("The minister said: \"nothing\".").is_empty());
+    }
+
+    #[test]
+    fn later_mentions_refer_back_and_fill_gaps() {
+        let lines = [
+            "Responding to the verdict, Michelle Kagari said:",
+            "“Yes,” said Kagari.",
+            "Michelle Kagari, Amnesty International’s deputy Africa director, added:",
+        ];
+        assert_eq!(
+            find_speakers(&lines, "", None),
+            [speaker(
+                "Michelle Kagari",
+                Some("deputy Africa director"),
+                Some("Amnesty International")
+            )]
+        );
+    }
+
+    #[test]
+    fn implied_organisation_fills_roles_without_one() {
+        let lines = ["Americas Director, Erika Guevara Rosas:"];
+        assert_eq!(
+            find_speakers(&lines, "", Some("Amnesty International")),
+            [speaker(
+                "Erika Guevara Rosas",
+                Some("Americas Director"),
+                Some("Amnesty International")
             )]
         );
     }
