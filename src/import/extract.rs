@@ -52,14 +52,49 @@ static NEEDS_ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a raw statement in plain text (lines that Markdown would misread are escaped).
 pub fn extract(text: &str) -> Extracted {
-    extract_from(text, Input::Text)
+    extract_with(text, Options::default())
 }
 
 /// Reads a raw statement that is already Markdown, such as the output of [`html_to_markdown`]:
 /// the same rules as [`extract`], but headings and rules are kept as Markdown, not escaped,
 /// and line breaks are left as they are.
 pub fn extract_markdown(markdown: &str) -> Extracted {
-    extract_from(markdown, Input::Markdown)
+    extract_with(
+        markdown,
+        Options {
+            markdown: true,
+            ..Options::default()
+        },
+    )
+}
+
+/// How [`extract_with`] reads a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The text is Markdown already: nothing is escaped and line breaks stay as they are.
+    pub markdown: bool,
+    /// The first non-blank line is the title (and is consumed). Off when the caller has the
+    /// title from elsewhere and the text starts straight with the statement.
+    pub title_line: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            markdown: false,
+            title_line: true,
+        }
+    }
+}
+
+/// Reads a raw statement as `options` say.
+pub fn extract_with(text: &str, options: Options) -> Extracted {
+    let input = if options.markdown {
+        Input::Markdown
+    } else {
+        Input::Text
+    };
+    extract_from(text, input, options.title_line)
 }
 
 /// What kind of text [`extract_from`] reads.
@@ -69,21 +104,26 @@ enum Input {
     Markdown,
 }
 
-fn extract_from(text: &str, input: Input) -> Extracted {
+fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let is_blank = |index: usize| lines[index].trim().is_empty();
-    let Some(title_index) = (0..lines.len()).find(|&i| !is_blank(i)) else {
+    let Some(first) = (0..lines.len()).find(|&i| !is_blank(i)) else {
         return Extracted::default();
     };
-    let title = title_text(lines[title_index]);
     let mut consumed = vec![false; lines.len()];
-    consumed[title_index] = true;
+    // The statement proper starts at `start`, after the title line if there is one.
+    let (title, start) = if title_line {
+        consumed[first] = true;
+        (Some(title_text(lines[first])), first + 1)
+    } else {
+        (None, first)
+    };
 
     // The feed footer, if it is the last line.
     let mut end = lines.len();
     let mut footer_organization = None;
-    if let Some(last) = (title_index + 1..lines.len()).rev().find(|&i| !is_blank(i))
+    if let Some(last) = (start..lines.len()).rev().find(|&i| !is_blank(i))
         && let Some(caps) = FOOTER.captures(lines[last].trim())
     {
         {
@@ -95,7 +135,7 @@ fn extract_from(text: &str, input: Input) -> Extracted {
 
     // A dateline: a date line right after the title (after a short label at most), else a
     // "PLACE –" prefix on one of the first paragraphs.
-    let content: Vec<usize> = (title_index + 1..end).filter(|&i| !is_blank(i)).collect();
+    let content: Vec<usize> = (start..end).filter(|&i| !is_blank(i)).collect();
     let mut date = None;
     for (n, &index) in content.iter().take(2).enumerate() {
         if let Some(found) = date_line(lines[index]) {
@@ -119,12 +159,12 @@ fn extract_from(text: &str, input: Input) -> Extracted {
     }
 
     // The background section.
-    let background_index = (title_index + 1..end).find(|&i| is_background_heading(lines[i]));
+    let background_index = (start..end).find(|&i| is_background_heading(lines[i]));
     if let Some(index) = background_index {
         consumed[index] = true;
     }
     let body_end = background_index.unwrap_or(end);
-    let body_lines: Vec<&str> = (title_index + 1..body_end)
+    let body_lines: Vec<&str> = (start..body_end)
         .filter(|&i| !consumed[i])
         .map(|i| lines[i])
         .collect();
@@ -147,11 +187,11 @@ fn extract_from(text: &str, input: Input) -> Extracted {
         .map(|_| render(&background_lines, line_per_paragraph, escape))
         .filter(|b| !b.is_empty());
 
-    let context = format!("{title}\n{body}");
+    let context = format!("{}\n{body}", title.as_deref().unwrap_or(""));
     let speakers = find_speakers(&body_lines, &context, footer_organization.as_deref());
     Extracted {
-        location: title_location(&title),
-        title: Some(title),
+        location: title.as_deref().and_then(title_location),
+        title,
         speakers,
         date,
         dateline_place,

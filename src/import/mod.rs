@@ -25,7 +25,10 @@ pub mod extract;
 pub mod gazetteer;
 pub mod speakers;
 
-pub use extract::{Extracted, escape_line, extract, extract_markdown, html_to_markdown};
+pub use extract::{
+    Extracted, Options, escape_line, extract, extract_markdown, extract_with, html_to_markdown,
+    title_location,
+};
 pub use speakers::ExtractedSpeaker;
 
 /// Compiles a regular expression written in this module. The patterns are literals covered by

@@ -206,3 +206,18 @@ fn html_statement_extracts_like_text() {
         "Markdown headings stay headings"
     );
 }
+
+#[test]
+fn without_a_title_line_the_first_line_stays_in_the_body() {
+    let options = super::Options {
+        title_line: false,
+        ..super::Options::default()
+    };
+    let got = super::extract_with(
+        "Jane Roe, Director at Foo Watch, said:\n\n“Yes.”\n",
+        options,
+    );
+    assert_eq!(got.title, None);
+    assert_eq!(got.body, "Jane Roe, Director at Foo Watch, said:\n\n“Yes.”");
+    assert_eq!(got.speakers.len(), 1);
+}
