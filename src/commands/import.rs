@@ -1,0 +1,299 @@
+//! `press import`: statements as they were published (text, HTML, Markdown) into statement files.
+//!
+//! Each input is read and decoded like any statement file, converted from HTML when it is HTML
+//! (by extension, `--html`, or a leading `<!DOCTYPE html>`/`<html>`), and handed to the pure
+//! extraction in [`crate::import`]. Options override what was found. Then, per input:
+//! - a record that lacks a title, speaker, date or topic is **refused**, with the option that
+//!   supplies each missing field;
+//! - a record whose `source`, or whose day and title, match a statement already in the archive
+//!   (or one imported earlier in the same run) is **skipped** as a duplicate;
+//! - otherwise its slug comes from the title, with `-2`, `-3`, … when taken, it is validated by
+//!   writing and re-reading it ([`super::new::validated`]) and written with no-clobber semantics
+//!   ([`archive::write_new`]), exactly as `press new` does.
+//!
+//! A `.md` input that already has front matter is taken as a statement file: parsed and
+//! validated as one, then written under the archive's naming convention.
+//!
+//! Exit: 0 when everything was imported or skipped, 1 when any input was refused, 2 when an
+//! input could not be read (the other inputs are still imported).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+
+use super::{Io, edit, load, new};
+use crate::Exit;
+use crate::archive::{self, Archive};
+use crate::cli::{ImportArgs, SpeakerArg, pair_speakers};
+use crate::import::{self, Extracted, Options};
+use crate::slug::{self, Slug};
+use crate::statement::{self, Published, Speaker, Statement, Topic};
+
+/// What happened to one input.
+enum Outcome {
+    /// Written (or printed, with `--dry-run`) at this path.
+    Imported(String),
+    /// Already in the archive at this path.
+    Duplicate(String),
+}
+
+/// Runs `press import`.
+pub(crate) fn run(
+    args: &ImportArgs,
+    matches: &clap::ArgMatches,
+    root: &Path,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
+    let speakers = match matches.subcommand() {
+        Some(("import", sub)) => pair_speakers(sub, &args.speakers, &args.roles, &args.orgs)
+            .map_err(anyhow::Error::msg)?,
+        _ => Vec::new(),
+    };
+    let date = args
+        .date
+        .as_deref()
+        .map(|text| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| text.len() == 10)
+                .with_context(|| format!("invalid --date {text:?}: use YYYY-MM-DD"))
+        })
+        .transpose()?;
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        bail!("standard input (`-`) can be read only once");
+    }
+    let mut archive = load(root)?;
+    let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
+    let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
+    let mut exit = Exit::Success;
+    for file in &args.files {
+        let name = if file.as_os_str() == "-" {
+            "<stdin>".to_owned()
+        } else {
+            file.display().to_string()
+        };
+        let text = match new::read_text(file) {
+            Ok(text) => text,
+            Err(error) => {
+                writeln!(io.err, "{name}: error: {error:#}")?;
+                unreadable += 1;
+                continue;
+            }
+        };
+        let record = record(file, &text, args, &speakers, date)
+            .and_then(|statement| new::validated(&statement));
+        let statement = match record {
+            Ok(statement) => statement,
+            Err(reason) => {
+                writeln!(io.err, "{name}: refused: {reason:#}")?;
+                refused += 1;
+                continue;
+            }
+        };
+        match place(statement, &archive, &mut taken) {
+            Ok((Outcome::Duplicate(existing), _)) => {
+                writeln!(
+                    io.err,
+                    "{name}: skipped: already in the archive as {existing}"
+                )?;
+                skipped += 1;
+            }
+            Ok((Outcome::Imported(path), statement)) => {
+                if args.dry_run {
+                    writeln!(io.err, "{name}: would write {path}")?;
+                    write!(io.out, "{}", statement::write::to_markdown(&statement))?;
+                } else {
+                    let written = archive::write_new(root, &statement)?;
+                    writeln!(io.out, "{written}")?;
+                    if args.review && edit::open_and_check(root, &written, io)? != Exit::Success {
+                        exit = Exit::Problems;
+                    }
+                }
+                archive.statements.push(Statement { path, ..statement });
+                imported += 1;
+            }
+            Err(reason) => {
+                writeln!(io.err, "{name}: refused: {reason:#}")?;
+                refused += 1;
+            }
+        }
+    }
+    if args.files.len() > 1 {
+        let verb = if args.dry_run { "would import" } else { "imported" };
+        writeln!(
+            io.err,
+            "{verb} {imported}, skipped {skipped} duplicates, refused {refused}, could not read {unreadable}"
+        )?;
+    }
+    Ok(if unreadable > 0 {
+        Exit::Usage
+    } else if refused > 0 {
+        Exit::Problems
+    } else {
+        exit
+    })
+}
+
+/// Gives the statement a free slug, or finds the statement it duplicates.
+fn place(
+    statement: Statement,
+    archive: &Archive,
+    taken: &mut HashSet<Slug>,
+) -> anyhow::Result<(Outcome, Statement)> {
+    if let Some(existing) = archive.statements.iter().find(|s| {
+        (statement.source.is_some() && s.source == statement.source)
+            || (s.day() == statement.day() && s.title.trim() == statement.title.trim())
+    }) {
+        return Ok((Outcome::Duplicate(existing.path.clone()), statement));
+    }
+    let base = statement.slug.clone();
+    let slug = (1..)
+        .map(|n| if n == 1 { base.clone() } else { base.with_suffix(n) })
+        .find(|slug| !taken.contains(slug))
+        .context("no free slug")?;
+    taken.insert(slug.clone());
+    let statement = Statement { slug, ..statement };
+    let path = statement.conventional_path();
+    Ok((Outcome::Imported(path.clone()), Statement { path, ..statement }))
+}
+
+/// The statement record for one input, or why there cannot be one.
+fn record(
+    file: &Path,
+    text: &str,
+    args: &ImportArgs,
+    speakers: &[SpeakerArg],
+    date: Option<NaiveDate>,
+) -> anyhow::Result<Statement> {
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let extension = extension.as_deref();
+    if matches!(extension, Some("md" | "markdown")) && text.starts_with("---\n") {
+        return statement_file(file, text);
+    }
+    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    let html = matches!(extension, Some("html" | "htm"))
+        || (file.as_os_str() == "-" && args.html)
+        || head.starts_with("<!doctype html")
+        || head.starts_with("<html");
+    let markdown = html || matches!(extension, Some("md" | "markdown"));
+    let text = if html {
+        import::html_to_markdown(text)
+    } else {
+        text.to_owned()
+    };
+    // With --title, the text's first line is its title only when it says the same.
+    let title_line = args.title.as_deref().is_none_or(|title| {
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|first| first.trim().trim_start_matches('#').trim() == title.trim())
+    });
+    let extracted = import::extract_with(
+        &text,
+        Options {
+            markdown,
+            title_line,
+        },
+    );
+    to_statement(extracted, args, speakers, date)
+}
+
+/// Maps what was extracted, and the options, onto a statement record.
+fn to_statement(
+    extracted: Extracted,
+    args: &ImportArgs,
+    speakers: &[SpeakerArg],
+    date: Option<NaiveDate>,
+) -> anyhow::Result<Statement> {
+    let title = args
+        .title
+        .clone()
+        .or(extracted.title)
+        .filter(|t| !t.trim().is_empty());
+    let speakers: Vec<Speaker> = if speakers.is_empty() {
+        extracted
+            .speakers
+            .into_iter()
+            .map(|s| Speaker {
+                name: s.name,
+                role: s.role,
+                organization: s.organization,
+            })
+            .collect()
+    } else {
+        speakers
+            .iter()
+            .map(|(name, role, organization)| Speaker {
+                name: name.clone(),
+                role: role.clone(),
+                organization: organization.clone(),
+            })
+            .collect()
+    };
+    let day = date.or(extracted.date);
+    let mut missing = Vec::new();
+    if title.is_none() {
+        missing.push("a title (give --title TITLE)");
+    }
+    if speakers.is_empty() {
+        missing.push("a speaker: no attribution found (give --speaker NAME, with --role and --org)");
+    }
+    if day.is_none() {
+        missing.push("a date: no dateline found (give --date YYYY-MM-DD)");
+    }
+    if args.topics.is_empty() {
+        missing.push("topics: they never come from the text (give --topic TOPIC, repeatable)");
+    }
+    if extracted.body.trim().is_empty() {
+        missing.push("the statement text: nothing after the title");
+    }
+    let (Some(title), Some(day), true) = (title, day, missing.is_empty()) else {
+        bail!("missing {}", missing.join("; "));
+    };
+    let location = args
+        .location
+        .clone()
+        .or(extracted.location)
+        .or_else(|| import::title_location(&title));
+    Ok(Statement {
+        path: String::new(),
+        slug: slug::slugify(&title),
+        slug_given: false,
+        title,
+        published: Published::Date(day),
+        speakers,
+        topics: args.topics.iter().map(|t| Topic::new(t)).collect(),
+        location,
+        background: extracted.background,
+        body: extracted.body,
+        source: args.source.clone(),
+        summary: None,
+        lang: "en".to_owned(),
+        draft: false,
+        embargo: None,
+        extra: Vec::new(),
+        body_line: 1,
+    })
+}
+
+/// A `.md` input with front matter: a statement file from elsewhere, taken as it is.
+fn statement_file(file: &Path, text: &str) -> anyhow::Result<Statement> {
+    let name = file.display().to_string();
+    let parsed = statement::parse(&name, text.as_bytes());
+    match parsed.statement {
+        Some(statement) => Ok(statement),
+        None => {
+            let problems: Vec<String> = parsed
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(ToString::to_string)
+                .collect();
+            bail!("not a valid statement file:\n{}", problems.join("\n"))
+        }
+    }
+}
