@@ -355,10 +355,7 @@ pub fn pair_speakers(
         .iter()
         .map(|name| (name.clone(), None, None))
         .collect();
-    for (flag, values, id) in [
-        ("--role", roles, "roles"),
-        ("--org", orgs, "orgs"),
-    ] {
+    for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
         for (value, at) in values.iter().zip(indices(id)) {
             let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
             let slot = if id == "roles" {

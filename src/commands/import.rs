@@ -121,7 +121,11 @@ pub(crate) fn run(
         }
     }
     if args.files.len() > 1 {
-        let verb = if args.dry_run { "would import" } else { "imported" };
+        let verb = if args.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
         writeln!(
             io.err,
             "{verb} {imported}, skipped {skipped} duplicates, refused {refused}, could not read {unreadable}"
@@ -150,13 +154,22 @@ fn place(
     }
     let base = statement.slug.clone();
     let slug = (1..)
-        .map(|n| if n == 1 { base.clone() } else { base.with_suffix(n) })
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                base.with_suffix(n)
+            }
+        })
         .find(|slug| !taken.contains(slug))
         .context("no free slug")?;
     taken.insert(slug.clone());
     let statement = Statement { slug, ..statement };
     let path = statement.conventional_path();
-    Ok((Outcome::Imported(path.clone()), Statement { path, ..statement }))
+    Ok((
+        Outcome::Imported(path.clone()),
+        Statement { path, ..statement },
+    ))
 }
 
 /// The statement record for one input, or why there cannot be one.
@@ -175,7 +188,11 @@ fn record(
     if matches!(extension, Some("md" | "markdown")) && text.starts_with("---\n") {
         return statement_file(file, text);
     }
-    let head = text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let html = matches!(extension, Some("html" | "htm"))
         || (file.as_os_str() == "-" && args.html)
         || head.starts_with("<!doctype html")
@@ -240,7 +257,8 @@ fn to_statement(
         missing.push("a title (give --title TITLE)");
     }
     if speakers.is_empty() {
-        missing.push("a speaker: no attribution found (give --speaker NAME, with --role and --org)");
+        missing
+            .push("a speaker: no attribution found (give --speaker NAME, with --role and --org)");
     }
     if day.is_none() {
         missing.push("a date: no dateline found (give --date YYYY-MM-DD)");
