@@ -138,10 +138,13 @@ pub struct ImportArgs {
     /// Files to import (`.html`/`.htm` are converted from HTML; `-` reads standard input)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Headline, when the text has none (its first line is then kept in the body)
+    /// The files are news feeds (RSS 2.0, Atom 1.0, JSON Feed): import every item
     #[arg(long)]
+    pub feed: bool,
+    /// Headline, when the text has none (its first line is then kept in the body)
+    #[arg(long, conflicts_with = "feed")]
     pub title: Option<String>,
-    /// Day of the statement, YYYY-MM-DD [default: the text's dateline]
+    /// Day of the statement, YYYY-MM-DD [default: the text's dateline; for feed items, the item's date, and this only when it has none]
     #[arg(long)]
     pub date: Option<String>,
     /// A speaker's name, replacing those found; repeat for several, each followed by its own --role and --org
@@ -159,8 +162,8 @@ pub struct ImportArgs {
     /// Country, region or place [default: the title's place prefix]
     #[arg(long)]
     pub location: Option<String>,
-    /// Where it was published (http or https URL)
-    #[arg(long)]
+    /// Where it was published (http or https URL) [default: a feed item's link]
+    #[arg(long, conflicts_with = "feed")]
     pub source: Option<String>,
     /// Read standard input as HTML
     #[arg(long)]

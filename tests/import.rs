@@ -257,3 +257,53 @@ fn import_with_title_keeps_an_untitled_text_whole() {
     );
     assert!(text.contains("location: \"UK\""), "{text}");
 }
+
+#[test]
+fn import_feeds_of_every_format_once() {
+    let archive = Archive::new();
+    let feeds =
+        ["wordpress.rss", "newsroom.atom", "newsroom.json"].map(|f| fixtures("feeds").join(f));
+    // The webinar item has no speaker and no category: refused, with why.
+    archive
+        .press()
+        .args(["import", "--feed"])
+        .args(&feeds)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "item 3 (Event: Join our webinar): refused: missing a speaker",
+        ))
+        .stderr(predicate::str::contains(
+            "imported 4, skipped 0 duplicates, refused 1",
+        ));
+    archive.press().arg("check").assert().success();
+    let files = archive.files();
+    assert_eq!(files.len(), 4, "{files:?}");
+    let kenya = archive.read(
+        "statements/2024/2024-07-09-kenya-authorities-must-stop-abductions-of-young-protesters.md",
+    );
+    assert!(
+        kenya.contains("topics: [\"Kenya\", \"Enforced disappearances\"]"),
+        "{kenya}"
+    );
+    assert!(
+        kenya.contains("source: \"https://newsroom.example.org/2024/07/kenya-abductions/\""),
+        "{kenya}"
+    );
+    assert!(
+        kenya.contains("background: \"The coalition has documented 43 similar cases since June.\""),
+        "{kenya}"
+    );
+    assert!(!kenya.contains("appeared first on"), "{kenya}");
+    // The second time adds nothing.
+    archive
+        .press()
+        .args(["import", "--feed", "--topic", "events"])
+        .args(&feeds)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "imported 0, skipped 4 duplicates, refused 1",
+        ));
+    assert_eq!(archive.files().len(), 4);
+}

@@ -11,6 +11,10 @@
 //!   writing and re-reading it ([`super::new::validated`]) and written with no-clobber semantics
 //!   ([`archive::write_new`]), exactly as `press new` does.
 //!
+//! With `--feed`, each input is a news feed and each of its items is one input: its title, date,
+//! link (`source`) and categories (topics, besides `--topic`) come from the feed, the rest from
+//! its text ([`crate::import::feed`]). Importing the same feed twice adds nothing.
+//!
 //! A `.md` input that already has front matter is taken as a statement file: parsed and
 //! validated as one, then written under the archive's naming convention.
 //!
@@ -30,6 +34,14 @@ use crate::cli::{ImportArgs, SpeakerArg, pair_speakers};
 use crate::import::{self, Extracted, Options};
 use crate::slug::{self, Slug};
 use crate::statement::{self, Published, Speaker, Statement, Topic};
+
+/// What one input gives: the extraction, and what its container (a feed item) adds.
+struct Found {
+    extracted: Extracted,
+    published: Option<Published>,
+    source: Option<String>,
+    topics: Vec<String>,
+}
 
 /// What happened to one input.
 enum Outcome {
@@ -68,6 +80,7 @@ pub(crate) fn run(
     let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
     let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
     let mut exit = Exit::Success;
+    let mut candidates: Vec<(String, anyhow::Result<Statement>)> = Vec::new();
     for file in &args.files {
         let name = if file.as_os_str() == "-" {
             "<stdin>".to_owned()
@@ -82,9 +95,34 @@ pub(crate) fn run(
                 continue;
             }
         };
-        let record = record(file, &text, args, &speakers, date)
-            .and_then(|statement| new::validated(&statement));
-        let statement = match record {
+        if args.feed {
+            match import::feed::read_feed(text.as_bytes()) {
+                Ok(items) => {
+                    for (n, item) in items.into_iter().enumerate() {
+                        let label = format!(
+                            "{name}: item {} ({})",
+                            n + 1,
+                            item.title.as_deref().unwrap_or("untitled")
+                        );
+                        let found = Found {
+                            published: item
+                                .published
+                                .map(|at| Published::Instant(at.fixed_offset())),
+                            source: item.link,
+                            topics: item.categories,
+                            extracted: item.extracted,
+                        };
+                        candidates.push((label, to_statement(found, args, &speakers, date)));
+                    }
+                }
+                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)))),
+            }
+        } else {
+            candidates.push((name, record(file, &text, args, &speakers, date)));
+        }
+    }
+    for (name, record) in candidates {
+        let statement = match record.and_then(|statement| new::validated(&statement)) {
             Ok(statement) => statement,
             Err(reason) => {
                 writeln!(io.err, "{name}: refused: {reason:#}")?;
@@ -120,7 +158,7 @@ pub(crate) fn run(
             }
         }
     }
-    if args.files.len() > 1 {
+    if args.files.len() > 1 || args.feed {
         let verb = if args.dry_run {
             "would import"
         } else {
@@ -216,16 +254,29 @@ fn record(
             title_line,
         },
     );
-    to_statement(extracted, args, speakers, date)
+    let found = Found {
+        extracted,
+        published: None,
+        source: None,
+        topics: Vec::new(),
+    };
+    to_statement(found, args, speakers, date)
 }
 
-/// Maps what was extracted, and the options, onto a statement record.
+/// Maps what was found, and the options, onto a statement record. Options override the text;
+/// a feed item's own date wins over `--date`, which then only fills in.
 fn to_statement(
-    extracted: Extracted,
+    found: Found,
     args: &ImportArgs,
     speakers: &[SpeakerArg],
     date: Option<NaiveDate>,
 ) -> anyhow::Result<Statement> {
+    let Found {
+        extracted,
+        published,
+        source,
+        topics: found_topics,
+    } = found;
     let title = args
         .title
         .clone()
@@ -251,7 +302,16 @@ fn to_statement(
             })
             .collect()
     };
-    let day = date.or(extracted.date);
+    let published = published
+        .or(date.map(Published::Date))
+        .or(extracted.date.map(Published::Date));
+    let mut topics: Vec<Topic> = Vec::new();
+    for name in args.topics.iter().chain(&found_topics) {
+        let topic = Topic::new(name);
+        if !topics.iter().any(|t| t.slug == topic.slug) {
+            topics.push(topic);
+        }
+    }
     let mut missing = Vec::new();
     if title.is_none() {
         missing.push("a title (give --title TITLE)");
@@ -260,16 +320,18 @@ fn to_statement(
         missing
             .push("a speaker: no attribution found (give --speaker NAME, with --role and --org)");
     }
-    if day.is_none() {
+    if published.is_none() {
         missing.push("a date: no dateline found (give --date YYYY-MM-DD)");
     }
-    if args.topics.is_empty() {
-        missing.push("topics: they never come from the text (give --topic TOPIC, repeatable)");
+    if topics.is_empty() {
+        missing.push(
+            "topics: they never come from the text (give --topic TOPIC, repeatable, or import a feed with categories)",
+        );
     }
     if extracted.body.trim().is_empty() {
         missing.push("the statement text: nothing after the title");
     }
-    let (Some(title), Some(day), true) = (title, day, missing.is_empty()) else {
+    let (Some(title), Some(published), true) = (title, published, missing.is_empty()) else {
         bail!("missing {}", missing.join("; "));
     };
     let location = args
@@ -282,13 +344,13 @@ fn to_statement(
         slug: slug::slugify(&title),
         slug_given: false,
         title,
-        published: Published::Date(day),
+        published,
         speakers,
-        topics: args.topics.iter().map(|t| Topic::new(t)).collect(),
+        topics,
         location,
         background: extracted.background,
         body: extracted.body,
-        source: args.source.clone(),
+        source: args.source.clone().or(source),
         summary: None,
         lang: "en".to_owned(),
         draft: false,

@@ -22,6 +22,7 @@
 pub mod accuracy;
 pub mod dateline;
 pub mod extract;
+pub mod feed;
 pub mod gazetteer;
 pub mod speakers;
 
