@@ -141,8 +141,20 @@ pub struct ImportArgs {
     /// The files are news feeds (RSS 2.0, Atom 1.0, JSON Feed): import every item
     #[arg(long)]
     pub feed: bool,
+    /// The files are the folders of a Jekyll (`_posts/`) or Hugo (`content/`) site: import every post
+    #[arg(long, value_enum, value_name = "GENERATOR", conflicts_with = "feed")]
+    pub from: Option<SiteGenerator>,
+    /// With --from: the UTC offset of post times written without one, e.g. +02:00 [default: +00:00]
+    #[arg(long, value_name = "OFFSET", requires = "from")]
+    pub tz: Option<String>,
+    /// With --from: drop front-matter keys the format does not have instead of keeping them under `extra:`
+    #[arg(long, requires = "from")]
+    pub drop_unknown: bool,
+    /// With --from: send a front-matter key to a field (a statement key, `extra.NAME`, or `drop`); repeatable
+    #[arg(long = "map", value_name = "KEY=FIELD", requires = "from")]
+    pub maps: Vec<String>,
     /// Headline, when the text has none (its first line is then kept in the body)
-    #[arg(long, conflicts_with = "feed")]
+    #[arg(long, conflicts_with_all = ["feed", "from"])]
     pub title: Option<String>,
     /// Day of the statement, YYYY-MM-DD [default: the text's dateline; for feed items, the item's date, and this only when it has none]
     #[arg(long)]
@@ -163,7 +175,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub location: Option<String>,
     /// Where it was published (http or https URL) [default: a feed item's link]
-    #[arg(long, conflicts_with = "feed")]
+    #[arg(long, conflicts_with_all = ["feed", "from"])]
     pub source: Option<String>,
     /// Read standard input as HTML
     #[arg(long)]
@@ -174,6 +186,15 @@ pub struct ImportArgs {
     /// Open each new file in $VISUAL or $EDITOR, then check it
     #[arg(long, conflicts_with = "dry_run")]
     pub review: bool,
+}
+
+/// Site generators `press import --from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SiteGenerator {
+    /// Jekyll: `_posts/YYYY-MM-DD-slug.md` with YAML front matter
+    Jekyll,
+    /// Hugo: `content/**/*.md` with YAML or TOML front matter
+    Hugo,
 }
 
 /// Options of `press edit`.

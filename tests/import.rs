@@ -307,3 +307,128 @@ fn import_feeds_of_every_format_once() {
         ));
     assert_eq!(archive.files().len(), 4);
 }
+
+#[test]
+fn import_from_jekyll_maps_front_matter_and_reports_once() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .args(["import", "--from", "jekyll"])
+        .arg(fixtures("sites").join("jekyll"))
+        .args(["--speaker", "Amnesty International UK", "--topic", "news"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "2017-01-01-empty.md: refused: empty file",
+        ))
+        .stderr(predicate::str::contains(
+            "2018-02-02-broken.md: refused: invalid YAML front matter",
+        ))
+        .stderr(predicate::str::contains(
+            "kept under extra: `layout` (1 file), `redirect_from` (1 file)",
+        ))
+        .stderr(predicate::str::contains(
+            "slug \"Annual_Report!\" normalised to `annual-report`",
+        ))
+        .stderr(predicate::str::contains(
+            "Liquid tags left as text in the body of 1 files",
+        ))
+        .stderr(predicate::str::contains(
+            "imported 3, skipped 0 duplicates, refused 2",
+        ));
+    archive.press().arg("check").assert().success();
+    assert_eq!(
+        archive.files(),
+        [
+            "statements/2012/2012-11-21-uk-complicity.md",
+            "statements/2015/2015-06-29-link-out.md",
+            "statements/2016/2016-01-05-annual-report.md",
+        ]
+    );
+    // BOM, CRLF, offset kept, author → speaker, tags + categories → topics, description → summary.
+    let uk = archive.read("statements/2012/2012-11-21-uk-complicity.md");
+    assert!(uk.contains("date: 2012-11-21T15:59:49-04:00\n"), "{uk}");
+    assert!(uk.contains("  name: \"Kate Allen\"\n"), "{uk}");
+    assert!(
+        uk.contains("topics: [\"torture\", \"UK\", \"press-releases\"]"),
+        "{uk}"
+    );
+    assert!(
+        uk.contains("summary: \"A full inquiry is needed.\""),
+        "{uk}"
+    );
+    assert!(
+        uk.contains("\n---\nKate Allen said:\n\n“The government must act.”\n"),
+        "{uk}"
+    );
+    // Leading blank lines, tabs, single-digit hour, published: false, empty body, --speaker/--topic.
+    let link = archive.read("statements/2015/2015-06-29-link-out.md");
+    assert!(link.contains("date: 2015-06-29T01:00:19-04:00\n"), "{link}");
+    assert!(link.contains("draft: true\n"), "{link}");
+    assert!(
+        link.contains("  name: \"Amnesty International UK\"\n"),
+        "{link}"
+    );
+    assert!(link.contains("redirect_from: [\"/old-link/\"]"), "{link}");
+    assert!(link.ends_with("---\n"), "{link}");
+    let report = archive.read("statements/2016/2016-01-05-annual-report.md");
+    assert!(
+        report.contains("original_slug: \"Annual_Report!\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("{% include button.html label=\"Read it\" %}"),
+        "{report}"
+    );
+}
+
+#[test]
+fn import_from_hugo_reads_toml_and_yaml_with_the_given_offset() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .args([
+            "import",
+            "--from",
+            "hugo",
+            "--tz",
+            "+02:00",
+            "--drop-unknown",
+        ])
+        .args(["--map", "aliases=extra.aliases"])
+        .arg(fixtures("sites").join("hugo"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("assumed +02:00"))
+        .stderr(predicate::str::contains("dropped: `weight` (1 file)"))
+        .stderr(predicate::str::contains(
+            "shortcodes or template tags left as text",
+        ));
+    archive.press().arg("check").assert().success();
+    assert_eq!(
+        archive.files(),
+        [
+            "statements/2019/2019-03-01-bundle-post.md",
+            "statements/2019/2019-03-01-toml-post.md"
+        ]
+    );
+    let bundle = archive.read("statements/2019/2019-03-01-bundle-post.md");
+    assert!(
+        bundle.contains("date: 2019-03-01T10:00:00+02:00\n"),
+        "{bundle}"
+    );
+    assert!(bundle.contains("  role: \"Policy Director\"\n"), "{bundle}");
+    assert!(bundle.contains("aliases: [\"/old/treaty/\"]"), "{bundle}");
+    let toml = archive.read("statements/2019/2019-03-01-toml-post.md");
+    assert!(toml.contains("date: 2019-03-01T10:00:00+03:00\n"), "{toml}");
+    assert!(toml.contains("location: \"Türkiye\""), "{toml}");
+    assert!(!toml.contains("weight"), "{toml}");
+    // Again: nothing new.
+    archive
+        .press()
+        .args(["import", "--from", "hugo", "--tz", "+02:00"])
+        .arg(fixtures("sites").join("hugo"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("imported 0, skipped 2 duplicates"));
+}

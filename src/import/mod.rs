@@ -24,6 +24,7 @@ pub mod dateline;
 pub mod extract;
 pub mod feed;
 pub mod gazetteer;
+pub mod site;
 pub mod speakers;
 
 pub use extract::{
