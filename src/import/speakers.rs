@@ -696,7 +696,11 @@ fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Vec
         let appositive = before.ends_with(',');
         let before = before.trim_end_matches(',');
         let segment = before.rsplit(", ").next().unwrap_or(before);
-        let segment = trim_leading_non_title(segment);
+        let segment = if appositive {
+            trim_leading_non_title(segment)
+        } else {
+            trailing_title(segment)
+        };
         let segment_words = words(segment);
         let titled = if appositive {
             segment_words.iter().any(|w| is_role_word(w.text))
@@ -743,6 +747,33 @@ fn is_role_phrase(phrase: &str) -> bool {
         && (words.iter().any(|w| is_role_word(w.text))
             || split_possessive(phrase).is_some()
             || looks_like_org(phrase.trim_start_matches("of ").trim_start_matches("at ")))
+}
+
+/// The title right before a name, as the maximal run of title words that ends the text:
+/// capitalised words, possessives and role words, joined by "of", "for" or "and" between
+/// capitalised words ("… described by Amnesty International’s Secretary General" →
+/// "Amnesty International’s Secretary General").
+fn trailing_title(text: &str) -> &str {
+    let words = words(text);
+    let mut start = words.len();
+    while start > 0 {
+        let word = &words[start - 1];
+        let gap_ok = start == words.len()
+            || text[word.end..words[start].start].chars().all(char::is_whitespace);
+        let title_word = (starts_upper(word.text) && !is_in(NOT_NAME_WORDS, word.text))
+            || is_role_word(word.text);
+        let connector = ["of", "for", "and"].contains(&word.text)
+            && start >= 2
+            && starts_upper(words[start - 2].text);
+        if !gap_ok || !(title_word || connector) {
+            break;
+        }
+        start -= 1;
+    }
+    match words.get(start) {
+        Some(first) => &text[first.start..],
+        None => "",
+    }
 }
 
 /// Drops the words before a title that cannot belong to it ("Today Amnesty International’s
@@ -872,8 +903,28 @@ pub fn find_speakers(
         }
     }
     let mut speakers = speakers.0;
+    fill_roles_from_mentions(&mut speakers, lines);
     fill_organizations(&mut speakers, context, default_organization);
     speakers
+}
+
+/// Gives a speaker whose attributions carry no role the title written before their name
+/// elsewhere ("described by Amnesty International’s Secretary General Irene Khan as …").
+fn fill_roles_from_mentions(speakers: &mut [ExtractedSpeaker], lines: &[&str]) {
+    for speaker in speakers.iter_mut().filter(|s| s.role.is_none()) {
+        let mention = lines.iter().find_map(|line| {
+            line.match_indices(speaker.name.as_str()).find_map(|(at, name)| {
+                let found = from_subject(&line[..at + name.len()], 0, &[]).pop()?;
+                (found.name == speaker.name && found.role.is_some()).then_some(found)
+            })
+        });
+        if let Some(found) = mention {
+            speaker.role = found.role;
+            if speaker.organization.is_none() {
+                speaker.organization = found.organization;
+            }
+        }
+    }
 }
 
 /// Gives speakers who have a role but no organisation the implied one: the footer's, else the
@@ -1083,6 +1134,17 @@ mod tests {
                 Some("deputy Africa director"),
                 Some("Amnesty International")
             )]
+        );
+    }
+
+    #[test]
+    fn a_title_written_elsewhere_fills_a_missing_role() {
+        let lines = [
+            "The verdict was described by Amnesty International’s Secretary General Irene Khan as “shameful”. “It is theatre,” added Irene Khan.",
+        ];
+        assert_eq!(
+            find_speakers(&lines, "", None),
+            [speaker("Irene Khan", Some("Secretary General"), Some("Amnesty International"))]
         );
     }
 
