@@ -289,6 +289,62 @@ const NOT_NAME_WORDS: &[&str] = &[
     "where",
 ];
 
+/// Capitalised words that start a sentence or clause, never a title.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "to",
+    "said",
+    "says",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "meanwhile",
+    "however",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "our",
+    "its",
+    "his",
+    "her",
+    "their",
+    "also",
+    "and",
+    "but",
+    "or",
+    "as",
+    "after",
+    "before",
+    "following",
+    "responding",
+    "reacting",
+    "commenting",
+    "speaking",
+    "according",
+    "if",
+    "when",
+    "while",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+];
+
 /// Lower-case particles that may sit inside a name ("Ana de la Cruz", "Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la",
@@ -322,7 +378,7 @@ static QUOTE_THEN_SAID: LazyLock<Regex> = LazyLock::new(|| {
 /// `…," NAME, ROLE, said.` — the part before the verb.
 static QUOTE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"[,!?…]\s*["”'’]\s+(?P<subject>[^"“”]+?)\s+(?i:said|says|added|adds|continued|warned|explained)\s*[.,;]"#,
+        r#"[,!?…]\s*["”'’]\s+(?P<subject>[^"“”]+?)\s+(?i:said|says|added|adds|continued|warned|explained)(?:\s+(?:today|yesterday|in\s+a\s+(?:statement|press\s+release)|on\s+\w+))?\s*[.,;]"#,
     )
 });
 
@@ -548,6 +604,11 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
     }
     // ORG's ROLE
     if let Some((before, after)) = split_possessive(phrase) {
+        // "the group's executive director": the organisation is only referred to.
+        let before_words = words(before);
+        if before_words.len() <= 2 && before_words.iter().all(|w| !starts_upper(w.text)) {
+            return (role(after), None);
+        }
         let before_words = words(before);
         if !before_words.is_empty()
             && before_words
@@ -759,8 +820,10 @@ fn trailing_title(text: &str) -> &str {
     while start > 0 {
         let word = &words[start - 1];
         let gap_ok = start == words.len()
-            || text[word.end..words[start].start].chars().all(char::is_whitespace);
-        let title_word = (starts_upper(word.text) && !is_in(NOT_NAME_WORDS, word.text))
+            || text[word.end..words[start].start]
+                .chars()
+                .all(char::is_whitespace);
+        let title_word = (starts_upper(word.text) && !is_in(FUNCTION_WORDS, word.text))
             || is_role_word(word.text);
         let connector = ["of", "for", "and"].contains(&word.text)
             && start >= 2
@@ -781,7 +844,7 @@ fn trailing_title(text: &str) -> &str {
 fn trim_leading_non_title(segment: &str) -> &str {
     let words = words(segment);
     let first = words.iter().position(|w| {
-        (starts_upper(w.text) && !is_in(NOT_NAME_WORDS, w.text)) || is_role_word(w.text)
+        (starts_upper(w.text) && !is_in(FUNCTION_WORDS, w.text)) || is_role_word(w.text)
     });
     match first {
         Some(index) => &segment[words[index].start..],
@@ -801,8 +864,8 @@ fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
     let after = sentence[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
     let (role, organization) = if sentence[name.end..].starts_with(',') && is_role_phrase(after) {
         split_role(after)
-    } else if !before.is_empty() {
-        split_role(before)
+    } else if is_role_phrase(trailing_title(before)) {
+        split_role(trailing_title(before))
     } else {
         (None, None)
     };
@@ -913,10 +976,11 @@ pub fn find_speakers(
 fn fill_roles_from_mentions(speakers: &mut [ExtractedSpeaker], lines: &[&str]) {
     for speaker in speakers.iter_mut().filter(|s| s.role.is_none()) {
         let mention = lines.iter().find_map(|line| {
-            line.match_indices(speaker.name.as_str()).find_map(|(at, name)| {
-                let found = from_subject(&line[..at + name.len()], 0, &[]).pop()?;
-                (found.name == speaker.name && found.role.is_some()).then_some(found)
-            })
+            line.match_indices(speaker.name.as_str())
+                .find_map(|(at, name)| {
+                    let found = from_subject(&line[..at + name.len()], 0, &[]).pop()?;
+                    (found.name == speaker.name && found.role.is_some()).then_some(found)
+                })
         });
         if let Some(found) = mention {
             speaker.role = found.role;
@@ -928,17 +992,23 @@ fn fill_roles_from_mentions(speakers: &mut [ExtractedSpeaker], lines: &[&str]) {
 }
 
 /// Gives speakers who have a role but no organisation the implied one: the footer's, else the
-/// one all other speakers share, else the first organisation named in `context`.
+/// one all other speakers share, else (when no speaker names another) the first organisation
+/// named in `context`.
 fn fill_organizations(speakers: &mut [ExtractedSpeaker], context: &str, default: Option<&str>) {
     let shared = {
         let mut orgs = speakers.iter().filter_map(|s| s.organization.clone());
         let first = orgs.next();
         first.filter(|first| orgs.all(|other| other.eq_ignore_ascii_case(first)))
     };
-    let implied = default
-        .map(str::to_owned)
-        .or(shared)
-        .or_else(|| first_organization(context));
+    // Only guess when the speakers' organisations do not disagree.
+    let disagree = shared.is_none() && speakers.iter().any(|s| s.organization.is_some());
+    let implied = default.map(str::to_owned).or_else(|| {
+        if disagree {
+            None
+        } else {
+            shared.or_else(|| first_organization(context))
+        }
+    });
     for speaker in speakers.iter_mut() {
         if speaker.role.is_some() && speaker.organization.is_none() {
             speaker.organization.clone_from(&implied);
@@ -1138,13 +1208,72 @@ mod tests {
     }
 
     #[test]
+    fn attribution_shapes_of_other_newsrooms() {
+        assert_eq!(
+            one("“Text,” said UN High Commissioner for Human Rights Mira Kovač."),
+            [speaker(
+                "Mira Kovač",
+                Some("UN High Commissioner for Human Rights"),
+                None
+            )]
+        );
+        assert_eq!(
+            one("Greenpeace campaigner Jane Doe said: “We will go on.”"),
+            [speaker("Jane Doe", Some("campaigner"), Some("Greenpeace"))]
+        );
+        assert_eq!(
+            one("Mark Roe, Executive Director, Foo Foundation, said:"),
+            [speaker(
+                "Mark Roe",
+                Some("Executive Director"),
+                Some("Foo Foundation")
+            )]
+        );
+        assert_eq!(
+            one(
+                "“We are appalled,” Anna Smith, the group's executive director, said in a statement."
+            ),
+            [speaker("Anna Smith", Some("executive director"), None)]
+        );
+        assert_eq!(
+            one("“Another quote,” said Dr. Amina Yusuf, a surgeon at the hospital."),
+            [speaker("Amina Yusuf", None, None)]
+        );
+        assert_eq!(
+            one(
+                "“It is a grave failure,” said Tom Reyes, deputy Asia director at Rights Watch. “Act now.”"
+            ),
+            [speaker(
+                "Tom Reyes",
+                Some("deputy Asia director"),
+                Some("Rights Watch")
+            )]
+        );
+    }
+
+    #[test]
+    fn organisations_are_not_guessed_when_speakers_disagree() {
+        let lines = [
+            "Greenpeace campaigner Jane Doe said: “Yes.”",
+            "Mark Roe, Executive Director, Foo Foundation, said:",
+            "“No,” said Ola Berg, Asia director.",
+        ];
+        let found = find_speakers(&lines, "", None);
+        assert_eq!(found[2], speaker("Ola Berg", Some("Asia director"), None));
+    }
+
+    #[test]
     fn a_title_written_elsewhere_fills_a_missing_role() {
         let lines = [
             "The verdict was described by Amnesty International’s Secretary General Irene Khan as “shameful”. “It is theatre,” added Irene Khan.",
         ];
         assert_eq!(
             find_speakers(&lines, "", None),
-            [speaker("Irene Khan", Some("Secretary General"), Some("Amnesty International"))]
+            [speaker(
+                "Irene Khan",
+                Some("Secretary General"),
+                Some("Amnesty International")
+            )]
         );
     }
 
