@@ -36,7 +36,7 @@ static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:\((?P<paren>\p{{Lu}}[^()]{{1,60}})\)|(?P<caps>\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\- ]*\p{{Lu}}\.?(?:,\s*\p{{Lu}}[\p{{Lu}}.]*)?))(?:\s*,\s*(?P<date>{DATE})|\s*\((?P<pdate>{DATE})\))?\s*[–—-]{{1,2}}\s+\S"
+        r"^(?:\((?P<paren>\p{{Lu}}[^()]{{1,60}})\)|(?P<caps>\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\- ]*\p{{Lu}}\.?(?:,\s*\p{{Lu}}[\p{{Lu}}.]*)?)|(?P<city>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+)*),\s*(?P<state>\p{{Lu}}{{2}}|\p{{Lu}}\.\p{{Lu}}\.))(?:\s*,\s*(?P<date>{DATE})|\s*\((?P<pdate>{DATE})\))?\s*[–—-]{{1,2}}\s+\S"
     ))
 });
 
@@ -119,6 +119,9 @@ pub(crate) fn dateline_prefix(line: &str) -> Option<DatelinePrefix> {
         } else {
             Some(place.trim().to_owned())
         }
+    } else if let (Some(city), Some(state)) = (caps.name("city"), caps.name("state")) {
+        // "Boston, MA --": a city and a two-letter state or country code.
+        Some(format!("{}, {}", city.as_str(), state.as_str()))
     } else {
         let caps_place = caps.name("caps")?.as_str();
         // All capitals only: a capitalised word before a dash is an ordinary sentence.
@@ -208,6 +211,10 @@ mod tests {
         assert_eq!(
             dateline_prefix("WASHINGTON, D.C. (March 3, 2024) — Today"),
             prefix("Washington, D.C.", ymd(2024, 3, 3))
+        );
+        assert_eq!(
+            dateline_prefix("Boston, MA -- A new report released today"),
+            prefix("Boston, MA", None)
         );
         assert_eq!(
             dateline_prefix("(Nairobi, 5 Feb 2024) — Kenya"),

@@ -371,7 +371,15 @@ static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// `…," said NAME, ROLE.` — the part after the verb.
 static QUOTE_THEN_SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"[,.!?…]\s*["”'’]\s*(?i:said|says|added|adds|continued|warned|explained)\s+(?P<rest>[^"“”]+)"#,
+        r#"[,.!?…]\s*["”'’]\s*(?i:said|says|added|adds|continued|warned|explained|according\s+to)\s+(?P<rest>[^"“”]+)"#,
+    )
+});
+
+/// "The following is a statement from NAME, ROLE:", "… can be attributed to NAME, ROLE:" —
+/// the part after "from" or "to".
+static STATEMENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"(?i:(?:statement|comments?|remarks|reaction|quotes?)\s+(?:from|by)|(?:attributed|attributable)\s+to)\s+(?P<rest>[^:"“”]+):"#,
     )
 });
 
@@ -628,11 +636,14 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
             return (role(&phrase[..position]), org(rest));
         }
     }
-    // ROLE of ORG / ROLE, ORG
-    for separator in [" of ", ", "] {
+    // ROLE of ORG / ROLE, ORG / ROLE for ORG
+    for separator in [" of ", ", ", " for "] {
         if let Some(position) = phrase.rfind(separator) {
             let rest = &phrase[position + separator.len()..];
-            if looks_like_org(rest) && !words(rest).iter().any(|w| is_possessive(w.text)) {
+            if looks_like_org(rest)
+                && !gazetteer::is_place(rest)
+                && !words(rest).iter().any(|w| is_possessive(w.text))
+            {
                 return (role(&phrase[..position]), org(rest));
             }
         }
@@ -952,6 +963,13 @@ pub fn find_speakers(
                 found.push(a);
             }
         }
+        for caps in STATEMENT_FROM.captures_iter(line) {
+            if let Some(rest) = caps.name("rest")
+                && let Some(a) = from_after_verb(rest.as_str(), rest.start(), &speakers.0)
+            {
+                found.push(a);
+            }
+        }
         for caps in QUOTE_THEN_NAME.captures_iter(line) {
             if let Some(subject) = caps.name("subject") {
                 found.extend(from_subject(subject.as_str(), subject.start(), &speakers.0));
@@ -1248,6 +1266,41 @@ mod tests {
                 Some("deputy Asia director"),
                 Some("Rights Watch")
             )]
+        );
+    }
+
+    #[test]
+    fn statement_from_and_according_to() {
+        assert_eq!(
+            one(
+                "The following is a statement from Lena Ortiz, Executive Director of the Valley Immigrant & Refugee Rights Coalition:"
+            ),
+            [speaker(
+                "Lena Ortiz",
+                Some("Executive Director"),
+                Some("Valley Immigrant & Refugee Rights Coalition")
+            )]
+        );
+        assert_eq!(
+            one(
+                "The quote below can be attributed to Sam Lee, spokesperson for Open Roads Network:"
+            ),
+            [speaker(
+                "Sam Lee",
+                Some("spokesperson"),
+                Some("Open Roads Network")
+            )]
+        );
+        assert_eq!(
+            one(
+                "“The state spent the money well,” according to Liz Wey, staff attorney for MASSPIRG."
+            ),
+            [speaker("Liz Wey", Some("staff attorney"), Some("MASSPIRG"))]
+        );
+        assert_eq!(
+            split_role("Director for MENA").1,
+            None,
+            "a region is not an organisation"
         );
     }
 
