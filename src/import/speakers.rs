@@ -351,11 +351,12 @@ const PARTICLES: &[&str] = &[
     "le", "bin", "ibn", "bint", "al", "el", "y", "ter", "ten", "zu",
 ];
 
+/// Titles before a surname ("Mr Caio said:").
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame"];
+
 /// Prepositions after which a capitalised run is a thing, not a person ("Director of Human
 /// Rights Education").
-const THING_PREPOSITIONS: &[&str] = &[
-    "of", "for", "at", "in", "on", "to", "from", "with", "by", "the",
-];
+const THING_PREPOSITIONS: &[&str] = &["of", "for", "at", "in", "on", "to", "from", "the"];
 
 static WORD: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*"));
@@ -538,7 +539,17 @@ fn names_in(text: &str, known: &[ExtractedSpeaker]) -> Vec<NameSpan> {
             .filter(|w| name_part(w.text) == NamePart::Word)
             .count();
         let is_known = known.iter().any(|speaker| refers_to(&name, speaker));
-        if (full_words >= 2 && !preceded_by_thing) || is_known {
+        // "Mr Caio", "Dr. Chung": an honorific makes a lone surname a name.
+        let honorific = (full_words == 1 && i > 0 && HONORIFICS.contains(&words[i - 1].text))
+            .then(|| &text[words[i - 1].end..words[i].start])
+            .filter(|gap| gap.trim_start_matches('.').chars().all(char::is_whitespace));
+        if honorific.is_some() && !is_known {
+            spans.push(NameSpan {
+                start: words[i - 1].start,
+                end: words[j - 1].end,
+                name: format!("{} {}", words[i - 1].text, name),
+            });
+        } else if (full_words >= 2 && !preceded_by_thing) || is_known {
             spans.push(NameSpan {
                 start: words[i].start,
                 end: words[j - 1].end,
@@ -565,12 +576,20 @@ fn joined(text: &str, left: &Word<'_>, right: &Word<'_>) -> bool {
 
 /// Whether `name` ("Kagari", "Michelle Kagari") refers to `speaker`.
 fn refers_to(name: &str, speaker: &ExtractedSpeaker) -> bool {
+    let name = strip_honorific(name);
     name.eq_ignore_ascii_case(&speaker.name)
         || speaker
             .name
             .split_whitespace()
             .last()
             .is_some_and(|surname| surname == name)
+}
+
+/// "Mr Caio" → "Caio"; other names unchanged.
+fn strip_honorific(name: &str) -> &str {
+    name.split_once(' ')
+        .filter(|(first, _)| HONORIFICS.contains(first))
+        .map_or(name, |(_, rest)| rest)
 }
 
 /// Whether the whole of `text` is a person's name.
@@ -714,10 +733,21 @@ fn org_prefix_end(phrase: &str) -> Option<usize> {
 
 /// Speakers collected in order of first appearance.
 #[derive(Debug, Default)]
-struct Speakers(Vec<ExtractedSpeaker>);
+struct Speakers(Vec<ExtractedSpeaker>, Vec<String>);
 
 impl Speakers {
     fn add(&mut self, name: &str, role: Option<String>, organization: Option<String>) {
+        // "Mr Caio" is the "Francesco Caio" the text names elsewhere, if it does.
+        let surname = strip_honorific(name);
+        let resolved = (surname != name)
+            .then(|| {
+                self.1
+                    .iter()
+                    .find(|full| full.split_whitespace().last() == Some(surname))
+            })
+            .flatten()
+            .cloned();
+        let name = resolved.as_deref().unwrap_or(name);
         if let Some(known) = self.0.iter_mut().find(|s| refers_to(name, s)) {
             if known.role.is_none() {
                 known.role = role;
@@ -940,7 +970,13 @@ pub fn find_speakers(
     context: &str,
     default_organization: Option<&str>,
 ) -> Vec<ExtractedSpeaker> {
-    let mut speakers = Speakers::default();
+    let mentions = lines
+        .iter()
+        .flat_map(|line| names_in(line, &[]))
+        .map(|span| span.name)
+        .filter(|name| strip_honorific(name) == name.as_str())
+        .collect();
+    let mut speakers = Speakers(Vec::new(), mentions);
     for (index, line) in lines.iter().enumerate() {
         if CONTACT.is_match(line) {
             if line.trim_end().ends_with(':') {
@@ -1266,6 +1302,29 @@ mod tests {
                 Some("deputy Asia director"),
                 Some("Rights Watch")
             )]
+        );
+    }
+
+    #[test]
+    fn honorific_and_surname_refer_to_a_name_written_elsewhere() {
+        let lines = [
+            "The report, headed by Franco Cairo, was published today.",
+            "Mr Cairo said:",
+            "“Yes.”",
+            "Dr. Lena Park, Director of Health at Foo University, said: “No.”",
+            "Ms Okoye said:",
+        ];
+        assert_eq!(
+            find_speakers(&lines, "", None),
+            [
+                speaker("Franco Cairo", None, None),
+                speaker(
+                    "Lena Park",
+                    Some("Director of Health"),
+                    Some("Foo University")
+                ),
+                speaker("Ms Okoye", None, None),
+            ]
         );
     }
 
