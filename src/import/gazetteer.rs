@@ -6,7 +6,7 @@
 //!
 //! The list lives in `gazetteer.txt` (embedded with `include_str!`), one name a line: ISO 3166
 //! short names, common aliases (`UK`, `DRC`, `OPT`) and regions. Names are compared after
-//! [`normalize`], so case, accents and the apostrophe style do not matter (`Cote d'Ivoire`
+//! normalisation, so case, accents and the apostrophe style do not matter (`Cote d'Ivoire`
 //! matches `Côte d’Ivoire`).
 
 use std::collections::HashSet;

@@ -1,6 +1,6 @@
 //! Importing statements that were published elsewhere.
 //!
-//! The heart of `press import` is [`extract`]: a pure function from the text of a published
+//! The heart of `press import` is [`extract()`]: a pure function from the text of a published
 //! statement (plain text, or Markdown converted from HTML with [`html_to_markdown`]) to its
 //! fields. It does no I/O and knows nothing of the command line, so every rule is unit-tested
 //! on the real samples in `tests/fixtures/raw/` and on invented ones in
