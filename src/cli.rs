@@ -144,14 +144,14 @@ pub struct ImportArgs {
     /// The files are the folders of a Jekyll (`_posts/`) or Hugo (`content/`) site: import every post
     #[arg(long, value_enum, value_name = "GENERATOR", conflicts_with = "feed")]
     pub from: Option<SiteGenerator>,
-    /// With --from: the UTC offset of post times written without one, e.g. +02:00 [default: +00:00]
-    #[arg(long, value_name = "OFFSET", requires = "from")]
+    /// With --from or `.md` files: the UTC offset of post times written without one, e.g. +02:00 [default: +00:00]
+    #[arg(long, value_name = "OFFSET")]
     pub tz: Option<String>,
-    /// With --from: drop front-matter keys the format does not have instead of keeping them under `extra:`
-    #[arg(long, requires = "from")]
+    /// With --from or `.md` files: drop front-matter keys the format does not have instead of keeping them under `extra:`
+    #[arg(long)]
     pub drop_unknown: bool,
-    /// With --from: send a front-matter key to a field (a statement key, `extra.NAME`, or `drop`); repeatable
-    #[arg(long = "map", value_name = "KEY=FIELD", requires = "from")]
+    /// With --from or `.md` files: send a front-matter key to a field (a statement key, `extra.NAME`, or `drop`); repeatable
+    #[arg(long = "map", value_name = "KEY=FIELD")]
     pub maps: Vec<String>,
     /// Headline, when the text has none (its first line is then kept in the body)
     #[arg(long, conflicts_with_all = ["feed", "from"])]

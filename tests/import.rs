@@ -432,3 +432,27 @@ fn import_from_hugo_reads_toml_and_yaml_with_the_given_offset() {
         .success()
         .stderr(predicate::str::contains("imported 0, skipped 2 duplicates"));
 }
+
+#[test]
+fn import_a_statement_file_maps_it_onto_itself() {
+    let archive = Archive::new();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("statements/2026/2026-01-27-global-interpol-red-notices.md");
+    archive
+        .press()
+        .arg("import")
+        .arg(&bundled)
+        .assert()
+        .success();
+    assert_eq!(
+        archive.read("statements/2026/2026-01-27-global-interpol-red-notices.md"),
+        std::fs::read_to_string(&bundled).unwrap()
+    );
+    archive
+        .press()
+        .arg("import")
+        .arg(&bundled)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped: already in the archive"));
+}

@@ -13,6 +13,8 @@
 //!   kept as `extra.original_slug`;
 //! - every other key goes under `extra:` unchanged, or is dropped with `--drop-unknown`;
 //!   `--map KEY=FIELD` sends a key elsewhere (a field, `extra.NAME`, or `drop`);
+//! - a press statement file maps onto itself: `speaker`, `topics`, `embargo`, and its `extra:`
+//!   keys kept as they are;
 //! - YAML (`---`) and TOML (`+++`) front matter; a BOM, CRLF, tabs in the front matter's
 //!   indentation and blank lines before the opening fence are tolerated;
 //! - the body is kept as it is (empty bodies too); Liquid tags and Hugo shortcodes stay in it as
@@ -116,6 +118,8 @@ pub struct Post {
     pub summary: Option<String>,
     /// `lang`.
     pub lang: Option<String>,
+    /// `embargo` (RFC 3339).
+    pub embargo: Option<DateTime<FixedOffset>>,
     /// `published: false` or `draft: true`.
     pub draft: bool,
     /// A valid slug (normalised when the post's was not).
@@ -160,6 +164,13 @@ pub fn read_post(file_name: &str, text: &str, options: &SiteOptions) -> Result<P
         ..Post::default()
     };
     for (key, value) in entries {
+        // A press statement file's own `extra:` keeps its keys as they are.
+        if key == "extra"
+            && let Value::Map(extra) = value
+        {
+            post.extra.extend(extra);
+            continue;
+        }
         let mapped = options
             .map
             .iter()
@@ -216,9 +227,8 @@ pub fn file_slug(path: &std::path::Path) -> Option<Slug> {
 /// Where a key goes when no `--map` says otherwise.
 fn default_target(key: &str) -> Target {
     match key {
-        "title" | "date" | "location" | "background" | "source" | "lang" | "slug" | "draft" => {
-            Target::Field(key.to_owned())
-        }
+        "title" | "date" | "location" | "background" | "source" | "lang" | "slug" | "draft"
+        | "embargo" => Target::Field(key.to_owned()),
         "author" | "authors" | "speaker" | "speakers" => Target::Field("speaker".to_owned()),
         "tags" | "categories" | "topics" => Target::Field("topics".to_owned()),
         "description" | "summary" => Target::Field("summary".to_owned()),
@@ -253,6 +263,14 @@ fn set_field(
             }
         }
         "draft" => post.draft |= value == Value::Bool(true),
+        "embargo" => {
+            if let Some(written) = text(&value) {
+                post.embargo =
+                    Some(DateTime::parse_from_rfc3339(&written).map_err(|_| {
+                        format!("cannot read the embargo {written:?}: use RFC 3339")
+                    })?);
+            }
+        }
         "published" => post.draft |= value == Value::Bool(false),
         "speaker" => post.speakers.extend(speakers(&value)),
         "topics" => {

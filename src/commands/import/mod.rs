@@ -15,8 +15,9 @@
 //! link (`source`) and categories (topics, besides `--topic`) come from the feed, the rest from
 //! its text ([`crate::import::feed`]). Importing the same feed twice adds nothing.
 //!
-//! A `.md` input that already has front matter is taken as a statement file: parsed and
-//! validated as one, then written under the archive's naming convention.
+//! A `.md` input that already has front matter is taken as a statement file: mapped like a site's
+//! post (so a press file maps onto itself, and a Jekyll or Hugo post is understood too),
+//! validated, then written under the archive's naming convention.
 //!
 //! Exit: 0 when everything was imported or skipped, 1 when any input was refused, 2 when an
 //! input could not be read (the other inputs are still imported).
@@ -87,6 +88,11 @@ pub(crate) fn run(
     let mut exit = Exit::Success;
     let mut candidates: Vec<(String, anyhow::Result<Statement>)> = Vec::new();
     let mut reports: Vec<(SiteReport, SiteOptions)> = Vec::new();
+    // `.md` inputs that are statement files, mapped like a site's posts and reported together.
+    let mut files = (
+        SiteReport::default(),
+        site_options(args, crate::cli::SiteGenerator::Jekyll)?,
+    );
     for file in &args.files {
         let name = if file.as_os_str() == "-" {
             "<stdin>".to_owned()
@@ -145,7 +151,8 @@ pub(crate) fn run(
                 Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)))),
             }
         } else {
-            candidates.push((name, record(file, &text, args, &speakers, date)));
+            let record = record(file, &text, args, &speakers, date, &mut files);
+            candidates.push((name, record));
         }
     }
     for (name, record) in candidates {
@@ -185,6 +192,7 @@ pub(crate) fn run(
             }
         }
     }
+    reports.push(files);
     for (report, site) in &reports {
         report.print(io, site)?;
     }
@@ -247,14 +255,19 @@ fn record(
     args: &ImportArgs,
     speakers: &[SpeakerArg],
     date: Option<NaiveDate>,
+    files: &mut (SiteReport, SiteOptions),
 ) -> anyhow::Result<Statement> {
     let extension = file
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let extension = extension.as_deref();
-    if matches!(extension, Some("md" | "markdown")) && text.starts_with("---\n") {
-        return statement_file(file, text);
+    let start = text.trim_start();
+    if matches!(extension, Some("md" | "markdown"))
+        && (start.starts_with("---\n") || start.starts_with("+++\n"))
+    {
+        let (report, options) = files;
+        return post_statement(file, text, options, args, speakers, report);
     }
     let head = text
         .trim_start()
@@ -388,22 +401,4 @@ fn to_statement(
         extra: Vec::new(),
         body_line: 1,
     })
-}
-
-/// A `.md` input with front matter: a statement file from elsewhere, taken as it is.
-fn statement_file(file: &Path, text: &str) -> anyhow::Result<Statement> {
-    let name = file.display().to_string();
-    let parsed = statement::parse(&name, text.as_bytes());
-    match parsed.statement {
-        Some(statement) => Ok(statement),
-        None => {
-            let problems: Vec<String> = parsed
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(ToString::to_string)
-                .collect();
-            bail!("not a valid statement file:\n{}", problems.join("\n"))
-        }
-    }
 }

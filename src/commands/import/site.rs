@@ -256,7 +256,7 @@ pub(super) fn post_statement(
         summary: post.summary,
         lang: post.lang.unwrap_or_else(|| "en".to_owned()),
         draft: post.draft,
-        embargo: None,
+        embargo: post.embargo,
         extra: post.extra,
         body_line: 1,
     })
