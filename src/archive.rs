@@ -195,18 +195,13 @@ impl Archive {
 /// Reads one file (refusing oversized ones before reading) and parses it.
 fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
     let limit = statement::parse::LIMITS.file_bytes as u64;
-    let read = fs::metadata(path).and_then(|meta| {
-        if meta.len() > limit {
-            // Read only a little past the limit: `decode` reports the size.
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(
-                &mut io::Read::take(fs::File::open(path)?, limit + 1),
-                &mut bytes,
-            )?;
-            Ok(bytes)
-        } else {
-            fs::read(path)
-        }
+    // One open, one fstat, one read; an oversized file is read only a little past the limit
+    // (`decode` reports its size).
+    let read = fs::File::open(path).and_then(|file| {
+        let size = file.metadata().map_or(0, |m| m.len());
+        let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit + 1)).unwrap_or(0));
+        io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes)?;
+        Ok(bytes)
     });
     match read {
         Ok(bytes) => statement::parse(relative, &bytes),

@@ -133,13 +133,11 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             .with_help("save the file as UTF-8"));
         }
     };
-    if let Some((offset, c)) = text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    if let Some(offset) = first_control_character(text) {
         let before = &text[..offset];
         let line = 1 + before.matches('\n').count();
         let column = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        let c = text[offset..].chars().next().unwrap_or('\0');
         let message = if c == '\0' {
             "file contains a NUL byte (is it a binary file?)".to_owned()
         } else {
@@ -152,6 +150,17 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_owned()
+    })
+}
+
+/// Byte offset of the first control character other than tab, LF and CR (C0, DEL or C1), found
+/// on bytes rather than characters because every statement goes through it.
+fn first_control_character(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
     })
 }
 
