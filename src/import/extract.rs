@@ -55,7 +55,7 @@ pub fn extract(text: &str) -> Extracted {
     extract_with(text, Options::default())
 }
 
-/// Reads a raw statement that is already Markdown, such as the output of [`html_to_markdown`]:
+/// Reads a raw statement that is already Markdown, such as the output of [`html_to_markdown`](super::html_to_markdown):
 /// the same rules as [`extract`], but headings and rules are kept as Markdown, not escaped,
 /// and line breaks are left as they are.
 pub fn extract_markdown(markdown: &str) -> Extracted {
@@ -269,16 +269,6 @@ fn render(lines: &[&str], line_per_paragraph: bool, escape: bool) -> String {
     out
 }
 
-/// Converts an HTML page or fragment to Markdown (with `htmd`), dropping `script`, `style` and
-/// `head`. Should the converter fail, the HTML is returned as it is, so nothing is lost.
-pub fn html_to_markdown(html: &str) -> String {
-    htmd::HtmlToMarkdown::builder()
-        .skip_tags(vec!["script", "style", "head", "noscript"])
-        .build()
-        .convert(html)
-        .unwrap_or_else(|_| html.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,7 +343,7 @@ mod tests {
 
     #[test]
     fn html_becomes_markdown() {
-        let md = html_to_markdown(
+        let md = crate::import::html_to_markdown(
             "<h1>Title</h1><p>Jane Doe said: <em>“Yes.”</em></p><script>x()</script>",
         );
         assert!(md.contains("# Title"), "{md}");

@@ -7,7 +7,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::extract::{Extracted, Options, extract_with, html_to_markdown, title_location};
+use super::extract::{Extracted, Options, extract_with, title_location};
+use super::html::html_to_markdown;
 
 /// One feed item, extracted.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -24,13 +24,14 @@ pub mod dateline;
 pub mod extract;
 pub mod feed;
 pub mod gazetteer;
+pub mod html;
 pub mod site;
 pub mod speakers;
 
 pub use extract::{
-    Extracted, Options, escape_line, extract, extract_markdown, extract_with, html_to_markdown,
-    title_location,
+    Extracted, Options, escape_line, extract, extract_markdown, extract_with, title_location,
 };
+pub use html::html_to_markdown;
 pub use speakers::ExtractedSpeaker;
 
 /// Compiles a regular expression written in this module. The patterns are literals covered by
