@@ -147,12 +147,16 @@ fn written_in(text: &str, date: NaiveDate) -> bool {
 /// The lines of `raw` that the import may not consume but that are missing from the body and
 /// the background. Empty when nothing was lost.
 pub fn lost_lines(raw: &str, got: &Extracted) -> Vec<String> {
-    let mut lines = raw.lines().map(str::trim).filter(|line| !line.is_empty());
-    let _title = lines.next();
+    let lines = raw.lines().map(str::trim).filter(|line| !line.is_empty());
     let background = got.background.as_deref().unwrap_or("");
+    let mut title_seen = false;
     lines
         .filter(|line| {
-            let consumable = line.eq_ignore_ascii_case("background")
+            let is_title =
+                !title_seen && got.title.as_deref() == Some(line.trim_start_matches('#').trim());
+            title_seen |= is_title;
+            let consumable = is_title
+                || line.eq_ignore_ascii_case("background")
                 || (line.starts_with("The post ") && line.contains(" appeared first on "))
                 || date_line(line).is_some();
             let kept = escape_line(line);

@@ -15,7 +15,7 @@ use super::regex;
 
 /// A written date: "5 February 2024", "February 5, 2024", "Feb. 5 2024", "2024-02-05",
 /// optionally after a weekday.
-const DATE: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})";
+const DATE: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})";
 
 /// A line that is only a date, perhaps labelled ("Published: …") and with a time after it
 /// ("…, 10:00 GMT").
@@ -30,7 +30,8 @@ static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>\p{L}{3,9})\.?,?\s+(?P<y1>\d{4})
         | (?P<m2>\p{L}{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})
-        | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})",
+        | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})
+        | (?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4})",
     )
 });
 
@@ -75,8 +76,10 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
         (number("y1")?, month_number(month.as_str())?, number("d1")?)
     } else if let Some(month) = caps.name("m2") {
         (number("y2")?, month_number(month.as_str())?, number("d2")?)
-    } else {
+    } else if caps.name("y3").is_some() {
         (number("y3")?, number("m3")?, number("d3")?)
+    } else {
+        (number("y4")?, number("m4")?, number("d4")?)
     };
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
@@ -166,6 +169,7 @@ mod tests {
         assert_eq!(date_line("Monday, 5 Feb. 2024"), ymd(2024, 2, 5));
         assert_eq!(date_line("Sept 1 2019"), ymd(2019, 9, 1));
         assert_eq!(date_line("2024-02-05"), ymd(2024, 2, 5));
+        assert_eq!(date_line("05.02.2024"), ymd(2024, 2, 5));
         assert_eq!(date_line(" June 30, 2011 "), ymd(2011, 6, 30));
         assert_eq!(
             date_line("Published: 5 February 2024, 10:00 GMT"),

@@ -42,6 +42,13 @@ pub struct Extracted {
 static FOOTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^The post (?s:.+) appeared first on (?P<org>.+?)\.?$"));
 
+/// A page label above the title.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[•·*\-\s]*(?:press\s+release|news\s+release|media\s+release|news|statement|public\s+statement|for\s+immediate\s+release)[:.]?$",
+    )
+});
+
 static ATX_HEADING: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?$"));
 
@@ -114,8 +121,20 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
     let mut consumed = vec![false; lines.len()];
     // The statement proper starts at `start`, after the title line if there is one.
     let (title, start) = if title_line {
-        consumed[first] = true;
-        (Some(title_text(lines[first])), first + 1)
+        // A page label first ("Press release", "• News"): the title is the next line, and the
+        // label stays in the body (it is text of the page, if not of the statement).
+        let next = (first + 1..lines.len()).find(|&i| !is_blank(i));
+        match next.filter(|&i| LABEL.is_match(lines[first].trim()) && date_line(lines[i]).is_none())
+        {
+            Some(title_index) => {
+                consumed[title_index] = true;
+                (Some(title_text(lines[title_index])), first)
+            }
+            None => {
+                consumed[first] = true;
+                (Some(title_text(lines[first])), first + 1)
+            }
+        }
     } else {
         (None, first)
     };
@@ -135,7 +154,9 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
 
     // A dateline: a date line right after the title (after a short label at most), else a
     // "PLACE –" prefix on one of the first paragraphs.
-    let content: Vec<usize> = (start..end).filter(|&i| !is_blank(i)).collect();
+    let content: Vec<usize> = (start..end)
+        .filter(|&i| !is_blank(i) && !consumed[i])
+        .collect();
     let mut date = None;
     for (n, &index) in content.iter().take(2).enumerate() {
         if let Some(found) = date_line(lines[index]) {
@@ -334,6 +355,15 @@ mod tests {
         assert_eq!(got.body, "One.\n\nTwo.");
         let got = extract("Title\n\nOne\nstill one.\n\nTwo.\n");
         assert_eq!(got.body, "One\nstill one.\n\nTwo.");
+    }
+
+    #[test]
+    fn a_page_label_above_the_title_stays_in_the_body() {
+        let got = extract("• Press Release\n\nUK: Stop it\n\nMarch 11, 2020\n\nText.\n");
+        assert_eq!(got.title.as_deref(), Some("UK: Stop it"));
+        assert_eq!(got.location.as_deref(), Some("UK"));
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2020, 3, 11));
+        assert_eq!(got.body, "• Press Release\n\nText.");
     }
 
     #[test]

@@ -57,6 +57,11 @@ static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An attribution verb ending a line without a colon (the quote follows on the next line).
+static VERB_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\s*\b(?:said|says|added|adds|stated|commented)(?:\s+(?:today|yesterday))?\s*[,.]?$")
+});
+
 /// `…," said NAME, ROLE.` — the part after the verb.
 static QUOTE_THEN_SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -313,6 +318,10 @@ pub fn find_speakers(
             .is_some_and(|l| starts_with_quote(l));
         let mut found = Vec::new();
         for verb in INTRO_VERB.find_iter(line) {
+            found.extend(from_subject(&line[..verb.start()], 0, &speakers.0));
+        }
+        // "…, Jane Doe said" with the quote on the next line, no colon.
+        if next_starts_quote && let Some(verb) = VERB_AT_END.find(line) {
             found.extend(from_subject(&line[..verb.start()], 0, &speakers.0));
         }
         for caps in QUOTE_THEN_SAID.captures_iter(line) {
@@ -612,6 +621,17 @@ mod tests {
                 speaker("Ms Okoye", None, None),
             ]
         );
+    }
+
+    #[test]
+    fn a_verb_ending_the_line_before_a_quote() {
+        let lines = ["Jane Roe, director at Foo Watch, said", "", "“Yes.”"];
+        assert_eq!(
+            find_speakers(&lines, "", None),
+            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))]
+        );
+        let lines = ["The committee said", "“Yes.”", "Nothing Here said."];
+        assert!(find_speakers(&lines, "", None).is_empty());
     }
 
     #[test]
