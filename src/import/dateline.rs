@@ -37,7 +37,7 @@ static DATE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:\((?P<paren>\p{{Lu}}[^()]{{1,60}})\)|(?P<caps>\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\- ]*\p{{Lu}}\.?(?:,\s*\p{{Lu}}[\p{{Lu}}.]*)?)|(?P<city>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+)*),\s*(?P<state>\p{{Lu}}{{2}}|\p{{Lu}}\.\p{{Lu}}\.))(?:\s*,\s*(?P<date>{DATE})|\s*\((?P<pdate>{DATE})\))?\s*[–—-]{{1,2}}\s+\S"
+        r"^(?:\((?P<paren>\p{{Lu}}[^()]{{1,60}})\)|(?P<caps>\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\- ]*\p{{Lu}}\.?(?:,\s*\p{{Lu}}[\p{{Lu}}.]*)?)|(?P<city>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+)*),\s*(?P<state>\p{{Lu}}{{2}}|\p{{Lu}}\.\p{{Lu}}\.)|(?P<town>\p{{Lu}}\p{{Ll}}+(?: \p{{Lu}}\p{{Ll}}+){{0,2}}),\s*(?P<tdate>{DATE}))(?:\s*,\s*(?P<date>{DATE})|\s*\((?P<pdate>{DATE})\))?(?:\s*[–—]\s*|\s*--\s*|\s+-\s+)\S"
     ))
 });
 
@@ -109,6 +109,7 @@ pub(crate) fn dateline_prefix(line: &str) -> Option<DatelinePrefix> {
     let mut date = caps
         .name("date")
         .or_else(|| caps.name("pdate"))
+        .or_else(|| caps.name("tdate"))
         .and_then(|m| parse_date(m.as_str()));
     let place = if let Some(paren) = caps.name("paren") {
         // "(New York, 5 February 2024)" carries both.
@@ -122,6 +123,9 @@ pub(crate) fn dateline_prefix(line: &str) -> Option<DatelinePrefix> {
         } else {
             Some(place.trim().to_owned())
         }
+    } else if let Some(town) = caps.name("town") {
+        // "New York, October 18, 2018 –": a place in ordinary capitals, always with a date.
+        Some(town.as_str().to_owned())
     } else if let (Some(city), Some(state)) = (caps.name("city"), caps.name("state")) {
         // "Boston, MA --": a city and a two-letter state or country code.
         Some(format!("{}, {}", city.as_str(), state.as_str()))
@@ -215,6 +219,22 @@ mod tests {
         assert_eq!(
             dateline_prefix("WASHINGTON, D.C. (March 3, 2024) — Today"),
             prefix("Washington, D.C.", ymd(2024, 3, 3))
+        );
+        assert_eq!(
+            dateline_prefix("New York, October 18, 2018 – Turkey should ask"),
+            prefix("New York", ymd(2018, 10, 18))
+        );
+        assert_eq!(
+            dateline_prefix("New York, October 8, 2018–London’s institute"),
+            prefix("New York", ymd(2018, 10, 8))
+        );
+        assert_eq!(
+            dateline_prefix("New York, February 21, 2017--Much work remains"),
+            prefix("New York", ymd(2017, 2, 21))
+        );
+        assert_eq!(
+            dateline_prefix("Amnesty International - the movement"),
+            None
         );
         assert_eq!(
             dateline_prefix("Boston, MA -- A new report released today"),

@@ -62,10 +62,11 @@ static VERB_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\s*\b(?:said|says|added|adds|stated|commented)(?:\s+(?:today|yesterday))?\s*[,.]?$")
 });
 
-/// `…," said NAME, ROLE.` — the part after the verb.
+/// `…," said NAME, ROLE.` (the closing quote may be missing: `…, said NAME, ROLE. More …`) and
+/// "according to NAME, ROLE" — the part after the verb.
 static QUOTE_THEN_SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"[,.!?…]\s*["”'’]\s*(?i:said|says|added|adds|continued|warned|explained|according\s+to)\s+(?P<rest>[^"“”]+)"#,
+        r#"(?:[,.!?…]\s*["”'’]?\s*(?i:said|says|added|adds|continued|warned|explained)|(?i:\baccording\s+to))\s+(?P<rest>[^"“”]+)"#,
     )
 });
 
@@ -230,6 +231,16 @@ fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
     let sentence = sentence.trim_end_matches(['.', '!', '?']);
     let name = names_in(sentence, known).into_iter().next()?;
     let before = sentence[..name.start].trim();
+    // "said Jane Doe", "said the group’s director Jane Doe"; not "said today that Jane Doe …".
+    if !words(before).iter().all(|w| {
+        (starts_upper(w.text) && !is_in(FUNCTION_WORDS, w.text))
+            || is_role_word(w.text)
+            || is_possessive(w.text)
+            || HONORIFICS.contains(&w.text)
+            || ["the", "a", "an", "of", "for", "and", "at"].contains(&w.text)
+    }) {
+        return None;
+    }
     let after = sentence[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
     let (role, organization) = if sentence[name.end..].starts_with(',') && is_role_phrase(after) {
         split_role(after)
@@ -632,6 +643,28 @@ mod tests {
         );
         let lines = ["The committee said", "“Yes.”", "Nothing Here said."];
         assert!(find_speakers(&lines, "", None).is_empty());
+    }
+
+    #[test]
+    fn quote_first_without_a_closing_quote_and_what_is_not_an_attribution() {
+        assert_eq!(
+            one(
+                "\"On behalf of the group, I welcome this, said Claire Dumont, RSF's Secretary General. The UN believes it.\""
+            ),
+            [speaker(
+                "Claire Dumont",
+                Some("Secretary General"),
+                Some("RSF")
+            )]
+        );
+        assert_eq!(
+            one(
+                "According to CPJ representative Karim Lahbib, who was there, “He was all smiles.”"
+            ),
+            [speaker("Karim Lahbib", Some("representative"), Some("CPJ"))]
+        );
+        assert!(one("The police said today that Jane Doe had left.").is_empty());
+        assert!(one("The ministry, said to be angry, told Jane Doe to leave.").is_empty());
     }
 
     #[test]

@@ -128,6 +128,10 @@ pub(super) fn org_prefix_end(phrase: &str) -> Option<usize> {
         .iter()
         .take_while(|w| starts_upper(w.text) && (is_org_word(w.text) || !is_role_word(w.text)))
         .count();
+    // "CPJ representative", "EU Ambassador": an acronym right before the role.
+    if words.len() > 1 && is_acronym(words[0].text) && is_role_word(words[1].text) {
+        return Some(words[0].end);
+    }
     let last_org = words[..run].iter().rposition(|w| is_org_word(w.text))?;
     let mut end = last_org;
     while end + 1 < run && is_acronym(words[end + 1].text) {
