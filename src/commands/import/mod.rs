@@ -15,6 +15,9 @@
 //! link (`source`) and categories (topics, besides `--topic`) come from the feed, the rest from
 //! its text ([`crate::import::feed`]). Importing the same feed twice adds nothing.
 //!
+//! With `--from jekyll|hugo`, each input is a site's folder and each post one input, mapped by
+//! [`crate::import::site`] ([`site`] walks the folder and reports once per site).
+//!
 //! A `.md` input that already has front matter is taken as a statement file: mapped like a site's
 //! post (so a press file maps onto itself, and a Jekyll or Hugo post is understood too),
 //! validated, then written under the archive's naming convention.
