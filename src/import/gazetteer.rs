@@ -5,7 +5,7 @@
 //! person's name (`Africa` in "Director for East and Southern Africa").
 //!
 //! The list lives in `gazetteer.txt` (embedded with `include_str!`), one name a line: ISO 3166
-//! short names, common aliases (`UK`, `DRC`, `OPT`) and regions. Names are compared after
+//! short names, common aliases (`UK`, `DRC`, `OPT`), regions, and cities that open datelines. Names are compared after
 //! normalisation, so case, accents and the apostrophe style do not matter (`Cote d'Ivoire`
 //! matches `Côte d’Ivoire`).
 
@@ -23,7 +23,19 @@ static NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Single words that are places in the list but are also common given names, so they do not
 /// stop a person's name ("Jordan Smith", "Georgia Brown").
-const PERSONAL_NAMES: &[&str] = &["jordan", "chad", "georgia", "israel", "india", "kenya"];
+const PERSONAL_NAMES: &[&str] = &[
+    "jordan",
+    "chad",
+    "georgia",
+    "israel",
+    "india",
+    "kenya",
+    "london",
+    "paris",
+    "washington",
+    "berlin",
+    "victoria",
+];
 
 /// The form in which names are compared: ASCII (via `deunicode`), lower case, single spaces,
 /// without a leading "the ".

@@ -59,7 +59,7 @@ static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An attribution verb ending a line without a colon (the quote follows on the next line).
 static VERB_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\s*\b(?:said|says|added|adds|stated|commented)(?:\s+(?:today|yesterday))?\s*[,.]?$")
+    regex(r"(?i)\s*\b(?:said|says|added|adds|stated|commented)(?:\s+(?:today|yesterday))?\s*,?$")
 });
 
 /// `…," said NAME, ROLE.` (the closing quote may be missing: `…, said NAME, ROLE. More …`) and
@@ -765,5 +765,10 @@ mod tests {
             Some("Amnesty International")
         );
         assert_eq!(first_organization("Nothing here.").as_deref(), None);
+        assert_eq!(
+            first_organization("(New York) – The law fails, Human Rights Watch said today.")
+                .as_deref(),
+            Some("Human Rights Watch")
+        );
     }
 }

@@ -212,7 +212,8 @@ pub(super) fn names_in(text: &str, known: &[ExtractedSpeaker]) -> Vec<NameSpan> 
                 end: words[j - 1].end,
                 name: format!("{} {}", words[i - 1].text, name),
             });
-        } else if (full_words >= 2 && !preceded_by_thing) || is_known {
+        } else if (full_words >= 2 && !preceded_by_thing && !gazetteer::is_place(&name)) || is_known
+        {
             spans.push(NameSpan {
                 start: words[i].start,
                 end: words[j - 1].end,

@@ -209,7 +209,7 @@ pub(super) fn first_organization(text: &str) -> Option<String> {
         while start > 0
             && starts_upper(words[start - 1].text)
             && !is_possessive(words[start - 1].text)
-            && !is_in(NOT_NAME_WORDS, words[start - 1].text)
+            && !is_in(FUNCTION_WORDS, words[start - 1].text)
             && text[words[start - 1].end..words[start].start]
                 .chars()
                 .all(char::is_whitespace)
