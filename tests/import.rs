@@ -456,3 +456,30 @@ fn import_a_statement_file_maps_it_onto_itself() {
         .success()
         .stderr(predicate::str::contains("skipped: already in the archive"));
 }
+
+#[test]
+fn import_review_opens_each_new_file_in_the_editor_then_checks_it() {
+    let archive = Archive::new();
+    let log = archive.0.path().join("edited.log");
+    // The "editor" records the file it was given and breaks it: the check must notice.
+    let editor = format!(
+        "f() {{ echo \"$1\" >> '{}'; echo 'titel: x' > \"$1\"; }}; f",
+        log.display()
+    );
+    archive
+        .press()
+        .env("VISUAL", editor)
+        .arg("import")
+        .arg(fixtures("import").join("07-quote-first.txt"))
+        .args(["--topic", "death penalty", "--review"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has errors"));
+    let edited = std::fs::read_to_string(log).unwrap();
+    assert!(
+        edited
+            .trim_end()
+            .ends_with("death-penalty-three-executions-in-one-week-signal-alarming-escalation.md"),
+        "{edited}"
+    );
+}
