@@ -274,7 +274,7 @@ fn set_field(
         "published" => post.draft |= value == Value::Bool(false),
         "speaker" => post.speakers.extend(speakers(&value)),
         "topics" => {
-            for topic in strings(&value) {
+            for topic in strings(&value, options.kind) {
                 if !post
                     .topics
                     .iter()
@@ -310,8 +310,9 @@ fn text(value: &Value) -> Option<String> {
     }
 }
 
-/// A string, or a list of them, or a comma- or space-separated Jekyll tag string.
-fn strings(value: &Value) -> Vec<String> {
+/// A list of strings, or one string: split at commas, and for Jekyll (which reads `tags: a b`
+/// as two tags) at blanks.
+fn strings(value: &Value, kind: SiteKind) -> Vec<String> {
     match value {
         Value::List(items) => items.iter().filter_map(text).collect(),
         Value::String(s) if s.contains(',') => s
@@ -320,6 +321,9 @@ fn strings(value: &Value) -> Vec<String> {
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .collect(),
+        Value::String(s) if kind == SiteKind::Jekyll => {
+            s.split_whitespace().map(str::to_owned).collect()
+        }
         other => text(other).into_iter().collect(),
     }
 }
@@ -519,6 +523,15 @@ mod tests {
         assert_eq!(post.body, "Body with {% include note.html %}.");
         assert!(post.template_tags);
         assert!(!post.assumed_offset);
+    }
+
+    #[test]
+    fn jekyll_splits_a_tag_string_at_blanks_hugo_does_not() {
+        let text = "---\ntitle: T\ntags: press torture\n---\n";
+        let jekyll = read_post("x.md", text, &options(SiteKind::Jekyll)).unwrap();
+        assert_eq!(jekyll.topics, ["press", "torture"]);
+        let hugo = read_post("x.md", text, &options(SiteKind::Hugo)).unwrap();
+        assert_eq!(hugo.topics, ["press torture"]);
     }
 
     #[test]
