@@ -53,7 +53,7 @@ pub struct ExtractedSpeaker {
 /// the following statement:".
 static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\s*\b(?:(?:said|says|added|adds|commented|comments|stated|states|warned|explained|noted|continued|remarked|declared|urged|responded|replied|told\s+\w+)(?:\s+(?:today|yesterday|earlier|on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+(?:statement|press\s+release)))?|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*:",
+        r"(?i)\s*\b(?:(?:said|says|added|adds|commented|comments|stated|states|warned|explained|noted|continued|remarked|declared|urged|responded|replied|told\s+\w+)(?:\s+(?:today|yesterday|earlier|on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+(?:statement|press\s+release)|in\s+\p{Lu}\w+))*|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*:",
     )
 });
 
@@ -66,7 +66,7 @@ static VERB_AT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// "according to NAME, ROLE" — the part after the verb.
 static QUOTE_THEN_SAID: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?:[,.!?…]\s*["”'’]?\s*(?i:said|says|added|adds|continued|warned|explained)|(?i:\baccording\s+to))\s+(?P<rest>[^"“”]+)"#,
+        r#"(?:[,.!?…]\s*["”'’»“]?\s*(?i:said|says|added|adds|continued|warned|explained)|(?i:\baccording\s+to))\s+(?P<rest>[^"“”]+)"#,
     )
 });
 
@@ -81,7 +81,7 @@ static STATEMENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// `…," NAME, ROLE, said.` — the part before the verb.
 static QUOTE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"[,!?…]\s*["”'’]\s+(?P<subject>[^"“”]+?)\s+(?i:said|says|added|adds|continued|warned|explained)(?:\s+(?:today|yesterday|in\s+a\s+(?:statement|press\s+release)|on\s+\w+))?\s*[.,;]"#,
+        r#"[,!?…]\s*["”'’»“]\s+(?P<subject>[^"“”«»]+?)\s+(?i:said|says|added|adds|continued|warned|explained)(?:\s+(?:today|yesterday|in\s+a\s+(?:statement|press\s+release)|on\s+\w+))*\s*[.,;]"#,
     )
 });
 
@@ -665,6 +665,22 @@ mod tests {
         );
         assert!(one("The police said today that Jane Doe had left.").is_empty());
         assert!(one("The ministry, said to be angry, told Jane Doe to leave.").is_empty());
+    }
+
+    #[test]
+    fn verbs_with_several_modifiers_and_other_quote_marks() {
+        assert_eq!(
+            one("Jane Roe, director at Foo Watch, said in a statement on Tuesday:"),
+            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))]
+        );
+        assert_eq!(
+            one("Speaking in Geneva, Jane Roe said in Geneva today:"),
+            [speaker("Jane Roe", None, None)]
+        );
+        assert_eq!(
+            one("«Non,» said Marc Petit."),
+            [speaker("Marc Petit", None, None)]
+        );
     }
 
     #[test]
