@@ -145,11 +145,9 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
     if let Some(last) = (start..lines.len()).rev().find(|&i| !is_blank(i))
         && let Some(caps) = FOOTER.captures(lines[last].trim())
     {
-        {
-            footer_organization = Some(caps["org"].trim().to_owned());
-            consumed[last] = true;
-            end = last;
-        }
+        footer_organization = Some(caps["org"].trim().to_owned());
+        consumed[last] = true;
+        end = last;
     }
 
     // A dateline: a date line right after the title (after a short label at most), else a
