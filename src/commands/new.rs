@@ -53,7 +53,7 @@ pub(crate) fn run(
     .collect();
     if !missing.is_empty() {
         bail!(
-            "missing {}: give them as options (run on a terminal to be asked)",
+            "missing {}: pass them as options, or run on a terminal to be asked",
             missing.join(", ")
         );
     }
