@@ -456,7 +456,12 @@ impl Parser<'_> {
             ("speaker", speakers.is_some()),
             ("topics", topics.is_some()),
         ] {
-            if !present && !keys.iter().any(|k| k.key == key) {
+            // A misspelt key (`topic`) already has its error with "did you mean `topics`?".
+            let misspelt = |k: &KeyLine| {
+                !KEYS.contains(&k.key.as_str())
+                    && did_you_mean(&k.key, KEYS.iter().copied()) == Some(key)
+            };
+            if !present && !keys.iter().any(|k| k.key == key || misspelt(k)) {
                 self.error(
                     1,
                     1,
