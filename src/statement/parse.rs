@@ -260,6 +260,8 @@ impl Parser<'_> {
                 }
                 let rest = &text[offset + raw.len()..];
                 let (body, skipped) = trim_blank_lines(rest);
+                // An empty body "starts" right after the closing line, however many blank lines follow.
+                let skipped = if body.is_empty() { 0 } else { skipped };
                 return Some((front, body, line + 1 + skipped));
             }
             offset += raw.len();
