@@ -13,40 +13,40 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// The clock every test runs at (`PRESS_NOW`).
-pub const NOW: &str = "2026-06-01T12:00:00+00:00";
+pub(crate) const NOW: &str = "2026-06-01T12:00:00+00:00";
 
 /// How long one run may take before it counts as a hang.
-pub const WATCHDOG: Duration = Duration::from_secs(60);
+pub(crate) const WATCHDOG: Duration = Duration::from_secs(60);
 
 /// The fixtures folder of the crate.
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// The text of `tests/fixtures/invalid/<name>.md`.
-pub fn invalid(name: &str) -> Vec<u8> {
+pub(crate) fn invalid(name: &str) -> Vec<u8> {
     let path = fixtures().join("invalid").join(format!("{name}.md"));
     fs::read(&path).unwrap_or_else(|err| panic!("read {}: {err}", path.display()))
 }
 
 /// A statement file: the given front-matter lines between `---`, then the body.
-pub fn statement(front: &str, body: &str) -> String {
+pub(crate) fn statement(front: &str, body: &str) -> String {
     format!("---\n{front}\n---\n{body}")
 }
 
 /// Front matter with every required key, for tests that vary one thing.
-pub fn front(title: &str, date: &str) -> String {
+pub(crate) fn front(title: &str, date: &str) -> String {
     format!("title: {title:?}\ndate: {date}\nspeaker: \"Ana Piquer\"\ntopics: [\"Policing\"]")
 }
 
 /// A temporary archive folder (removed when dropped).
-pub struct Archive {
+pub(crate) struct Archive {
     dir: tempfile::TempDir,
 }
 
 impl Archive {
     /// An archive with an empty `statements/` folder.
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         let dir = tempfile::Builder::new()
             .prefix("press-test-")
             .tempdir()
@@ -57,7 +57,7 @@ impl Archive {
 
     /// A copy of `tests/fixtures/basic`: six statements (a draft, one under embargo at [`NOW`],
     /// non-ASCII names, several speakers, a date-time).
-    pub fn basic() -> Self {
+    pub(crate) fn basic() -> Self {
         let archive = Self::empty();
         copy_tree(&fixtures().join("basic"), archive.path());
         archive
@@ -65,7 +65,7 @@ impl Archive {
 
     /// An archive holding the fixture `invalid/<name>.md` as
     /// `statements/2026/2026-01-27-<name>.md`.
-    pub fn invalid(name: &str) -> Self {
+    pub(crate) fn invalid(name: &str) -> Self {
         Self::empty().file(
             &format!("statements/2026/2026-01-27-{name}.md"),
             invalid(name),
@@ -74,31 +74,31 @@ impl Archive {
 
     /// Adds (or replaces) a file, creating its folders.
     #[must_use]
-    pub fn file(self, relative: &str, contents: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn file(self, relative: &str, contents: impl AsRef<[u8]>) -> Self {
         self.write(relative, contents);
         self
     }
 
     /// Writes a file in place, creating its folders.
-    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, relative: &str, contents: impl AsRef<[u8]>) {
         let path = self.path().join(relative);
         fs::create_dir_all(path.parent().expect("a file has a folder")).expect("create folders");
         fs::write(&path, contents).expect("write a fixture file");
     }
 
     /// The archive root.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// The text of a file in the archive.
-    pub fn read(&self, relative: &str) -> String {
+    pub(crate) fn read(&self, relative: &str) -> String {
         fs::read_to_string(self.path().join(relative))
             .unwrap_or_else(|err| panic!("read {relative}: {err}"))
     }
 
     /// Every file under the root, relative, sorted.
-    pub fn files(&self) -> Vec<String> {
+    pub(crate) fn files(&self) -> Vec<String> {
         let mut found = Vec::new();
         list_files(self.path(), self.path(), &mut found);
         found.sort();
@@ -106,12 +106,12 @@ impl Archive {
     }
 
     /// `press` run in the archive root with a hermetic environment.
-    pub fn press(&self) -> Command {
+    pub(crate) fn press(&self) -> Command {
         press_in(self.path())
     }
 
     /// Replaces the archive's path by `[ROOT]` in command output.
-    pub fn clean(&self, bytes: &[u8]) -> String {
+    pub(crate) fn clean(&self, bytes: &[u8]) -> String {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let root = self.path().display().to_string();
         let text = text.replace(&root, "[ROOT]");
@@ -124,7 +124,7 @@ impl Archive {
 
 /// `press` run in `dir` with a hermetic environment: no colour, a fixed clock, no editor, no
 /// inherited root or width.
-pub fn press_in(dir: &Path) -> Command {
+pub(crate) fn press_in(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_press"));
     command
         .current_dir(dir)
@@ -140,33 +140,33 @@ pub fn press_in(dir: &Path) -> Command {
 
 /// What one run produced.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     /// The exit code (`None`: killed by a signal).
-    pub code: Option<i32>,
+    pub(crate) code: Option<i32>,
     /// Standard output.
-    pub stdout: Vec<u8>,
+    pub(crate) stdout: Vec<u8>,
     /// Standard error.
-    pub stderr: Vec<u8>,
+    pub(crate) stderr: Vec<u8>,
 }
 
 impl Run {
     /// Standard output as text.
-    pub fn out(&self) -> String {
+    pub(crate) fn out(&self) -> String {
         String::from_utf8(self.stdout.clone()).expect("stdout is UTF-8")
     }
 
     /// Standard error as text.
-    pub fn err(&self) -> String {
+    pub(crate) fn err(&self) -> String {
         String::from_utf8(self.stderr.clone()).expect("stderr is UTF-8")
     }
 
     /// The first line of standard error.
-    pub fn first_err_line(&self) -> String {
+    pub(crate) fn first_err_line(&self) -> String {
         self.err().lines().next().unwrap_or_default().to_owned()
     }
 
     /// Asserts the exit code, showing the output when it differs; never a panic (101) or signal.
-    pub fn code(&self, expected: i32) -> &Self {
+    pub(crate) fn code(&self, expected: i32) -> &Self {
         assert_eq!(
             self.code,
             Some(expected),
@@ -191,7 +191,7 @@ impl From<Run> for Output {
 
 /// Runs the command to the end under the watchdog, with `stdin` as its input (empty when
 /// `None`); a run that outlives [`WATCHDOG`] is killed and fails the test.
-pub fn run_with_input(mut command: Command, stdin: Option<&[u8]>) -> Run {
+pub(crate) fn run_with_input(mut command: Command, stdin: Option<&[u8]>) -> Run {
     command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -243,12 +243,12 @@ pub fn run_with_input(mut command: Command, stdin: Option<&[u8]>) -> Run {
 }
 
 /// Runs the command to the end under the watchdog, with empty stdin.
-pub fn run(command: Command) -> Run {
+pub(crate) fn run(command: Command) -> Run {
     run_with_input(command, None)
 }
 
 /// Runs `press` with `args` in the archive under the watchdog.
-pub fn press(archive: &Archive, args: &[&str]) -> Run {
+pub(crate) fn press(archive: &Archive, args: &[&str]) -> Run {
     let mut command = archive.press();
     command.args(args);
     run(command)
