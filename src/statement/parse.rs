@@ -366,6 +366,10 @@ impl Parser<'_> {
             Err(err) => {
                 let (message, help) = match err.help {
                     Some(help) => (err.message, help),
+                    None if err.message.contains("duplicate entry") => (
+                        format!("invalid YAML: {}", err.message),
+                        "remove one of the two entries".to_owned(),
+                    ),
                     None => (
                         format!("invalid YAML: {}", err.message),
                         "check quoting and indentation here; a value containing `: ` or starting with a quote needs double quotes".to_owned(),
@@ -415,6 +419,22 @@ impl Parser<'_> {
         };
         for (key, value) in entries {
             let (line, column) = at(&key);
+            // YAML escapes (`"\e"`, `"\0"`) put control characters into values that the byte
+            // check never saw; they must not reach a terminal or a page.
+            if let Some((text, c)) = control_character(&value) {
+                self.error(
+                    line,
+                    column,
+                    format!(
+                        "`{}` contains the control character U+{:04X}: {}",
+                        escape_key(&key),
+                        c as u32,
+                        quote(text)
+                    ),
+                    "remove it (a YAML escape such as \\e or \\0 in double quotes makes one)",
+                );
+                continue;
+            }
             match key.as_str() {
                 "title" => title = self.one_line(&key, value, line, column, LIMITS.title_chars),
                 "date" => published = self.date(value, line, column),
@@ -1057,6 +1077,24 @@ fn nesting_depth(line: &str) -> usize {
     depth + spaces / 2
 }
 
+/// The first string in `value` holding a control character other than newline and tab.
+fn control_character(value: &Value) -> Option<(&str, char)> {
+    match value {
+        Value::String(text) => text
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\t'))
+            .map(|c| (text.as_str(), c)),
+        Value::List(items) => items.iter().find_map(control_character),
+        Value::Map(entries) => entries.iter().find_map(|(k, v)| {
+            k.chars()
+                .find(|&c| c.is_control() && !matches!(c, '\n' | '\t'))
+                .map(|c| (k.as_str(), c))
+                .or_else(|| control_character(v))
+        }),
+        _ => None,
+    }
+}
+
 /// Why a date was refused.
 enum DateProblem {
     Impossible,
@@ -1216,6 +1254,17 @@ mod tests {
         assert_eq!(nesting_depth("- - 1. x"), 3);
         assert_eq!(nesting_depth("2026 was"), 0);
         assert_eq!(nesting_depth(&">".repeat(50_000)), 50_000);
+    }
+
+    #[test]
+    fn control_characters_from_yaml_escapes_are_refused() {
+        let text = GOOD.replace("\"Global: X\"", "\"Global: \\e[31mX\"");
+        let parsed = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        assert!(parsed.statement.is_none());
+        assert_eq!(
+            parsed.diagnostics[0].message,
+            "`title` contains the control character U+001B: \"Global: \\u{001b}[31mX\""
+        );
     }
 
     #[test]
