@@ -197,19 +197,23 @@ fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
     let limit = statement::parse::LIMITS.file_bytes as u64;
     let read = fs::metadata(path).and_then(|meta| {
         if meta.len() > limit {
-            // Read only a little past the limit: `decode` reports the size.
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(
-                &mut io::Read::take(fs::File::open(path)?, limit + 1),
-                &mut bytes,
-            )?;
-            Ok(bytes)
-        } else {
-            fs::read(path)
+            // Never read an oversized file: report its size on disk.
+            return Ok(Err(meta.len()));
         }
+        // A file that grew since: read a little past the limit, `decode` refuses it.
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(
+            &mut io::Read::take(fs::File::open(path)?, limit + 1),
+            &mut bytes,
+        )?;
+        Ok(Ok(bytes))
     });
     match read {
-        Ok(bytes) => statement::parse(relative, &bytes),
+        Ok(Ok(bytes)) => statement::parse(relative, &bytes),
+        Ok(Err(size)) => statement::parse::Parsed {
+            statement: None,
+            diagnostics: vec![statement::parse::too_large(relative, size)],
+        },
         Err(err) => statement::parse::Parsed {
             statement: None,
             diagnostics: vec![Diagnostic::error(

@@ -96,17 +96,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Parsed {
 /// byte. Shared with everything that reads statement-like files (import reads them too).
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     if bytes.len() > LIMITS.file_bytes {
-        return Err(Diagnostic::error(
-            path,
-            1,
-            1,
-            format!(
-                "file is {}, more than the {} limit",
-                megabytes(bytes.len()),
-                megabytes(LIMITS.file_bytes)
-            ),
-        )
-        .with_help("split the statement, or link large material instead of pasting it"));
+        return Err(too_large(path, bytes.len() as u64));
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(
@@ -155,7 +145,23 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     })
 }
 
-fn megabytes(bytes: usize) -> String {
+/// The error for a file of `size` bytes, over [`Limits::file_bytes`]; loaders that stop reading
+/// at the limit call it with the size on disk.
+pub fn too_large(path: &str, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        1,
+        1,
+        format!(
+            "file is {}, more than the {} limit",
+            megabytes(size),
+            megabytes(LIMITS.file_bytes as u64)
+        ),
+    )
+    .with_help("split the statement, or link large material instead of pasting it")
+}
+
+fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
@@ -266,7 +272,16 @@ impl Parser<'_> {
             }
             offset += raw.len();
             if offset - front_start > LIMITS.front_matter_bytes {
-                break;
+                self.error(
+                    2,
+                    1,
+                    format!(
+                        "front matter is more than the {} KB limit (no closing `---` within it)",
+                        LIMITS.front_matter_bytes / 1024
+                    ),
+                    "move long text from the front matter into the body, or close the front matter with `---`",
+                );
+                return None;
             }
         }
         self.error(
