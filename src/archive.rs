@@ -195,17 +195,15 @@ impl Archive {
 /// Reads one file (refusing oversized ones before reading) and parses it.
 fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
     let limit = statement::parse::LIMITS.file_bytes as u64;
-    let read = fs::metadata(path).and_then(|meta| {
-        if meta.len() > limit {
-            // Never read an oversized file: report its size on disk.
-            return Ok(Err(meta.len()));
+    // One open, one fstat, one read. An oversized file is never read: its size on disk is
+    // reported; one that grew since the fstat is read only a little past the limit.
+    let read = fs::File::open(path).and_then(|file| {
+        let size = file.metadata().map_or(0, |m| m.len());
+        if size > limit {
+            return Ok(Err(size));
         }
-        // A file that grew since: read a little past the limit, `decode` refuses it.
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(
-            &mut io::Read::take(fs::File::open(path)?, limit + 1),
-            &mut bytes,
-        )?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit + 1)).unwrap_or(0));
+        io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes)?;
         Ok(Ok(bytes))
     });
     match read {

@@ -8,6 +8,7 @@ pub mod archive;
 pub mod cli;
 mod commands;
 pub mod diagnostic;
+pub mod generate;
 pub mod links;
 pub mod query;
 pub mod render;

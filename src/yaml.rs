@@ -95,16 +95,19 @@ pub struct YamlError {
 /// Parses one YAML document into a [`Value`], refusing anchors, aliases, tags and deep nesting.
 pub fn parse(text: &str) -> Result<Value, YamlError> {
     guard(text)?;
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|err| {
+    serde_yaml::from_str(text).map_err(|err| {
         let (line, column) = err.location().map_or((1, 1), |at| (at.line(), at.column()));
+        let message = strip_position(&err.to_string());
+        let help = message.starts_with("YAML tag").then(|| {
+            "remove the tag; statement values are plain strings, lists and mappings".to_owned()
+        });
         YamlError {
             line,
             column,
-            message: strip_position(&err.to_string()),
-            help: None,
+            message,
+            help,
         }
-    })?;
-    convert(value)
+    })
 }
 
 /// Drops serde_yaml's " at line L column C" (relative to the snippet) from a message.
@@ -128,58 +131,94 @@ fn strip_position(message: &str) -> String {
     text
 }
 
-fn convert(value: serde_yaml::Value) -> Result<Value, YamlError> {
-    Ok(match value {
-        serde_yaml::Value::Null => Value::Null,
-        serde_yaml::Value::Bool(b) => Value::Bool(b),
-        serde_yaml::Value::Number(n) => {
-            let number = if let Some(i) = n.as_i64() {
-                serde_json::Number::from(i)
-            } else if let Some(u) = n.as_u64() {
-                serde_json::Number::from(u)
-            } else {
-                n.as_f64()
-                    .and_then(serde_json::Number::from_f64)
-                    .unwrap_or_else(|| serde_json::Number::from(0))
+/// Deserialises straight into [`Value`] (no intermediate tree): tags arrive as enums and are
+/// refused, mapping keys must be scalars.
+impl<'de> serde::Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v)
+            .map_or_else(|| Value::String(v.to_string()), Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries: Vec<(String, Value)> =
+            Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some(key) = map.next_key::<Value>()? {
+            let key = match key {
+                Value::String(s) => s,
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                other => {
+                    return Err(serde::de::Error::custom(format!(
+                        "mapping keys must be text, found {}",
+                        other.kind()
+                    )));
+                }
             };
-            Value::Number(number)
-        }
-        serde_yaml::Value::String(s) => Value::String(s),
-        serde_yaml::Value::Sequence(items) => {
-            Value::List(items.into_iter().map(convert).collect::<Result<_, _>>()?)
-        }
-        serde_yaml::Value::Mapping(map) => {
-            let mut entries = Vec::with_capacity(map.len());
-            for (key, value) in map {
-                let key = match key {
-                    serde_yaml::Value::String(s) => s,
-                    serde_yaml::Value::Number(n) => n.to_string(),
-                    serde_yaml::Value::Bool(b) => b.to_string(),
-                    other => {
-                        return Err(YamlError {
-                            line: 1,
-                            column: 1,
-                            message: format!("mapping keys must be strings, found {other:?}"),
-                            help: None,
-                        });
-                    }
-                };
-                entries.push((key, convert(value)?));
+            if entries.iter().any(|(k, _)| *k == key) {
+                return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
             }
-            Value::Map(entries)
+            let value = map.next_value()?;
+            entries.push((key, value));
         }
-        serde_yaml::Value::Tagged(tagged) => {
-            return Err(YamlError {
-                line: 1,
-                column: 1,
-                message: format!("YAML tag `{}` is not allowed", tagged.tag),
-                help: Some(
-                    "remove the tag; statement values are plain strings, lists and mappings"
-                        .to_owned(),
-                ),
-            });
-        }
-    })
+        Ok(Value::Map(entries))
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        let (tag, _) = data.variant::<String>()?;
+        Err(serde::de::Error::custom(format!(
+            "YAML tag `!{tag}` is not allowed"
+        )))
+    }
 }
 
 /// The lexical pass: refuses anchors, aliases, tags and deep flow nesting before serde_yaml runs.
@@ -187,7 +226,10 @@ fn convert(value: serde_yaml::Value) -> Result<Value, YamlError> {
 /// It tracks quoted scalars (which may span lines), comments and block scalars (`|`, `>`), whose
 /// content is text and is never scanned.
 fn guard(text: &str) -> Result<(), YamlError> {
-    if !text.contains(['&', '*', '!', '[', '{']) {
+    // Fast path: nothing to refuse unless one of these characters occurs, or enough brackets to
+    // nest too deep.
+    let brackets = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if brackets <= MAX_FLOW_DEPTH && !text.contains(['&', '*', '!']) {
         return Ok(());
     }
     let mut quote: Option<char> = None;

@@ -123,13 +123,11 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
             .with_help("save the file as UTF-8"));
         }
     };
-    if let Some((offset, c)) = text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
+    if let Some(offset) = first_control_character(text) {
         let before = &text[..offset];
         let line = 1 + before.matches('\n').count();
         let column = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        let c = text[offset..].chars().next().unwrap_or('\0');
         let message = if c == '\0' {
             "file contains a NUL byte (is it a binary file?)".to_owned()
         } else {
@@ -159,6 +157,17 @@ pub fn too_large(path: &str, size: u64) -> Diagnostic {
         ),
     )
     .with_help("split the statement, or link large material instead of pasting it")
+}
+
+/// Byte offset of the first control character other than tab, LF and CR (C0, DEL or C1), found
+/// on bytes rather than characters because every statement goes through it.
+fn first_control_character(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 fn megabytes(bytes: u64) -> String {
@@ -381,7 +390,7 @@ impl Parser<'_> {
             Err(err) => {
                 let (message, help) = match err.help {
                     Some(help) => (err.message, help),
-                    None if err.message.contains("duplicate entry") => (
+                    None if err.message.contains("duplicate entry") || err.message.contains("duplicate key") => (
                         format!("invalid YAML: {}", err.message),
                         "remove one of the two entries".to_owned(),
                     ),

@@ -569,7 +569,7 @@ fn hostile_yaml_values() {
             error(
                 5,
                 3,
-                "invalid YAML: speaker: duplicate entry with key \"name\"",
+                "invalid YAML: speaker: duplicate key `name`",
             ),
         ),
         // An anchor, even a harmless one.

@@ -1,0 +1,275 @@
+//! Tests of the generator: determinism, prefixes, sizes, proportions and the format.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+use std::collections::{BTreeMap, HashSet};
+
+const KEYS: [&str; 13] = [
+    "title",
+    "date",
+    "speaker",
+    "topics",
+    "location",
+    "background",
+    "source",
+    "summary",
+    "lang",
+    "draft",
+    "embargo",
+    "slug",
+    "extra",
+];
+
+fn split(text: &str) -> (&str, &str) {
+    let rest = text.strip_prefix("---\n").expect("opens with ---");
+    let end = rest.find("\n---\n").expect("closing ---");
+    (&rest[..=end], &rest[end + 5..])
+}
+
+fn sample() -> Vec<GeneratedFile> {
+    statements(3_000, 42).collect()
+}
+
+#[test]
+fn same_seed_gives_same_bytes() {
+    let a: Vec<_> = statements(200, 7).collect();
+    let b: Vec<_> = statements(200, 7).collect();
+    assert_eq!(a, b);
+    let c: Vec<_> = statements(200, 8).collect();
+    assert_ne!(a, c);
+}
+
+#[test]
+fn smaller_archive_is_a_prefix_of_a_larger_one() {
+    let small: Vec<_> = statements(100, 3).collect();
+    let large: Vec<_> = statements(1_000, 3).take(100).collect();
+    assert_eq!(small, large);
+}
+
+#[test]
+fn first_statement_is_pinned() {
+    // Guards against accidental changes to the bytes (which would invalidate published figures).
+    let first = statements(1, 1).next().expect("one statement");
+    let hash = first.text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    assert_eq!((first.path.as_str(), first.text.len(), hash), PINNED);
+}
+
+const PINNED: (&str, usize, u64) = (
+    "statements/2013/2013-01-25-viet-nam-shocking-execution-of-student-activists-must-be-0.md",
+    3889,
+    10505537417181136072,
+);
+
+#[test]
+fn sizes_fall_in_the_documented_ranges() {
+    for file in sample() {
+        let (fm, body) = split(&file.text);
+        assert!(
+            (400..=1_700).contains(&fm.len()),
+            "front matter {} in {}",
+            fm.len(),
+            file.path
+        );
+        assert!(
+            (1_500..=4_000).contains(&body.len()),
+            "body {} in {}",
+            body.len(),
+            file.path
+        );
+    }
+}
+
+#[test]
+fn front_matter_has_only_known_keys_in_order() {
+    for file in sample() {
+        let (fm, _) = split(&file.text);
+        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).expect("valid YAML");
+        let keys: Vec<&str> = map
+            .keys()
+            .map(|k| k.as_str().expect("string key"))
+            .collect();
+        let mut positions = keys
+            .iter()
+            .map(|k| KEYS.iter().position(|known| known == k));
+        let positions: Vec<usize> = positions.by_ref().map(|p| p.expect("known key")).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "order {keys:?}");
+        for required in ["title", "date", "speaker", "topics"] {
+            assert!(map.contains_key(required), "{required} in {}", file.path);
+        }
+        for key in ["title", "location", "source", "summary", "lang"] {
+            if let Some(value) = map.get(key) {
+                assert!(value.is_string(), "{key} is a string in {}", file.path);
+            }
+        }
+        if let Some(draft) = map.get("draft") {
+            assert_eq!(draft.as_bool(), Some(true));
+        }
+        let date = map["date"].as_str().expect("date reads as a string");
+        let (y, m, d) = (&date[0..4], &date[5..7], &date[8..10]);
+        let (y, m, d): (i64, i64, i64) =
+            (y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
+        assert_eq!(
+            civil_from_days(days_from_civil(y, m, d)),
+            (y, m, d),
+            "{date}"
+        );
+        assert!((1990..=2026).contains(&y));
+        assert!(
+            file.path.starts_with(&format!("statements/{y}/{date}-")),
+            "{}",
+            file.path
+        );
+    }
+}
+
+#[test]
+fn slugs_are_unique_and_well_formed() {
+    let mut seen = HashSet::new();
+    for file in sample() {
+        let name = file.path.rsplit('/').next().expect("file name");
+        let slug = name[11..].strip_suffix(".md").expect(".md");
+        assert!(slug.len() <= 80, "{slug}");
+        assert!(
+            slug.split('-').all(|part| !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+            "{slug}"
+        );
+        assert!(seen.insert(slug.to_owned()), "duplicate {slug}");
+    }
+}
+
+#[test]
+fn proportions_match_the_issue() {
+    let files = sample();
+    let n = files.len();
+    let with = |needle: &str| {
+        files
+            .iter()
+            .filter(|f| split(&f.text).0.contains(needle))
+            .count()
+    };
+    let background = with("\nbackground: |\n");
+    let drafts = with("\ndraft: true\n");
+    let pairs = with("\n  - name: ");
+    assert!(
+        (n * 58 / 100..=n * 72 / 100).contains(&background),
+        "background {background}"
+    );
+    assert!((n / 400..=n * 2 / 100).contains(&drafts), "drafts {drafts}");
+    assert!(
+        (n * 7 / 100..=n * 13 / 100).contains(&pairs),
+        "two speakers {pairs}"
+    );
+    let non_ascii = files
+        .iter()
+        .filter(|f| split(&f.text).0.bytes().any(|b| b >= 0x80))
+        .count();
+    assert!(non_ascii > n / 3, "non-ASCII front matter {non_ascii}");
+    let arabic = files.iter().filter(|f| f.text.contains('\u{645}')).count();
+    assert!(arabic > 0, "some names in Arabic script");
+}
+
+#[test]
+fn topics_and_speakers_are_zipf_skewed() {
+    let generator = Generator::new();
+    let mut topics: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
+    for i in 0..5_000 {
+        let statement = generator.statement(9, i);
+        for topic in &statement.topics {
+            *topics.entry(topic).or_default() += 1;
+        }
+        for speaker in &statement.speakers {
+            *speakers.entry(speaker.name.clone()).or_default() += 1;
+        }
+    }
+    let count = |k: usize| {
+        topics
+            .get(generator.topics[k].as_str())
+            .copied()
+            .unwrap_or(0)
+    };
+    assert!(count(0) > 2 * count(10), "{} vs {}", count(0), count(10));
+    assert!(
+        count(10) > 2 * count(200),
+        "{} vs {}",
+        count(10),
+        count(200)
+    );
+    assert!(topics.len() > 250, "most topics used: {}", topics.len());
+    let top = speakers
+        .get(&generator.speakers[0].name)
+        .copied()
+        .unwrap_or(0);
+    let mid = speakers
+        .get(&generator.speakers[500].name)
+        .copied()
+        .unwrap_or(0);
+    assert!(top > 10 * mid.max(1), "{top} vs {mid}");
+    assert!(
+        speakers.len() > 1_000,
+        "many speakers used: {}",
+        speakers.len()
+    );
+}
+
+#[test]
+fn topics_and_speakers_are_distinct_after_slugging() {
+    let generator = Generator::new();
+    let topics: HashSet<String> = generator.topics.iter().map(|t| slugify(t, 200)).collect();
+    assert_eq!(topics.len(), TOPIC_COUNT);
+    let names: HashSet<String> = generator
+        .speakers
+        .iter()
+        .map(|s| slugify(&s.name, 200))
+        .collect();
+    assert_eq!(names.len(), SPEAKER_COUNT);
+    assert!(
+        !names.contains("statement"),
+        "every name has a slug of its own"
+    );
+}
+
+#[test]
+fn archive_and_hugo_site_are_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let archive = dir.path().join("archive");
+    write_archive(&archive, 20, 5).expect("write archive");
+    assert!(archive.join("press.toml").is_file());
+    for file in statements(20, 5) {
+        let written = fs::read_to_string(archive.join(&file.path)).expect("read back");
+        assert_eq!(written, file.text);
+    }
+    let site = dir.path().join("hugo");
+    write_hugo_site(&site, 20, 5).expect("write site");
+    assert!(site.join("hugo.toml").is_file());
+    assert!(site.join("content/statements/_index.md").is_file());
+    for file in statements(20, 5) {
+        let hugo = site.join("content").join(&file.path);
+        let text = fs::read_to_string(&hugo).expect("hugo page");
+        let (fm, body) = split(&text);
+        assert_eq!(body, split(&file.text).1);
+        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).expect("valid YAML");
+        assert!(map.contains_key("speakers"));
+    }
+}
+
+#[test]
+fn yaml_quoting_round_trips() {
+    let mut out = String::new();
+    quoted(&mut out, "a \"b\" \\ c\td\u{1}: no");
+    let back: String = serde_yaml::from_str(&out).expect("valid YAML");
+    assert_eq!(back, "a \"b\" \\ c\td\u{1}: no");
+}
+
+#[test]
+fn dates_convert_both_ways() {
+    for days in -1_000..30_000 {
+        let (y, m, d) = civil_from_days(days);
+        assert_eq!(days_from_civil(y, m, d), days);
+    }
+}
