@@ -566,11 +566,7 @@ fn hostile_yaml_values() {
         Case::check(
             "duplicate nested key",
             key("speaker:\n  name: \"A\"\n  name: \"B\"\ntopics: [\"x\"]"),
-            error(
-                5,
-                3,
-                "invalid YAML: speaker: duplicate key `name`",
-            ),
+            error(5, 3, "invalid YAML: speaker: duplicate key `name`"),
         ),
         // An anchor, even a harmless one.
         Case::check(
