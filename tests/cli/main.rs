@@ -5,6 +5,8 @@
 
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
+/// `press edit` and `new --edit`: the editor round trip.
+mod edit;
 /// The generated archive of 10,000 statements: clean, and counts checked independently.
 mod generated;
 /// `press topics`, `speakers`, `locations`, plus `completions` and `man`.

@@ -131,3 +131,41 @@ fn show_finds_drafts_and_embargoed_statements_by_slug() {
     press(&archive, &["show", "hong-kong-draft-statement"]).code(0);
     press(&archive, &["show", "iran-embargoed-report"]).code(0);
 }
+
+/// All of a pty session's output until the process ends.
+fn on_terminal(mut command: std::process::Command) -> String {
+    command.env("COLUMNS", "80");
+    let mut session = expectrl::Session::spawn(command).expect("spawn on a pty");
+    session.set_expect_timeout(Some(crate::support::WATCHDOG));
+    let found = session.expect(expectrl::Eof).expect("press ends");
+    let mut bytes = found.before().to_vec();
+    for m in found.matches() {
+        bytes.extend_from_slice(m);
+    }
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+#[test]
+fn show_uses_colour_only_on_a_terminal_without_no_color() {
+    let archive = Archive::basic();
+    let mut coloured = archive.press();
+    coloured
+        .env_remove("NO_COLOR")
+        .args(["show", "egypt-activists-detained"]);
+    assert!(
+        on_terminal(coloured).contains("\u{1b}["),
+        "colour on a terminal"
+    );
+    let mut plain = archive.press();
+    plain.args(["show", "egypt-activists-detained"]);
+    let text = on_terminal(plain);
+    assert!(!text.contains('\u{1b}'), "NO_COLOR: {text:?}");
+    assert!(text.contains("Egypt: Activists detained ahead of vote"));
+    // Piped: never colour, even without NO_COLOR.
+    let mut piped = archive.press();
+    piped
+        .env_remove("NO_COLOR")
+        .args(["show", "egypt-activists-detained"]);
+    let run = crate::support::run(piped);
+    assert!(!run.out().contains('\u{1b}'));
+}
