@@ -143,6 +143,35 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     })
 }
 
+/// The file line and value column of the top-level front-matter `key` in decoded `text`, for
+/// messages about a value that only the whole archive shows to be a problem (a future date, a
+/// `source` used twice). `None` when the key is not there.
+pub fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut lines = text.split('\n');
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for (line_no, line) in (2..).zip(lines) {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return None;
+        }
+        let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+            continue;
+        };
+        if rest.is_empty() || rest.starts_with([' ', '\t']) {
+            let value = rest.trim_start();
+            let column = if value.is_empty() || value.starts_with('#') {
+                1
+            } else {
+                key.chars().count() + 2 + (rest.len() - value.len())
+            };
+            return Some((line_no, column));
+        }
+    }
+    None
+}
+
 /// The error for a file of `size` bytes, over [`Limits::file_bytes`]; loaders that stop reading
 /// at the limit call it with the size on disk.
 pub fn too_large(path: &str, size: u64) -> Diagnostic {
@@ -1289,6 +1318,15 @@ mod tests {
             parsed.diagnostics[0].message,
             "`title` contains the control character U+001B: \"Global: \\u{001b}[31mX\""
         );
+    }
+
+    #[test]
+    fn finds_key_positions() {
+        assert_eq!(key_position(GOOD, "date"), Some((3, 7)));
+        assert_eq!(key_position(GOOD, "speaker"), Some((4, 1)));
+        assert_eq!(key_position(GOOD, "topics"), Some((7, 9)));
+        assert_eq!(key_position(GOOD, "name"), None);
+        assert_eq!(key_position(GOOD, "source"), None);
     }
 
     #[test]
