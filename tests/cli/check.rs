@@ -222,7 +222,7 @@ fn check_reports_missing_local_file() {
     let run = press(&archive, &["check"]);
     run.code(1);
     assert_snapshot!(archive.clean(&run.stderr), @r#"
-    statements/2026/2026-01-27-missing-local-file.md:9:1: error: link to a missing local file "report.pdf"
+    statements/2026/2026-01-27-missing-local-file.md:9:9: error: link to a missing local file "report.pdf"
       help: put the file beside the statement or under assets/, or fix the link
     checked 1 statements: 1 errors, 0 warnings
     "#);
@@ -249,7 +249,7 @@ fn check_passes_the_basic_archive() {
     let run = press(&archive, &["check"]);
     run.code(0);
     assert_snapshot!(run.err(), @r"
-    statements/2026/2026-05-30-iran-embargoed-report.md:1:1: warning: under embargo until 2026-06-10T00:01:00+00:00
+    statements/2026/2026-05-30-iran-embargoed-report.md:9:10: warning: under embargo until 2026-06-10T00:01:00+00:00
     checked 6 statements: 0 errors, 1 warnings
     ");
 }
@@ -334,7 +334,7 @@ fn check_warns_about_topic_spellings_alike() {
     let run = press(&archive, &["check"]);
     run.code(0);
     assert_snapshot!(run.err(), @r#"
-    statements/2026/2026-01-28-b.md:1:1: warning: topic "human-rights-defenders" is spelt "Human rights defenders" in statements/2026/2026-01-27-a.md
+    statements/2026/2026-01-28-b.md:5:9: warning: topic "human-rights-defenders" is spelt "Human rights defenders" in statements/2026/2026-01-27-a.md
       help: use one spelling; they are the same topic
     checked 2 statements: 0 errors, 1 warnings
     "#);
@@ -361,7 +361,7 @@ fn check_warns_about_a_source_used_twice() {
     let run = press(&archive, &["check"]);
     run.code(0);
     assert_snapshot!(run.err(), @r#"
-    statements/2026/2026-01-28-b.md:1:1: warning: `source` "https://example.org/a" is also the source of statements/2026/2026-01-27-a.md
+    statements/2026/2026-01-28-b.md:6:9: warning: `source` "https://example.org/a" is also the source of statements/2026/2026-01-27-a.md
       help: is one of them a duplicate?
     checked 2 statements: 0 errors, 1 warnings
     "#);
@@ -375,7 +375,7 @@ fn check_warns_about_a_future_date() {
     let run = press(&archive, &["check"]);
     run.code(0);
     assert_snapshot!(run.err(), @r"
-    statements/2026/2026-07-01-a.md:1:1: warning: `date` 2026-07-01 is in the future
+    statements/2026/2026-07-01-a.md:3:7: warning: `date` 2026-07-01 is in the future
     checked 1 statements: 0 errors, 1 warnings
     ");
     // The same file is not in the future for a later clock.
@@ -456,4 +456,41 @@ fn check_passes_an_empty_archive() {
     let run = press(&archive, &["check"]);
     run.code(0);
     assert_snapshot!(run.err(), @"checked 0 statements: 0 errors, 0 warnings");
+}
+
+/// A missing file linked from the background is reported on the link's line in the `|` block,
+/// and at the key when the background is a quoted string.
+#[test]
+fn check_reports_missing_local_files_in_the_background() {
+    let archive = Archive::empty()
+        .file(
+            "statements/2026/2026-01-27-a.md",
+            statement(
+                &format!(
+                    "{}\nbackground: |\n  First line.\n\n  See ![map](map.png).",
+                    front("A", "2026-01-27")
+                ),
+                "Body with [a present file](a.txt).\n",
+            ),
+        )
+        .file("statements/2026/a.txt", "here")
+        .file(
+            "statements/2026/2026-01-28-b.md",
+            statement(
+                &format!(
+                    "{}\nbackground: \"See [x](/assets/x.pdf).\"",
+                    front("B", "2026-01-28")
+                ),
+                "Body.\n",
+            ),
+        );
+    let run = press(&archive, &["check"]);
+    run.code(1);
+    assert_snapshot!(run.err(), @r#"
+    statements/2026/2026-01-27-a.md:9:1: error: link to a missing local file "map.png"
+      help: put the file beside the statement or under assets/, or fix the link
+    statements/2026/2026-01-28-b.md:6:13: error: link to a missing local file "/assets/x.pdf"
+      help: put the file beside the statement or under assets/, or fix the link
+    checked 2 statements: 2 errors, 0 warnings
+    "#);
 }
