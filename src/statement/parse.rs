@@ -419,6 +419,10 @@ impl Parser<'_> {
             Err(err) => {
                 let (message, help) = match err.help {
                     Some(help) => (err.message, help),
+                    None if err.message.contains("recursion limit exceeded") => (
+                        "YAML is nested too deeply (more than 128 levels)".to_owned(),
+                        "flatten the value; statement values are never nested this deep".to_owned(),
+                    ),
                     None if err.message.contains("duplicate entry") || err.message.contains("duplicate key") => (
                         format!("invalid YAML: {}", err.message),
                         "remove one of the two entries".to_owned(),
