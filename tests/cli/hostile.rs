@@ -373,6 +373,47 @@ fn hostile_bounded_cost() {
             with(&format!("extra: {}\n", "{a: ".repeat(100_000)), "Body.\n"),
             error(6, 72, "lists and mappings are nested more than 16 deep"),
         ),
+        // 900 levels of nested block mappings: stopped by the YAML reader's recursion limit.
+        Case::check(
+            "900 nested block mappings",
+            with(
+                &format!(
+                    "extra:\n{}",
+                    (0..900)
+                        .map(|i| format!("{}a:\n", " ".repeat(i + 1)))
+                        .collect::<String>()
+                ),
+                "Body.\n",
+            ),
+            error(134, 129, "YAML is nested too deeply (more than 128 levels)"),
+        ),
+        // 900 levels of nested block sequences.
+        Case::check(
+            "900 nested block sequences",
+            with(
+                &format!(
+                    "extra:\n  k:\n{}",
+                    (0..900)
+                        .map(|i| format!("  {}- \n", " ".repeat(i)))
+                        .collect::<String>()
+                ),
+                "Body.\n",
+            ),
+            error(134, 129, "YAML is nested too deeply (more than 128 levels)"),
+        ),
+        // 50,000 block sequence markers on one line.
+        Case::check(
+            "50,000 dashes on one line",
+            with(
+                &format!("extra:\n  k: {}x\n", "- ".repeat(50_000)),
+                "Body.\n",
+            ),
+            error(
+                7,
+                6,
+                "invalid YAML: block sequence entries are not allowed in this context",
+            ),
+        ),
         // Front matter over 512 KB.
         Case::check(
             "front matter over the limit",
@@ -1052,4 +1093,90 @@ fn hostile_new_refusals() {
         })
         .collect();
     run_cases(cases);
+}
+
+/// Front matter that `press new` writes re-parses to the same values, whatever YAML makes of
+/// them unquoted: checked through `show --format json` and read again with yaml-rust2.
+#[test]
+fn hostile_new_values_survive_yaml() {
+    let values = [
+        "no",
+        "yes",
+        "on",
+        "off",
+        "null",
+        "~",
+        "2026",
+        "1e3",
+        "true",
+        "Global: x",
+        "#hash",
+        "- dash",
+        "---",
+        "'single'",
+        "\"double\"",
+        "a: b # c",
+        "𝄞 non-BMP 😀",
+        "tab\there",
+        "[flow]",
+        "{map: 1}",
+        "&anchor *alias",
+        "!!str tag",
+        "% directive",
+        "@at `tick`",
+    ];
+    let mut failures = Vec::new();
+    for value in values {
+        let archive = Archive::empty();
+        let topic = format!("{value} topic");
+        // `--key=value`, so that values starting with `-` stay values.
+        let args: Vec<String> = [
+            ("title", value),
+            ("speaker", value),
+            ("role", value),
+            ("topic", topic.as_str()),
+            ("location", value),
+            ("summary", value),
+            ("date", "2026-01-27"),
+            ("slug", "v"),
+        ]
+        .iter()
+        .map(|(key, value)| format!("--{key}={value}"))
+        .collect();
+        let mut all = vec!["new"];
+        all.extend(args.iter().map(String::as_str));
+        let run = press(&archive, &all);
+        if run.code != Some(0) {
+            failures.push(format!("{value:?}: new failed: {}", run.err()));
+            continue;
+        }
+        let shown = press(&archive, &["show", "v", "--format", "json"]);
+        let record: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("JSON");
+        let expected = serde_json::json!({
+            "title": value, "speaker": value, "role": value, "topic": topic, "location": value,
+            "summary": value,
+        });
+        let found = serde_json::json!({
+            "title": record["title"], "speaker": record["speakers"][0]["name"],
+            "role": record["speakers"][0]["role"], "topic": record["topics"][0],
+            "location": record["location"], "summary": record["summary"],
+        });
+        if found != expected {
+            failures.push(format!("{value:?}: press read back {found}"));
+        }
+        let text = archive.read("statements/2026/2026-01-27-v.md");
+        let front = &text[4..text[4..].find("\n---\n").expect("closing line") + 5];
+        let doc = &yaml_rust2::YamlLoader::load_from_str(front).expect("YAML")[0];
+        let other = [
+            doc["title"].as_str(),
+            doc["speaker"]["name"].as_str(),
+            doc["speaker"]["role"].as_str(),
+            doc["location"].as_str(),
+            doc["summary"].as_str(),
+        ];
+        if other != [Some(value); 5] || doc["topics"][0].as_str() != Some(topic.as_str()) {
+            failures.push(format!("{value:?}: yaml-rust2 read {other:?}\n{front}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
