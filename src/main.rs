@@ -1,1 +1,5 @@
-fn main() {}
+//! The `press` command: everything happens in [`press::run`].
+
+fn main() -> std::process::ExitCode {
+    press::run(std::env::args_os())
+}

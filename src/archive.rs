@@ -1,0 +1,403 @@
+//! The archive on disk: find `statements/**/*.md`, parse them in parallel, check what only the
+//! whole archive can show, and write new statement files without ever replacing one.
+//!
+//! Loading never stops at a bad file: every problem becomes a [`Diagnostic`] and the good
+//! statements are served. The walk does not follow symlinks (a link is reported instead, so
+//! nothing outside `statements/` is read and loops cannot hang it), skips hidden files, editor
+//! lock, swap and backup files, and ignores `.gitignore` (an ignored statement is still read).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::statement::{self, Statement};
+
+/// Every statement of an archive, newest first, and every problem found loading them.
+#[derive(Debug, Default)]
+pub struct Archive {
+    /// The archive root (the folder holding `statements/`).
+    pub root: PathBuf,
+    /// Valid statements, newest first (ties by slug).
+    pub statements: Vec<Statement>,
+    /// Problems, sorted by path and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many statement files were read.
+    pub files: usize,
+}
+
+/// The outcome of the walk: statement files to parse, and problems with the walk itself.
+struct Walk {
+    files: Vec<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Archive {
+    /// Loads the archive at `root`: walks `statements/`, parses every file in parallel, and
+    /// checks slugs across the archive. Fails only when the folder cannot be read at all.
+    pub fn load(root: &Path) -> anyhow::Result<Self> {
+        let walk = walk(root)?;
+        let parsed: Vec<(String, statement::parse::Parsed)> = walk
+            .files
+            .par_iter()
+            .map(|path| {
+                let relative = relative_path(root, path);
+                let parsed = read_and_parse(path, &relative);
+                (relative, parsed)
+            })
+            .collect();
+        let mut archive = Archive {
+            root: root.to_owned(),
+            files: parsed.len(),
+            diagnostics: walk.diagnostics,
+            ..Archive::default()
+        };
+        for (_, parsed) in parsed {
+            archive.diagnostics.extend(parsed.diagnostics);
+            archive.statements.extend(parsed.statement);
+        }
+        archive.refuse_duplicate_slugs();
+        archive
+            .statements
+            .sort_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug.cmp(&b.slug)));
+        archive.sort_diagnostics();
+        Ok(archive)
+    }
+
+    /// The statement with this slug.
+    pub fn find(&self, slug: &str) -> Option<&Statement> {
+        self.statements.iter().find(|s| s.slug.as_str() == slug)
+    }
+
+    /// Errors only (the diagnostics that make a file unusable).
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// Archive-wide warnings and link checks that `check` (and `export`) add to the per-file
+    /// diagnostics: topic spellings that normalise alike, dates and embargoes after `now`, a
+    /// `source` used twice, and links to local files that do not exist.
+    pub fn lint(&mut self, now: DateTime<FixedOffset>) {
+        let mut found = Vec::new();
+        let mut spellings: HashMap<&str, Vec<(&str, &Statement)>> = HashMap::new();
+        let mut sources: HashMap<&str, &Statement> = HashMap::new();
+        let mut by_path: Vec<&Statement> = self.statements.iter().collect();
+        by_path.sort_by(|a, b| a.path.cmp(&b.path));
+        for statement in by_path {
+            for topic in &statement.topics {
+                let seen = spellings.entry(topic.slug.as_str()).or_default();
+                if let Some((other, first)) = seen.iter().find(|(name, _)| *name != topic.name) {
+                    found.push(
+                        Diagnostic::warning(
+                            &statement.path,
+                            1,
+                            1,
+                            format!(
+                                "topic {} is spelt {} in {}",
+                                crate::diagnostic::quote(&topic.name),
+                                crate::diagnostic::quote(other),
+                                first.path
+                            ),
+                        )
+                        .with_help("use one spelling; they are the same topic"),
+                    );
+                }
+                if !seen.iter().any(|(name, _)| *name == topic.name) {
+                    seen.push((&topic.name, statement));
+                }
+            }
+            if statement.day() > now.date_naive() {
+                found.push(Diagnostic::warning(
+                    &statement.path,
+                    1,
+                    1,
+                    format!("`date` {} is in the future", statement.published),
+                ));
+            }
+            if let Some(embargo) = statement.embargo.filter(|e| *e > now) {
+                found.push(Diagnostic::warning(
+                    &statement.path,
+                    1,
+                    1,
+                    format!("under embargo until {}", embargo.to_rfc3339()),
+                ));
+            }
+            if let Some(source) = &statement.source {
+                match sources.get(source.as_str()) {
+                    Some(first) => found.push(
+                        Diagnostic::warning(
+                            &statement.path,
+                            1,
+                            1,
+                            format!(
+                                "`source` {} is also the source of {}",
+                                crate::diagnostic::quote(source),
+                                first.path
+                            ),
+                        )
+                        .with_help("is one of them a duplicate?"),
+                    ),
+                    None => {
+                        sources.insert(source, statement);
+                    }
+                }
+            }
+        }
+        let links: Vec<Diagnostic> = self
+            .statements
+            .par_iter()
+            .flat_map_iter(|s| crate::links::missing_local_files(&self.root, s))
+            .collect();
+        found.extend(links);
+        self.diagnostics.extend(found);
+        self.sort_diagnostics();
+    }
+
+    /// Keeps the first file (by path) for each slug and reports every other one, naming both.
+    fn refuse_duplicate_slugs(&mut self) {
+        self.statements.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut first_path: HashMap<String, String> = HashMap::new();
+        let mut duplicates = Vec::new();
+        self.statements
+            .retain(|statement| match first_path.get(statement.slug.as_str()) {
+                Some(first) => {
+                    duplicates.push(
+                        Diagnostic::error(
+                            &statement.path,
+                            1,
+                            1,
+                            format!("duplicate slug `{}`: {first} has it too", statement.slug),
+                        )
+                        .with_help("give one of them another file name or a `slug:` of its own"),
+                    );
+                    false
+                }
+                None => {
+                    first_path.insert(statement.slug.as_str().to_owned(), statement.path.clone());
+                    true
+                }
+            });
+        self.diagnostics.extend(duplicates);
+    }
+
+    fn sort_diagnostics(&mut self) {
+        self.diagnostics
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.diagnostics.dedup();
+    }
+}
+
+/// Reads one file (refusing oversized ones before reading) and parses it.
+fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
+    let limit = statement::parse::LIMITS.file_bytes as u64;
+    let read = fs::metadata(path).and_then(|meta| {
+        if meta.len() > limit {
+            // Read only a little past the limit: `decode` reports the size.
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(
+                &mut io::Read::take(fs::File::open(path)?, limit + 1),
+                &mut bytes,
+            )?;
+            Ok(bytes)
+        } else {
+            fs::read(path)
+        }
+    });
+    match read {
+        Ok(bytes) => statement::parse(relative, &bytes),
+        Err(err) => statement::parse::Parsed {
+            statement: None,
+            diagnostics: vec![Diagnostic::error(
+                relative,
+                1,
+                1,
+                format!("cannot read the file: {err}"),
+            )],
+        },
+    }
+}
+
+/// The path of `path` relative to `root`, with `/` separators (lossy for non-UTF-8 names).
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Whether a file name is an editor's lock, swap or backup file, or hidden.
+fn is_scratch_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".swx")
+        || name.ends_with(".bak")
+        || name.ends_with(".orig")
+        || name.ends_with(".tmp")
+}
+
+/// Collects the statement files under `root/statements`, reporting what is skipped and why.
+fn walk(root: &Path) -> anyhow::Result<Walk> {
+    let dir = root.join("statements");
+    let mut result = Walk {
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    if !dir.exists() {
+        return Ok(result);
+    }
+    fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let walker = ignore::WalkBuilder::new(&dir)
+        .standard_filters(false)
+        .follow_links(false)
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err_path(&err)
+                    .map_or_else(|| "statements".to_owned(), |p| relative_path(root, p));
+                result.diagnostics.push(Diagnostic::warning(
+                    &path,
+                    1,
+                    1,
+                    format!("skipped: {}", strip_path(&err.to_string())),
+                ));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() || is_scratch_file(&name) {
+            continue;
+        }
+        let relative = relative_path(root, path);
+        if kind.is_symlink() {
+            result
+                .diagnostics
+                .push(symlink_warning(&dir, path, &relative));
+            continue;
+        }
+        if entry.path().to_str().is_none() {
+            result.diagnostics.push(
+                Diagnostic::warning(&relative, 1, 1, "skipped: the file name is not valid UTF-8")
+                    .with_help("rename the file"),
+            );
+            continue;
+        }
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if extension == "md" {
+            result.files.push(path.to_owned());
+        } else if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
+        {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            result.diagnostics.push(
+                Diagnostic::warning(
+                    &relative,
+                    1,
+                    1,
+                    "skipped: statement files must end in `.md`",
+                )
+                .with_help(format!("rename it to {stem}.md")),
+            );
+        }
+    }
+    result.files.sort();
+    Ok(result)
+}
+
+/// Explains why a symlink was not followed: dangling, pointing outside `statements/`, or a loop.
+fn symlink_warning(dir: &Path, path: &Path, relative: &str) -> Diagnostic {
+    let reason = match fs::canonicalize(path) {
+        Err(_) => "skipped: dangling symlink (its target does not exist)".to_owned(),
+        Ok(target) => {
+            let inside = fs::canonicalize(dir).is_ok_and(|dir| target.starts_with(&dir));
+            if path
+                .parent()
+                .and_then(|p| fs::canonicalize(p).ok())
+                .is_some_and(|parent| parent.starts_with(&target))
+            {
+                "skipped: symlink loop (it points at a folder that contains it)".to_owned()
+            } else if inside {
+                "skipped: symlinks are not followed (the file it points at is read in its own place)".to_owned()
+            } else {
+                "skipped: symlink points outside statements/ and is not followed".to_owned()
+            }
+        }
+    };
+    Diagnostic::warning(relative, 1, 1, reason)
+        .with_help("copy the file into statements/ instead of linking it")
+}
+
+fn err_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            err_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+/// Drops a leading absolute path from an error message, so messages stay relative.
+fn strip_path(message: &str) -> String {
+    match message.split_once(": ") {
+        Some((head, rest)) if head.starts_with('/') => rest.to_owned(),
+        _ => message.to_owned(),
+    }
+}
+
+/// Where `press` keeps its files under the root.
+pub fn statements_dir(root: &Path) -> PathBuf {
+    root.join("statements")
+}
+
+/// Writes a new statement file at its conventional path, atomically and without ever replacing a
+/// file: a temporary file in the same folder, then a rename that refuses an existing target.
+/// Returns the path written, relative to the root.
+pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
+    let relative = statement.conventional_path();
+    let path = root.join(&relative);
+    let dir = path.parent().context("statement path has a folder")?;
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".press-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    temp.write_all(statement::write::to_markdown(statement).as_bytes())
+        .context("cannot write the temporary file")?;
+    temp.as_file()
+        .sync_all()
+        .context("cannot flush the temporary file")?;
+    temp.persist_noclobber(&path).map_err(|err| {
+        if err.error.kind() == io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("{relative} already exists; press never replaces a statement file")
+        } else {
+            anyhow::Error::new(err.error).context(format!("cannot write {relative}"))
+        }
+    })?;
+    Ok(relative)
+}

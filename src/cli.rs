@@ -1,0 +1,363 @@
+//! The command line: clap definitions only, no logic. Doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Exit codes, shown at the end of `--help`.
+const EXIT_CODES: &str = "Exit codes:
+  0  success (no match is a success too)
+  1  content problems: check found errors, export refused an archive with errors,
+     import refused an input, show found no such statement
+  2  usage errors and refusals to touch files: bad arguments, no archive found,
+     new onto a taken slug, export into a folder it does not own, any I/O error";
+
+/// An archive for press statements: add, list, check and publish them.
+///
+/// Statements are Markdown files with YAML front matter under `statements/`.
+#[derive(Debug, Parser)]
+#[command(name = "press", version, about, long_about = None, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    /// Archive root: the folder that holds `statements/` [default: found upward from here]
+    #[arg(
+        short = 'C',
+        long,
+        global = true,
+        env = "PRESS_ROOT",
+        value_name = "DIR"
+    )]
+    pub root: Option<PathBuf>,
+
+    /// The current time for embargoes and "future" warnings, as RFC 3339 [default: the clock]
+    #[arg(long, global = true, env = "PRESS_NOW", value_name = "TIME", value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create an empty archive: statements/, press.toml and .gitignore
+    Init(InitArgs),
+    /// Write a new statement file from options (prompting for what is missing on a terminal)
+    New(NewArgs),
+    /// Open a statement in $VISUAL or $EDITOR, then check it
+    Edit(EditArgs),
+    /// List statements, newest first, with filters
+    List(ListArgs),
+    /// Show one statement
+    Show(ShowArgs),
+    /// Check every statement file and report every problem
+    Check(CheckArgs),
+    /// List topics with their statement counts
+    Topics(GroupArgs),
+    /// List speakers with their statement counts
+    Speakers(GroupArgs),
+    /// List locations with their statement counts
+    Locations(GroupArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    Man,
+}
+
+/// Options of `press init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the archive in
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Options of `press new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Headline, with its place prefix ("Global: ...")
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A speaker's name; repeat for several, each followed by its own --role and --org
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    /// Role of the speaker named just before
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Organisation of the speaker named just before
+    #[arg(long = "org", value_name = "ORG")]
+    pub orgs: Vec<String>,
+    /// A topic; repeat for several
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// Day of the statement, YYYY-MM-DD [default: today]
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Country, region or place
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Where it was published (http or https URL)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// One- or two-sentence summary
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// BCP 47 language tag [default: en]
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Slug for the file name and URL [default: from the title]
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// Mark it as a draft
+    #[arg(long)]
+    pub draft: bool,
+    /// Not to be published before this RFC 3339 date-time
+    #[arg(long, value_name = "TIME")]
+    pub embargo: Option<String>,
+    /// Read the Background section from a file (`-` for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub background_file: Option<PathBuf>,
+    /// Read the statement text from a file (`-` for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// Open the new file in $VISUAL or $EDITOR, then check it
+    #[arg(long)]
+    pub edit: bool,
+}
+
+/// Options of `press edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The statement's slug
+    pub slug: String,
+}
+
+/// Output formats of `press list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns: date, title, speakers, topics
+    Table,
+    /// A JSON array of full records
+    Json,
+    /// One JSON record per line
+    Jsonl,
+    /// RFC 4180 CSV with a header row
+    Csv,
+    /// File paths, one per line
+    Paths,
+}
+
+/// Sort orders of `press list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// Newest first
+    Date,
+    /// Alphabetical by title
+    Title,
+}
+
+/// Options of `press list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only statements with this topic (any spelling); repeat to require several
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// Only statements with a speaker whose name contains this (case and accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub speaker: Option<String>,
+    /// Only statements about this location
+    #[arg(long, value_name = "PLACE")]
+    pub location: Option<String>,
+    /// Only statements on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only statements on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only statements of this year
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Only statements where each word starts a word of the title, body or background
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Include drafts
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include statements under embargo
+    #[arg(long)]
+    pub include_embargoed: bool,
+    /// Order
+    #[arg(long, value_enum, default_value_t = SortKey::Date)]
+    pub sort: SortKey,
+    /// Reverse the order (applied before --limit)
+    #[arg(long)]
+    pub reverse: bool,
+    /// Show at most N statements
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print only the number of matching statements
+    #[arg(long)]
+    pub count: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Output formats of `press show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Rendered for reading in the terminal
+    Text,
+    /// The full record as JSON
+    Json,
+    /// The stored file, unchanged
+    Markdown,
+}
+
+/// Options of `press show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The statement's slug
+    pub slug: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+/// Output formats of `press check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:col: error: message` lines on stderr
+    Text,
+    /// A JSON array of diagnostics on stdout
+    Json,
+}
+
+/// Options of `press check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Output formats of `press topics`, `speakers` and `locations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupFormat {
+    /// Aligned columns
+    Table,
+    /// A JSON array of {name, slug, count, first, last}
+    Json,
+}
+
+/// Options of `press topics`, `speakers` and `locations`.
+#[derive(Debug, Args)]
+pub struct GroupArgs {
+    /// Include drafts
+    #[arg(long)]
+    pub drafts: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GroupFormat::Table)]
+    pub format: GroupFormat,
+}
+
+/// Options of `press completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    pub shell: clap_complete::Shell,
+}
+
+fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map_err(|err| format!("{err}: use RFC 3339, e.g. 2026-01-27T09:00:00+01:00"))
+}
+
+/// A `--speaker` with its own `--role` and `--org`.
+pub type SpeakerArg = (String, Option<String>, Option<String>);
+
+/// Pairs each `--speaker` with the `--role` and `--org` that follow it on the command line.
+/// A `--role` or `--org` before any `--speaker` is an error.
+pub fn speakers_in_order(
+    matches: &clap::ArgMatches,
+    args: &NewArgs,
+) -> Result<Vec<SpeakerArg>, String> {
+    let Some(("new", sub)) = matches.subcommand() else {
+        return Ok(Vec::new());
+    };
+    let indices = |id: &str| {
+        sub.indices_of(id)
+            .map(Iterator::collect::<Vec<usize>>)
+            .unwrap_or_default()
+    };
+    let speaker_at = indices("speakers");
+    let owner = |at: usize| speaker_at.iter().rposition(|&s| s < at);
+    let mut speakers: Vec<SpeakerArg> = args
+        .speakers
+        .iter()
+        .map(|name| (name.clone(), None, None))
+        .collect();
+    for (flag, values, id) in [
+        ("--role", &args.roles, "roles"),
+        ("--org", &args.orgs, "orgs"),
+    ] {
+        for (value, at) in values.iter().zip(indices(id)) {
+            let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
+            let slot = if id == "roles" {
+                &mut speakers[i].1
+            } else {
+                &mut speakers[i].2
+            };
+            if slot.is_some() {
+                return Err(format!(
+                    "{flag} is given twice for --speaker {:?}",
+                    speakers[i].0
+                ));
+            }
+            *slot = Some(value.clone());
+        }
+    }
+    Ok(speakers)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::*;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn roles_follow_their_speaker() {
+        let argv = [
+            "press",
+            "new",
+            "--speaker",
+            "A",
+            "--org",
+            "O",
+            "--speaker",
+            "B",
+            "--role",
+            "R",
+        ];
+        let matches = Cli::command().get_matches_from(argv);
+        let cli = Cli::from_arg_matches(&matches).unwrap();
+        let Command::New(args) = &cli.command else {
+            panic!()
+        };
+        let pairs = speakers_in_order(&matches, args).unwrap();
+        assert_eq!(
+            pairs,
+            [
+                ("A".into(), None, Some("O".into())),
+                ("B".into(), Some("R".into()), None)
+            ]
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! `press check`: every problem in every file, then a summary; exit 1 on any error.
+
+use std::path::Path;
+
+use super::{Io, Now, load};
+use crate::Exit;
+use crate::cli::{CheckArgs, CheckFormat};
+
+/// Runs `press check`.
+pub(crate) fn run(
+    args: &CheckArgs,
+    root: &Path,
+    now: Now,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
+    let mut archive = load(root)?;
+    archive.lint(now);
+    let errors = archive.errors().count();
+    let warnings = archive.diagnostics.len() - errors;
+    match args.format {
+        CheckFormat::Text => io.diagnostics(&archive.diagnostics)?,
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(&mut *io.out, &archive.diagnostics)?;
+            writeln!(io.out)?;
+        }
+    }
+    writeln!(
+        io.err,
+        "checked {} statements: {errors} errors, {warnings} warnings",
+        archive.files
+    )?;
+    Ok(if errors > 0 {
+        Exit::Problems
+    } else {
+        Exit::Success
+    })
+}

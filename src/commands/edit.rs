@@ -1,0 +1,80 @@
+//! `press edit SLUG`, and the editor round trip `new --edit` shares: open the file in
+//! `$VISUAL` (else `$EDITOR`), then check it.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context as _, bail};
+
+use super::{Io, load};
+use crate::Exit;
+use crate::cli::EditArgs;
+use crate::statement;
+
+/// Runs `press edit`.
+pub(crate) fn run(args: &EditArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Result<Exit> {
+    let archive = load(root)?;
+    let path = match archive.find(&args.slug) {
+        Some(statement) => statement.path.clone(),
+        // A file with errors is not in the archive's statements, but it can still be edited.
+        None => match archive
+            .diagnostics
+            .iter()
+            .find(|d| file_slug(&d.path) == args.slug)
+        {
+            Some(d) => d.path.clone(),
+            None => bail!(
+                "no statement with the slug {}",
+                crate::diagnostic::quote(&args.slug)
+            ),
+        },
+    };
+    open_and_check(root, &path, io)
+}
+
+/// The slug a file name gives (`2026-01-27-x.md` → `x`).
+fn file_slug(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    if stem.len() > 11 && stem.as_bytes()[10] == b'-' {
+        &stem[11..]
+    } else {
+        stem
+    }
+}
+
+/// Opens `relative` (under `root`) in the user's editor, waits, then checks the file.
+pub(crate) fn open_and_check(root: &Path, relative: &str, io: &mut Io<'_>) -> anyhow::Result<Exit> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .context("no editor: set $VISUAL or $EDITOR (for example EDITOR=nano)")?;
+    let path = root.join(relative);
+    // Through the shell, as git does, so that "code --wait" and friends work.
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("press-editor")
+        .arg(&path)
+        .status()
+        .with_context(|| format!("cannot start the editor {editor:?}"))?;
+    if !status.success() {
+        bail!("the editor {editor:?} failed ({status}); {relative} is as the editor left it");
+    }
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {relative}"))?;
+    let parsed = statement::parse(relative, &bytes);
+    io.diagnostics(&parsed.diagnostics)?;
+    if parsed.statement.is_none() {
+        writeln!(
+            io.err,
+            "press: {relative} has errors; run `press edit` again to fix them"
+        )?;
+        return Ok(Exit::Problems);
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,37 @@
+//! `press topics`, `press speakers`, `press locations`: counts and date ranges, most used first.
+
+use std::path::Path;
+
+use super::{Io, Now, load};
+use crate::Exit;
+use crate::cli::{GroupArgs, GroupFormat};
+use crate::query::{self, GroupBy, Query};
+use crate::render::terminal;
+
+/// Runs one of the grouping commands.
+pub(crate) fn run(
+    args: &GroupArgs,
+    by: GroupBy,
+    root: &Path,
+    now: Now,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
+    let archive = load(root)?;
+    io.skipped_files(&archive)?;
+    let mut query = Query::all(now);
+    query.drafts = args.drafts;
+    let groups = query::group(&query.select(&archive.statements), by);
+    match args.format {
+        GroupFormat::Table => {
+            if !groups.is_empty() {
+                io.out
+                    .write_all(terminal::groups_table(&groups, by, io.table_width()).as_bytes())?;
+            }
+        }
+        GroupFormat::Json => {
+            serde_json::to_writer_pretty(&mut *io.out, &groups)?;
+            writeln!(io.out)?;
+        }
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,150 @@
+//! One module per subcommand. Commands are the only code that knows both the CLI and the domain,
+//! and the only code that writes output, always through the [`Io`] handles they are given.
+
+mod check;
+mod edit;
+mod groups;
+mod init;
+mod list;
+mod new;
+mod show;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, FixedOffset};
+use clap::CommandFactory;
+
+use crate::Exit;
+use crate::archive::Archive;
+use crate::cli::{Cli, Command};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::query::GroupBy;
+
+/// Where a command writes, and how: data on `out`, diagnostics and talk on `err`.
+pub(crate) struct Io<'a> {
+    /// Standard output: data only.
+    pub(crate) out: &'a mut dyn Write,
+    /// Standard error: diagnostics, prompts, summaries.
+    pub(crate) err: &'a mut dyn Write,
+    /// Whether stdout is a terminal (tables are fitted, colour may be used).
+    pub(crate) out_is_terminal: bool,
+    /// Whether colour is allowed on stdout.
+    pub(crate) color_out: bool,
+    /// Whether colour is allowed on stderr.
+    pub(crate) color_err: bool,
+}
+
+impl Io<'_> {
+    /// The real process streams' terminal facts (colour only on a terminal, never with `NO_COLOR`).
+    pub(crate) fn detect() -> (bool, bool, bool) {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let out_tty = std::io::stdout().is_terminal();
+        let err_tty = std::io::stderr().is_terminal();
+        (out_tty, out_tty && !no_color, err_tty && !no_color)
+    }
+
+    /// Prints diagnostics on stderr.
+    pub(crate) fn diagnostics<'d>(
+        &mut self,
+        diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    ) -> anyhow::Result<()> {
+        for d in diagnostics {
+            writeln!(self.err, "{}", d.render(self.color_err))?;
+        }
+        Ok(())
+    }
+
+    /// Prints the archive's errors as warnings: the bad files are skipped, the good ones served.
+    pub(crate) fn skipped_files(&mut self, archive: &Archive) -> anyhow::Result<()> {
+        let warnings: Vec<Diagnostic> = archive
+            .errors()
+            .map(|d| Diagnostic {
+                severity: Severity::Warning,
+                ..d.clone()
+            })
+            .collect();
+        self.diagnostics(&warnings)
+    }
+
+    /// The width to fit tables to: `COLUMNS` or the terminal's, only when stdout is a terminal.
+    pub(crate) fn table_width(&self) -> Option<usize> {
+        self.out_is_terminal.then(terminal_width)
+    }
+}
+
+/// `COLUMNS` when set, else the terminal's width, else 80.
+pub(crate) fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80)
+}
+
+/// Runs the parsed command line.
+pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyhow::Result<Exit> {
+    let now = cli
+        .now
+        .unwrap_or_else(|| chrono::Local::now().fixed_offset());
+    let root = || find_root(cli.root.as_deref());
+    match &cli.command {
+        Command::Init(args) => init::run(args, io),
+        Command::New(args) => new::run(args, matches, &root()?, cli.now, io),
+        Command::Edit(args) => edit::run(args, &root()?, io),
+        Command::List(args) => list::run(args, &root()?, now, io),
+        Command::Show(args) => show::run(args, &root()?, io),
+        Command::Check(args) => check::run(args, &root()?, now, io),
+        Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, io),
+        Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, io),
+        Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, io),
+        Command::Completions(args) => {
+            clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
+            Ok(Exit::Success)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command())
+                .render(io.out)
+                .context("cannot write the manual page")?;
+            Ok(Exit::Success)
+        }
+    }
+}
+
+/// The archive root: `--root`/`PRESS_ROOT`, else the nearest folder upward from here that holds
+/// `statements/` or `press.toml`.
+fn find_root(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let is_archive =
+        |dir: &Path| dir.join("statements").is_dir() || dir.join("press.toml").is_file();
+    if let Some(dir) = explicit {
+        if !dir.is_dir() {
+            bail!("archive root {} is not a folder", dir.display());
+        }
+        if !is_archive(dir) {
+            bail!(
+                "{} is not an archive: it has no statements/ folder or press.toml (run `press init {}` to make one)",
+                dir.display(),
+                dir.display()
+            );
+        }
+        return Ok(dir.to_owned());
+    }
+    let here = std::env::current_dir().context("cannot read the current folder")?;
+    match here.ancestors().find(|dir| is_archive(dir)) {
+        Some(dir) => Ok(dir.to_owned()),
+        None => bail!(
+            "no archive here: no statements/ folder or press.toml in {} or above it (run `press init`, or pass --root DIR)",
+            here.display()
+        ),
+    }
+}
+
+/// Loads the archive, with the root in the error.
+fn load(root: &Path) -> anyhow::Result<Archive> {
+    Archive::load(root).with_context(|| format!("cannot load the archive at {}", root.display()))
+}
+
+/// The current time, for commands whose output depends on it.
+type Now = DateTime<FixedOffset>;

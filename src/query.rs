@@ -1,0 +1,348 @@
+//! Selecting, sorting and grouping statements. Pure: no I/O, no CLI types.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::slug;
+use crate::statement::Statement;
+
+/// How to order the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first.
+    #[default]
+    Date,
+    /// By title, alphabetically (case and accents folded).
+    Title,
+}
+
+/// Filters (all combined with AND), then order and limit.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// Topic slugs: a statement must have every one.
+    pub topics: Vec<String>,
+    /// Folded substring of any speaker's name.
+    pub speaker: Option<String>,
+    /// Location slug.
+    pub location: Option<String>,
+    /// First day included.
+    pub since: Option<NaiveDate>,
+    /// Last day included.
+    pub until: Option<NaiveDate>,
+    /// Folded words, each of which must start a word of the title, body or background.
+    pub words: Vec<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Include statements under embargo at `now`.
+    pub include_embargoed: bool,
+    /// The clock, for embargoes.
+    pub now: DateTime<FixedOffset>,
+    /// Order.
+    pub sort: Sort,
+    /// Reverse the order (before the limit).
+    pub reverse: bool,
+    /// At most this many.
+    pub limit: Option<usize>,
+}
+
+impl Query {
+    /// A query that selects every published statement at `now`, newest first.
+    pub fn all(now: DateTime<FixedOffset>) -> Self {
+        Self {
+            topics: Vec::new(),
+            speaker: None,
+            location: None,
+            since: None,
+            until: None,
+            words: Vec::new(),
+            drafts: false,
+            include_embargoed: false,
+            now,
+            sort: Sort::Date,
+            reverse: false,
+            limit: None,
+        }
+    }
+
+    /// Sets the text search from the words the user typed.
+    pub fn with_text(mut self, text: &str) -> Self {
+        self.words = fold(text)
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        self
+    }
+
+    /// Whether one statement passes every filter.
+    pub fn matches(&self, statement: &Statement) -> bool {
+        (self.drafts || !statement.draft)
+            && (self.include_embargoed || !statement.is_embargoed(self.now))
+            && self.since.is_none_or(|since| statement.day() >= since)
+            && self.until.is_none_or(|until| statement.day() <= until)
+            && self
+                .topics
+                .iter()
+                .all(|wanted| statement.topics.iter().any(|t| t.slug.as_str() == wanted))
+            && self.speaker.as_ref().is_none_or(|wanted| {
+                statement
+                    .speakers
+                    .iter()
+                    .any(|s| fold(&s.name).contains(wanted.as_str()))
+            })
+            && self.location.as_ref().is_none_or(|wanted| {
+                statement
+                    .location
+                    .as_deref()
+                    .is_some_and(|l| slug::key(l) == *wanted)
+            })
+            && (self.words.is_empty() || self.matches_text(statement))
+    }
+
+    fn matches_text(&self, statement: &Statement) -> bool {
+        let mut haystack = fold(&statement.title);
+        haystack.push(' ');
+        haystack.push_str(&fold(&statement.body));
+        if let Some(background) = &statement.background {
+            haystack.push(' ');
+            haystack.push_str(&fold(background));
+        }
+        self.words.iter().all(|word| starts_a_word(&haystack, word))
+    }
+
+    /// The matching statements, ordered and limited.
+    pub fn select<'a>(&self, statements: &'a [Statement]) -> Vec<&'a Statement> {
+        let mut selected: Vec<&Statement> = statements.iter().filter(|s| self.matches(s)).collect();
+        match self.sort {
+            // The archive is already newest first.
+            Sort::Date => {}
+            Sort::Title => selected.sort_by_cached_key(|s| (fold(&s.title), s.slug.clone())),
+        }
+        if self.reverse {
+            selected.reverse();
+        }
+        if let Some(limit) = self.limit {
+            selected.truncate(limit);
+        }
+        selected
+    }
+}
+
+/// Folds text for searching: transliterated to ASCII, lowercased (so `’` is `'`, `é` is `e`).
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
+}
+
+/// Whether `word` occurs in `haystack` at the start of a word.
+fn starts_a_word(haystack: &str, word: &str) -> bool {
+    haystack
+        .match_indices(word)
+        .any(|(at, _)| !haystack[..at].chars().next_back().is_some_and(is_word_char))
+}
+
+/// Which edge of a partial date a bound means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The first day (`2026` → 2026-01-01).
+    Start,
+    /// The last day (`2026-02` → 2026-02-28).
+    End,
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the first or last day it covers.
+pub fn parse_bound(text: &str, edge: Edge) -> Result<NaiveDate, String> {
+    let bad = || format!("{text:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let number = |s: &str, len: usize| {
+        if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse::<u32>().ok()
+        } else {
+            None
+        }
+    };
+    match parts.as_slice() {
+        [year] => {
+            let year = i32::try_from(number(year, 4).ok_or_else(bad)?).map_err(|_| bad())?;
+            let (month, day) = if edge == Edge::Start {
+                (1, 1)
+            } else {
+                (12, 31)
+            };
+            NaiveDate::from_ymd_opt(year, month, day).ok_or_else(bad)
+        }
+        [year, month] => {
+            let year = i32::try_from(number(year, 4).ok_or_else(bad)?).map_err(|_| bad())?;
+            let month = number(month, 2).ok_or_else(bad)?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
+            Ok(match edge {
+                Edge::Start => first,
+                Edge::End => first
+                    .checked_add_months(chrono::Months::new(1))
+                    .and_then(|d| d.pred_opt())
+                    .ok_or_else(bad)?,
+            })
+        }
+        [_, _, _] => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|_| text.trim().len() == 10)
+            .ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
+/// What to group statements by, for `topics`, `speakers` and `locations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// Topic tags.
+    Topic,
+    /// Speakers, by the slug of their name.
+    Speaker,
+    /// Locations.
+    Location,
+}
+
+/// One topic, speaker or location with its statements' count and date range.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Group {
+    /// Display name: the most frequent spelling (topics; ties go to the newest statement), or the
+    /// newest statement's spelling (speakers, locations).
+    pub name: String,
+    /// The grouping slug.
+    pub slug: String,
+    /// How many statements.
+    pub count: usize,
+    /// Oldest statement's day.
+    pub first: NaiveDate,
+    /// Newest statement's day.
+    pub last: NaiveDate,
+    /// The speaker's newest role (speakers only).
+    #[serde(skip)]
+    pub role: Option<String>,
+}
+
+/// Groups statements (given newest first), most used first, ties by name.
+pub fn group(statements: &[&Statement], by: GroupBy) -> Vec<Group> {
+    struct Acc<'a> {
+        group: Group,
+        spellings: HashMap<&'a str, (usize, usize)>,
+    }
+    let mut groups: HashMap<String, Acc<'_>> = HashMap::new();
+    for (index, statement) in statements.iter().enumerate() {
+        let keys: Vec<(String, &str, Option<&str>)> = match by {
+            GroupBy::Topic => statement
+                .topics
+                .iter()
+                .map(|t| (t.slug.as_str().to_owned(), t.name.as_str(), None))
+                .collect(),
+            GroupBy::Speaker => statement
+                .speakers
+                .iter()
+                .map(|s| (slug::key(&s.name), s.name.as_str(), s.role.as_deref()))
+                .collect(),
+            GroupBy::Location => statement
+                .location
+                .iter()
+                .map(|l| (slug::key(l), l.as_str(), None))
+                .collect(),
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, name, role) in keys {
+            if key.is_empty() || seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let day = statement.day();
+            let acc = groups.entry(key.clone()).or_insert_with(|| Acc {
+                group: Group {
+                    name: name.to_owned(),
+                    slug: key,
+                    count: 0,
+                    first: day,
+                    last: day,
+                    role: role.map(str::to_owned),
+                },
+                spellings: HashMap::new(),
+            });
+            acc.group.count += 1;
+            acc.group.first = acc.group.first.min(day);
+            acc.group.last = acc.group.last.max(day);
+            if acc.group.role.is_none() {
+                acc.group.role = role.map(str::to_owned);
+            }
+            let spelling = acc.spellings.entry(name).or_insert((0, index));
+            spelling.0 += 1;
+        }
+    }
+    let mut result: Vec<Group> = groups
+        .into_values()
+        .map(|mut acc| {
+            if by == GroupBy::Topic {
+                // Most frequent spelling; on a tie, the one seen first (the newest statement).
+                if let Some((name, _)) = acc
+                    .spellings
+                    .iter()
+                    .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+                {
+                    acc.group.name = (*name).to_owned();
+                }
+            }
+            acc.group
+        })
+        .collect();
+    result.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    result
+}
+
+/// The year of a day, for `--year`.
+pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds() {
+        assert_eq!(
+            parse_bound("2026", Edge::End).unwrap().to_string(),
+            "2026-12-31"
+        );
+        assert_eq!(
+            parse_bound("2024-02", Edge::End).unwrap().to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            parse_bound("2024-02", Edge::Start).unwrap().to_string(),
+            "2024-02-01"
+        );
+        assert_eq!(
+            parse_bound("2024-02-03", Edge::Start).unwrap().to_string(),
+            "2024-02-03"
+        );
+        assert!(parse_bound("2024-13", Edge::Start).is_err());
+        assert!(parse_bound("24", Edge::Start).is_err());
+        assert!(parse_bound("2024-2-3", Edge::Start).is_err());
+    }
+
+    #[test]
+    fn word_starts() {
+        assert!(starts_a_word("states' misuse of interpol", "interp"));
+        assert!(!starts_a_word("misuse", "use"));
+        assert!(starts_a_word("interpol's failure", "interpol's"));
+        assert_eq!(fold("Türkiye’s ÉLAN"), "turkiye's elan");
+    }
+}

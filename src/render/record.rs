@@ -1,0 +1,66 @@
+//! The JSON/CSV view of a statement: every key always present, absent values `null`, lists `[]`.
+
+use serde::Serialize;
+
+use crate::statement::{Speaker, Statement};
+use crate::yaml::Value;
+
+/// One statement as `--format json` prints it.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    slug: &'a str,
+    path: &'a str,
+    title: &'a str,
+    date: String,
+    speakers: &'a [Speaker],
+    topics: Vec<&'a str>,
+    location: Option<&'a str>,
+    background: Option<&'a str>,
+    body: &'a str,
+    source: Option<&'a str>,
+    summary: Option<&'a str>,
+    lang: &'a str,
+    draft: bool,
+    embargo: Option<String>,
+    extra: Extra<'a>,
+}
+
+/// The `extra` mapping, serialised as a JSON object in file order.
+#[derive(Debug)]
+struct Extra<'a>(&'a [(String, Value)]);
+
+impl Serialize for Extra<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'a> Record<'a> {
+    /// The record of one statement.
+    pub fn new(statement: &'a Statement) -> Self {
+        Self {
+            slug: statement.slug.as_str(),
+            path: &statement.path,
+            title: &statement.title,
+            date: statement.published.to_string(),
+            speakers: &statement.speakers,
+            topics: statement.topics.iter().map(|t| t.name.as_str()).collect(),
+            location: statement.location.as_deref(),
+            background: statement.background.as_deref(),
+            body: &statement.body,
+            source: statement.source.as_deref(),
+            summary: statement.summary.as_deref(),
+            lang: &statement.lang,
+            draft: statement.draft,
+            embargo: statement
+                .embargo
+                .map(|e| e.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            extra: Extra(&statement.extra),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! URL- and file-name-safe identifiers: `[a-z0-9]+(-[a-z0-9]+)*`, at most 80 characters.
+
+use std::fmt;
+
+/// Longest slug, in characters.
+pub const MAX_LEN: usize = 80;
+
+/// A validated slug. Built by [`Slug::parse`] (strict) or [`slugify`] (from any text).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Accepts `text` only if it already is a valid slug.
+    pub fn parse(text: &str) -> Option<Self> {
+        is_valid(text).then(|| Self(text.to_owned()))
+    }
+
+    /// The slug as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// This slug with a numeric suffix (`-2`, `-3`, …), still within [`MAX_LEN`].
+    #[must_use]
+    pub fn with_suffix(&self, n: usize) -> Self {
+        let suffix = format!("-{n}");
+        let keep = cut(&self.0, MAX_LEN - suffix.len());
+        Self(format!("{keep}{suffix}"))
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether `text` matches `[a-z0-9]+(-[a-z0-9]+)*` and is at most [`MAX_LEN`] long.
+pub fn is_valid(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_LEN
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Derives a slug from any text: transliterate (`Türkiye` → `turkiye`), lowercase, turn runs of
+/// other characters into `-`, cut at the last `-` at or before 80 characters; `statement` when
+/// nothing is left.
+pub fn slugify(text: &str) -> Slug {
+    let slug = dashed(text);
+    if slug.is_empty() {
+        Slug("statement".to_owned())
+    } else {
+        Slug(cut(&slug, MAX_LEN).to_owned())
+    }
+}
+
+/// A grouping key for names and topics: the slug of the text, or the empty string when the text
+/// has no letters or digits at all (those never group with anything).
+pub fn key(text: &str) -> String {
+    let slug = dashed(text);
+    cut(&slug, MAX_LEN).to_owned()
+}
+
+/// Transliterated, lowercased text with runs of other characters as single `-`, trimmed.
+fn dashed(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// Cuts a dashed slug to at most `max` bytes at the last `-` at or before the limit (or hard at
+/// the limit when a single word is longer).
+fn cut(slug: &str, max: usize) -> &str {
+    if slug.len() <= max {
+        return slug;
+    }
+    match slug[..=max].rfind('-') {
+        Some(at) if at > 0 => &slug[..at],
+        _ => &slug[..max],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_transliterates_and_dashes() {
+        assert_eq!(
+            slugify("Türkiye: Free them — now!").as_str(),
+            "turkiye-free-them-now"
+        );
+        assert_eq!(slugify("../../etc/passwd").as_str(), "etc-passwd");
+        assert_eq!(slugify("🎉🎉").as_str(), "tada-tada");
+        assert_eq!(slugify("").as_str(), "statement");
+        assert_eq!(slugify("   ---  ").as_str(), "statement");
+        assert_eq!(slugify("CON").as_str(), "con");
+    }
+
+    #[test]
+    fn slugify_cuts_at_a_dash() {
+        let long = "word ".repeat(40);
+        let slug = slugify(&long);
+        assert!(slug.as_str().len() <= MAX_LEN);
+        assert!(slug.as_str().ends_with("word"));
+        assert_eq!(slugify(&"a".repeat(200)).as_str().len(), MAX_LEN);
+    }
+
+    #[test]
+    fn validity() {
+        assert!(is_valid("global-interpol-red-notices"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "é", &"a".repeat(81)] {
+            assert!(!is_valid(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn suffix_stays_short() {
+        let slug = slugify(&"a".repeat(200));
+        assert_eq!(slug.with_suffix(12).as_str().len(), MAX_LEN);
+        assert!(slug.with_suffix(12).as_str().ends_with("-12"));
+    }
+}

@@ -1,0 +1,138 @@
+//! The statement record: what one Markdown file with YAML front matter means.
+//!
+//! [`Statement`] is the typed record the rest of `press` sees. Parsing is pure
+//! ([`parse::parse`]: bytes in, a statement or diagnostics out); [`write::to_markdown`] turns a
+//! record back into the file text `press` writes. The YAML itself stays inside [`crate::yaml`].
+
+pub mod parse;
+pub mod write;
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::slug::Slug;
+use crate::yaml::Value;
+
+pub use parse::{Limits, parse};
+
+/// One press statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Path of the file, relative to the archive root, with `/`.
+    pub path: String,
+    /// Identifier unique across the archive: from `slug:`, else the file name.
+    pub slug: Slug,
+    /// Whether the slug was given with `slug:` (and so is written back).
+    pub slug_given: bool,
+    /// The headline, kept whole (with its `Place:` prefix).
+    pub title: String,
+    /// When it was issued.
+    pub published: Published,
+    /// Who spoke, in order; never empty.
+    pub speakers: Vec<Speaker>,
+    /// Topic tags, as written; never empty.
+    pub topics: Vec<Topic>,
+    /// Country, region or place it concerns.
+    pub location: Option<String>,
+    /// The Background section, Markdown.
+    pub background: Option<String>,
+    /// The statement text, Markdown, exactly as written (blank lines around it trimmed).
+    pub body: String,
+    /// Where it was published (absolute http or https URL).
+    pub source: Option<String>,
+    /// A one- or two-sentence summary.
+    pub summary: Option<String>,
+    /// BCP 47 language tag; `en` when not given.
+    pub lang: String,
+    /// Drafts are kept out of lists and exports unless asked for.
+    pub draft: bool,
+    /// Not to be published before this instant.
+    pub embargo: Option<DateTime<FixedOffset>>,
+    /// Keys from other systems, kept verbatim.
+    pub extra: Vec<(String, Value)>,
+    /// 1-based file line where the body starts (for locating problems in it).
+    pub body_line: usize,
+}
+
+impl Statement {
+    /// The day used for sorting, file names and date filters.
+    pub fn day(&self) -> NaiveDate {
+        self.published.day()
+    }
+
+    /// Whether the statement is under embargo at `now`.
+    pub fn is_embargoed(&self, now: DateTime<FixedOffset>) -> bool {
+        self.embargo.is_some_and(|until| until > now)
+    }
+
+    /// The conventional path of this statement: `statements/YYYY/YYYY-MM-DD-slug.md`.
+    pub fn conventional_path(&self) -> String {
+        let day = self.day();
+        format!(
+            "statements/{}/{}-{}.md",
+            day.format("%Y"),
+            day.format("%Y-%m-%d"),
+            self.slug
+        )
+    }
+}
+
+/// When a statement was issued: a calendar day, or an instant with its UTC offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// A calendar day, never shifted by a time zone.
+    Date(NaiveDate),
+    /// A date-time with the offset it was written with.
+    Instant(DateTime<FixedOffset>),
+}
+
+impl Published {
+    /// The calendar day (for an instant, the day at its own offset).
+    pub fn day(&self) -> NaiveDate {
+        match self {
+            Self::Date(day) => *day,
+            Self::Instant(at) => at.date_naive(),
+        }
+    }
+}
+
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Date(day) => write!(f, "{}", day.format("%Y-%m-%d")),
+            Self::Instant(at) => {
+                f.write_str(&at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+            }
+        }
+    }
+}
+
+/// A person quoted in a statement.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Speaker {
+    /// Full name.
+    pub name: String,
+    /// Job title.
+    pub role: Option<String>,
+    /// Organisation they speak for.
+    pub organization: Option<String>,
+}
+
+/// A topic tag: the spelling as written, and the slug that makes spellings one topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// As written in the file.
+    pub name: String,
+    /// Grouping key: `Human rights defenders` and `human-rights-defenders` share it.
+    pub slug: Slug,
+}
+
+impl Topic {
+    /// A topic from its written name.
+    pub fn new(name: &str) -> Self {
+        let name = name.trim().to_owned();
+        let slug = crate::slug::slugify(&name);
+        Self { name, slug }
+    }
+}

@@ -1,0 +1,101 @@
+//! From a [`Statement`] to the file text `press` writes.
+//!
+//! Keys in the format's order, single-line strings double-quoted, multi-line strings as literal
+//! blocks (see [`crate::yaml`]); optional keys only when they carry something. What this writes
+//! parses back to the same record (a property test holds it to that).
+
+use super::Statement;
+use crate::yaml;
+
+/// The complete file text: front matter between `---` lines, then the body.
+pub fn to_markdown(statement: &Statement) -> String {
+    let mut out = String::from("---\n");
+    yaml::write_string(&mut out, 0, "title", &statement.title);
+    yaml::write_plain(&mut out, 0, "date", &statement.published.to_string());
+    out.push_str("speaker:\n");
+    let list = statement.speakers.len() > 1;
+    for speaker in &statement.speakers {
+        let (first, rest) = if list { ("  - ", "    ") } else { ("  ", "  ") };
+        let mut entry = String::new();
+        yaml::write_string(&mut entry, 0, "name", &speaker.name);
+        if let Some(role) = &speaker.role {
+            yaml::write_string(&mut entry, 0, "role", role);
+        }
+        if let Some(organization) = &speaker.organization {
+            yaml::write_string(&mut entry, 0, "organization", organization);
+        }
+        for (index, line) in entry.lines().enumerate() {
+            let pad = if index == 0 { first } else { rest };
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                out.push_str(pad);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    let topics: Vec<&str> = statement.topics.iter().map(|t| t.name.as_str()).collect();
+    yaml::write_string_list(&mut out, 0, "topics", &topics);
+    if let Some(location) = &statement.location {
+        yaml::write_string(&mut out, 0, "location", location);
+    }
+    if let Some(background) = &statement.background {
+        yaml::write_string(&mut out, 0, "background", background);
+    }
+    if let Some(source) = &statement.source {
+        yaml::write_string(&mut out, 0, "source", source);
+    }
+    if let Some(summary) = &statement.summary {
+        yaml::write_string(&mut out, 0, "summary", summary);
+    }
+    if statement.lang != "en" {
+        yaml::write_string(&mut out, 0, "lang", &statement.lang);
+    }
+    if statement.draft {
+        yaml::write_plain(&mut out, 0, "draft", "true");
+    }
+    if let Some(embargo) = &statement.embargo {
+        yaml::write_plain(
+            &mut out,
+            0,
+            "embargo",
+            &embargo.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        );
+    }
+    if statement.slug_given {
+        yaml::write_string(&mut out, 0, "slug", statement.slug.as_str());
+    }
+    if !statement.extra.is_empty() {
+        out.push_str("extra:\n");
+        for (key, value) in &statement.extra {
+            yaml::write_value(&mut out, 2, key, value);
+        }
+    }
+    out.push_str("---\n");
+    if !statement.body.is_empty() {
+        out.push_str(&statement.body);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::parse;
+
+    #[test]
+    fn round_trips() {
+        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\nlang: \"pt-BR\"\ndraft: true\nslug: \"x\"\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
+        let first = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        let statement = first
+            .statement
+            .unwrap_or_else(|| panic!("{:?}", first.diagnostics));
+        let written = to_markdown(&statement);
+        let second = parse("statements/2026/2026-01-27-x.md", written.as_bytes())
+            .statement
+            .expect("re-parses");
+        assert_eq!(statement, second, "{written}");
+    }
+}
