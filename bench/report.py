@@ -13,12 +13,12 @@ import sys
 TASKS = [
     ("export", "full export / build", ["press", "floor", "hugo"]),
     ("export-incremental", "re-export after editing one body", ["press"]),
-    ("check", "check (no cache) / floor parse", ["press", "floor"]),
-    ("list-topic", "list --topic (no cache) / floor query", ["press", "floor"]),
-    ("list-topic-cached", "list --topic (cache)", ["press"]),
-    ("list-text", "list --text (cache)", ["press"]),
-    ("show", "show SLUG (cache)", ["press"]),
-    ("topics", "topics (cache)", ["press"]),
+    ("check", "check / floor parse", ["press", "floor"]),
+    ("list-topic", "list --topic / floor query", ["press", "floor"]),
+    ("list-topic-cached", "list --topic, with its cache", ["press"]),
+    ("list-text", "list --text", ["press"]),
+    ("show", "show SLUG", ["press"]),
+    ("topics", "topics", ["press"]),
     ("generate", "generate archive + Hugo site", ["generator"]),
 ]
 NAMES = {"press": "press", "floor": "floor", "hugo": "Hugo", "generator": "generator"}
@@ -177,6 +177,10 @@ def main():
         "`/usr/bin/time -v` on one extra run. \"n/a\": press lacks the command; \"absent\": the tool is "
         "not installed; \"fails\": the command exited non-zero. press ÷ floor and Hugo ÷ press are ratios "
         "of means.",
+        f"- `press check` and the first `press list --topic` run with `--no-cache` when press accepts it "
+        f"(this run: {meta.get('no_cache', '?')}); the other press commands run after a warm-up run, so "
+        "with a warm cache when press keeps one.",
+        "- The machine is shared: compare ratios from one run rather than absolute times across runs.",
         "",
         body,
         "",
