@@ -16,12 +16,15 @@
 //! `press.toml`); [`write_hugo_site`] writes the same statements as a Hugo site with the committed
 //! layout from `bench/hugo/`, for the benchmark against Hugo.
 //!
-//! This module depends on nothing else in the crate, only on `deunicode` for slugs.
+//! This module depends on nothing else in the crate, only on `deunicode` for slugs and `rayon` to
+//! write files in parallel.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 mod words;
 
@@ -56,11 +59,11 @@ pub fn statements(count: usize, seed: u64) -> impl Iterator<Item = GeneratedFile
 pub fn write_archive(root: &Path, count: usize, seed: u64) -> std::io::Result<()> {
     fs::create_dir_all(root.join("statements"))?;
     fs::write(root.join("press.toml"), "")?;
-    let mut dirs = BTreeSet::new();
-    for file in statements(count, seed) {
-        write_file(root, &mut dirs, &file.path, &file.text)?;
-    }
-    Ok(())
+    let generator = Generator::new();
+    (0..count).into_par_iter().try_for_each(|i| {
+        let file = generator.statement(seed, i).archive_file();
+        write_file(root, &file.path, &file.text)
+    })
 }
 
 /// Writes the same `count` statements as a Hugo site under `dir`: the committed configuration and
@@ -68,32 +71,26 @@ pub fn write_archive(root: &Path, count: usize, seed: u64) -> std::io::Result<()
 /// (so page URLs equal those of the floor and of `press export`), and an `_index.md` per section.
 pub fn write_hugo_site(dir: &Path, count: usize, seed: u64) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
-    let mut dirs = BTreeSet::new();
     for (path, text) in HUGO_FILES {
-        write_file(dir, &mut dirs, path, text)?;
+        write_file(dir, path, text)?;
     }
     let generator = Generator::new();
-    let mut years = BTreeSet::new();
-    for i in 0..count {
-        let statement = generator.statement(seed, i);
-        years.insert(statement.date.0);
-        let (path, text) = statement.hugo_file();
-        write_file(dir, &mut dirs, &path, &text)?;
-    }
-    write_file(
-        dir,
-        &mut dirs,
-        "content/statements/_index.md",
-        "---\ntitle: \"Statements\"\n---\n",
-    )?;
+    let years = (0..count)
+        .into_par_iter()
+        .map(|i| {
+            let statement = generator.statement(seed, i);
+            let (path, text) = statement.hugo_file();
+            write_file(dir, &path, &text).map(|()| BTreeSet::from([statement.date.0]))
+        })
+        .try_reduce(BTreeSet::new, |mut a, b| {
+            a.extend(b);
+            Ok(a)
+        })?;
+    let index = "---\ntitle: \"Statements\"\n---\n";
+    write_file(dir, "content/statements/_index.md", index)?;
     for year in years {
         let path = format!("content/statements/{year}/_index.md");
-        write_file(
-            dir,
-            &mut dirs,
-            &path,
-            &format!("---\ntitle: \"{year}\"\n---\n"),
-        )?;
+        write_file(dir, &path, &format!("---\ntitle: \"{year}\"\n---\n"))?;
     }
     Ok(())
 }
@@ -135,19 +132,18 @@ const HUGO_FILES: [(&str, &str); 9] = [
     ),
 ];
 
-fn write_file(
-    root: &Path,
-    dirs: &mut BTreeSet<String>,
-    rel: &str,
-    text: &str,
-) -> std::io::Result<()> {
-    if let Some((parent, _)) = rel.rsplit_once('/')
-        && !dirs.contains(parent)
-    {
-        fs::create_dir_all(root.join(parent))?;
-        dirs.insert(parent.to_owned());
+/// Writes `rel` under `root`, creating its folder when the first write finds it missing.
+fn write_file(root: &Path, rel: &str, text: &str) -> std::io::Result<()> {
+    let path = root.join(rel);
+    match fs::write(&path, text) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, text)
+        }
+        result => result,
     }
-    fs::write(root.join(rel), text)
 }
 
 /// splitmix64 (Steele, Lea and Flood 2014): tiny, fast, and fully specified here.
