@@ -499,6 +499,12 @@ impl Generator {
             }
             if size < 420 && statement.lang.is_none() {
                 statement.lang = Some("en-GB");
+                size = statement.front_matter().len();
+            }
+            if size < 420 {
+                // Rare: still short, so a one- or two-sentence background after all.
+                let min = 440 - size;
+                statement.background = Some(self.background(rng, &ctx, min, min + 100));
             }
         }
         statement
