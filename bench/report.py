@@ -173,14 +173,16 @@ def main():
         f"- Archives: `press::generate`, seed {meta.get('seed', '?')}; sizes {meta.get('sizes', '?')}. "
         f"`list --topic \"{meta.get('topic', '?')}\"`, `list --text {meta.get('word', '?')}`; "
         f"floor with `-j {meta.get('jobs', '?')}`.",
-        "- Times are hyperfine means ± standard deviation (one warm-up run); peak RSS from "
+        "- Times are hyperfine means ± standard deviation (one warm-up run, none at 100,000 where the "
+        "RSS run warms up); peak RSS from "
         "`/usr/bin/time -v` on one extra run. \"n/a\": press lacks the command; \"absent\": the tool is "
         "not installed; \"fails\": the command exited non-zero. press ÷ floor and Hugo ÷ press are ratios "
         "of means.",
         f"- `press check` and the first `press list --topic` run with `--no-cache` when press accepts it "
         f"(this run: {meta.get('no_cache', '?')}); the other press commands run after a warm-up run, so "
         "with a warm cache when press keeps one.",
-        "- The machine is shared: compare ratios from one run rather than absolute times across runs.",
+        f"- Load average (1, 5, 15 min): {meta.get('load', '?')}. The machine is shared: compare ratios "
+        "from one run rather than absolute times across runs.",
         "",
         body,
         "",
