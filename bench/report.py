@@ -19,7 +19,7 @@ TASKS = [
     ("list-text", "list --text", ["press"]),
     ("show", "show SLUG", ["press"]),
     ("topics", "topics", ["press"]),
-    ("generate", "generate archive + Hugo site", ["generator"]),
+    ("generate", "generate the archive (+ the Hugo site)", ["generator"]),
 ]
 NAMES = {"press": "press", "floor": "floor", "hugo": "Hugo", "generator": "generator"}
 
