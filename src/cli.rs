@@ -65,6 +65,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
     Man,
+    /// Write a deterministic synthetic archive (for tests and benchmarks)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
 }
 
 /// Options of `press init`.
@@ -338,6 +341,23 @@ pub struct GroupArgs {
 pub struct CompletionsArgs {
     /// The shell to complete for
     pub shell: clap_complete::Shell,
+}
+
+/// Options of the hidden `press generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many statements
+    #[arg(long)]
+    pub count: usize,
+    /// Seed: the same count and seed always give the same bytes
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Folder to write the archive into
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Also write the same statements as a Hugo site into this folder
+    #[arg(long, value_name = "DIR")]
+    pub hugo: Option<PathBuf>,
 }
 
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -3,6 +3,7 @@
 
 mod check;
 mod edit;
+mod generate;
 mod groups;
 mod import;
 mod init;
@@ -106,6 +107,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
             Ok(Exit::Success)
         }
+        Command::Generate(args) => generate::run(args, io),
         Command::Man => {
             clap_mangen::Man::new(Cli::command())
                 .render(io.out)
