@@ -4,7 +4,9 @@
 mod check;
 mod edit;
 mod export;
+mod generate;
 mod groups;
+mod import;
 mod init;
 mod list;
 mod new;
@@ -101,6 +103,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Check(args) => check::run(args, &root()?, now, io),
         Command::Export(args) => export::run(args, &root()?, now, io),
         Command::Serve(args) => serve::run(args, &root()?, cli.now, io),
+        Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, io),
@@ -108,6 +111,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
             Ok(Exit::Success)
         }
+        Command::Generate(args) => generate::run(args, io),
         Command::Man => {
             clap_mangen::Man::new(Cli::command())
                 .render(io.out)
