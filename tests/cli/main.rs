@@ -7,6 +7,8 @@
 mod check;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
+/// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
+mod export;
 /// The generated archive of 10,000 statements: clean, and counts checked independently.
 mod generated;
 /// `press topics`, `speakers`, `locations`, plus `completions` and `man`.

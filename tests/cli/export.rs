@@ -1,10 +1,6 @@
-//! `press export`: the site of a fixture archive, checked page by page with an HTML5 parser,
-//! feeds parsed with feed-rs, hostile input, the write rules and the refusals.
-//!
-//! Self-contained for now (its own small harness); when `tests/cli/` lands on main this file
-//! moves there as `export.rs` and uses the shared harness.
-
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `press export` and `press serve`: the site of a fixture archive, checked page by page with an
+//! HTML5 parser, feeds parsed with feed-rs, hostile input, the write rules and the refusals, and
+//! (when their tools are installed) the Nu checker, headless Chromium and axe-core.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -13,74 +9,28 @@ use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
 
-/// The clock of every run.
-const NOW: &str = "2026-06-01T12:00:00+00:00";
+use crate::support::{self, Archive};
 
-/// A temporary archive.
-struct Archive {
-    dir: tempfile::TempDir,
+/// A copy of `tests/fixtures/site`: four published statements over ten years, a draft, one
+/// under embargo, a right-to-left one, an image beside a statement and an attachment in assets/.
+fn site_archive() -> Archive {
+    let archive = Archive::empty();
+    copy_tree(&support::fixtures().join("site"), archive.path());
+    archive
 }
 
-impl Archive {
-    /// An empty archive (`statements/` only).
-    fn empty() -> Self {
-        let dir = tempfile::Builder::new()
-            .prefix("press-export-")
-            .tempdir()
-            .unwrap();
-        fs::create_dir_all(dir.path().join("statements")).unwrap();
-        Self { dir }
-    }
+/// Runs `press export ARGS` in the archive (under the harness's watchdog).
+fn export(archive: &Archive, args: &[&str]) -> Output {
+    let mut all = vec!["export"];
+    all.extend_from_slice(args);
+    support::press(archive, &all).into()
+}
 
-    /// A copy of `tests/fixtures/site`.
-    fn site() -> Self {
-        let archive = Self::empty();
-        copy_tree(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
-            archive.path(),
-        );
-        archive
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn file(self, relative: &str, text: impl AsRef<[u8]>) -> Self {
-        let path = self.path().join(relative);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-        self
-    }
-
-    /// `press` run in the archive with a clean environment.
-    fn press(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_press"));
-        command
-            .current_dir(self.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("NO_COLOR", "1")
-            .env("PRESS_NOW", NOW);
-        command
-    }
-
-    /// Runs `press export` with `args`.
-    fn export(&self, args: &[&str]) -> Output {
-        self.press().arg("export").args(args).output().unwrap()
-    }
-
-    /// Every file of `site/` (or `dir`), by relative path.
-    fn files(&self, dir: &str) -> BTreeMap<String, Vec<u8>> {
-        let mut files = BTreeMap::new();
-        collect(&self.path().join(dir), "", &mut files);
-        files
-    }
-
-    fn read(&self, relative: &str) -> String {
-        fs::read_to_string(self.path().join(relative))
-            .unwrap_or_else(|err| panic!("read {relative}: {err}"))
-    }
+/// Every file under `dir` of the archive, by path relative to `dir`.
+fn site_files(archive: &Archive, dir: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    collect(&archive.path().join(dir), "", &mut files);
+    files
 }
 
 fn collect(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
@@ -181,10 +131,10 @@ fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
 
 #[test]
 fn export_writes_every_page_and_every_link_resolves() {
-    let archive = Archive::site();
-    let output = archive.export(&[]);
+    let archive = site_archive();
+    let output = export(&archive, &[]);
     assert_code(&output, 0);
-    let files = archive.files("site");
+    let files = site_files(&archive, "site");
     for expected in [
         "index.html",
         "page/2/index.html",
@@ -242,8 +192,8 @@ fn export_writes_every_page_and_every_link_resolves() {
 
 #[test]
 fn export_statement_page_has_its_parts() {
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let page = archive.read("site/statements/2026/georgia/index.html");
     let html = Html::parse_document(&page);
     let h1: String = html.select(&select("h1")).next().unwrap().text().collect();
@@ -282,8 +232,8 @@ fn export_statement_page_has_its_parts() {
 
 #[test]
 fn export_feeds_parse_with_the_expected_entries() {
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let atom = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
     let titles: Vec<String> = atom
         .entries
@@ -323,8 +273,8 @@ fn export_feeds_parse_with_the_expected_entries() {
 
 #[test]
 fn export_without_base_url_uses_tag_ids_and_skips_the_sitemap() {
-    let archive = Archive::site().file("press.toml", "title = \"T\"\n");
-    let output = archive.export(&[]);
+    let archive = site_archive().file("press.toml", "title = \"T\"\n");
+    let output = export(&archive, &[]);
     assert_code(&output, 0);
     assert!(
         stderr(&output).contains("sitemap.xml skipped"),
@@ -338,8 +288,8 @@ fn export_without_base_url_uses_tag_ids_and_skips_the_sitemap() {
 
 #[test]
 fn export_pages_match_snapshots() {
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let mut settings = insta::Settings::clone_current();
     settings.add_filter(r"press \d+\.\d+\.\d+", "press [VERSION]");
     settings.bind(|| {
@@ -355,8 +305,8 @@ fn export_pages_match_snapshots() {
 
 #[test]
 fn export_chart_has_one_bar_per_month_proportional_to_counts() {
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let html = Html::parse_document(&archive.read("site/index.html"));
     let bars: Vec<(String, usize, f64)> = html
         .select(&select("svg.chart rect.bar"))
@@ -411,15 +361,14 @@ fn export_chart_has_one_bar_per_month_proportional_to_counts() {
 
 #[test]
 fn export_is_deterministic_and_writes_only_changes() {
-    let first = Archive::site();
-    let second = Archive::site();
-    assert_code(&first.export(&[]), 0);
-    assert_code(&second.export(&[]), 0);
-    assert_eq!(first.files("site"), second.files("site"));
+    let first = site_archive();
+    let second = site_archive();
+    assert_code(&export(&first, &[]), 0);
+    assert_code(&export(&second, &[]), 0);
+    assert_eq!(site_files(&first, "site"), site_files(&second, "site"));
 
     let mtimes = |archive: &Archive| -> BTreeMap<String, std::time::SystemTime> {
-        archive
-            .files("site")
+        site_files(archive, "site")
             .keys()
             .map(|p| {
                 let meta = fs::metadata(archive.path().join("site").join(p)).unwrap();
@@ -429,7 +378,7 @@ fn export_is_deterministic_and_writes_only_changes() {
     };
     let before = mtimes(&first);
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let again = first.export(&[]);
+    let again = export(&first, &[]);
     assert_code(&again, 0);
     assert!(
         stderr(&again).contains(" 0 files written,"),
@@ -441,11 +390,11 @@ fn export_is_deterministic_and_writes_only_changes() {
 
 #[test]
 fn export_removes_only_what_it_wrote_before() {
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     fs::write(archive.path().join("site/CNAME"), "press.example.org").unwrap();
     fs::remove_file(archive.path().join("statements/2017/2017-03-01-old.md")).unwrap();
-    let output = archive.export(&[]);
+    let output = export(&archive, &[]);
     assert_code(&output, 0);
     assert!(!archive.path().join("site/statements/2017").exists());
     assert!(
@@ -457,9 +406,9 @@ fn export_removes_only_what_it_wrote_before() {
 
 #[test]
 fn export_refuses_folders_it_does_not_own() {
-    let archive = Archive::site();
+    let archive = site_archive();
     for out in [".", "statements", "statements/site", "templates/x"] {
-        let output = archive.export(&["--out", out]);
+        let output = export(&archive, &["--out", out]);
         assert_code(&output, 2);
         assert!(
             stderr(&output).contains("refusing"),
@@ -468,34 +417,34 @@ fn export_refuses_folders_it_does_not_own() {
         );
     }
     let root = archive.path().to_string_lossy().into_owned();
-    assert_code(&archive.export(&["--out", &root]), 2);
+    assert_code(&export(&archive, &["--out", &root]), 2);
     let parent = archive
         .path()
         .parent()
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    assert_code(&archive.export(&["--out", &parent]), 2);
+    assert_code(&export(&archive, &["--out", &parent]), 2);
     let archive = archive.file("other/keep.txt", "mine");
-    let output = archive.export(&["--out", "other"]);
+    let output = export(&archive, &["--out", "other"]);
     assert_code(&output, 2);
     assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
-    assert_eq!(archive.files("other").len(), 1, "nothing written");
-    assert_code(&archive.export(&["--out", "other", "--force"]), 0);
+    assert_eq!(site_files(&archive, "other").len(), 1, "nothing written");
+    assert_code(&export(&archive, &["--out", "other", "--force"]), 0);
     assert_eq!(archive.read("other/keep.txt"), "mine");
     assert!(archive.path().join("other/index.html").exists());
     // An empty folder is fine.
     fs::create_dir_all(archive.path().join("empty")).unwrap();
-    assert_code(&archive.export(&["--out", "empty"]), 0);
+    assert_code(&export(&archive, &["--out", "empty"]), 0);
 }
 
 #[test]
 fn export_refuses_an_archive_with_errors_unless_keep_going() {
-    let archive = Archive::site().file(
+    let archive = site_archive().file(
         "statements/2026/2026-03-01-bad.md",
         "---\ntitle: Bad\ndate: 2026-02-30\nspeaker: A\ntopics: [x]\n---\nBody\n",
     );
-    let output = archive.export(&[]);
+    let output = export(&archive, &[]);
     assert_code(&output, 1);
     let text = stderr(&output);
     assert!(
@@ -504,7 +453,7 @@ fn export_refuses_an_archive_with_errors_unless_keep_going() {
     );
     assert!(text.contains("export refused"), "{text}");
     assert!(!archive.path().join("site").exists(), "nothing written");
-    let output = archive.export(&["--keep-going"]);
+    let output = export(&archive, &["--keep-going"]);
     assert_code(&output, 1);
     assert!(
         archive
@@ -520,7 +469,7 @@ fn export_missing_local_image_is_an_error() {
         "statements/2026/2026-01-27-x.md",
         "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\n---\n![a](missing.png)\n",
     );
-    let output = archive.export(&[]);
+    let output = export(&archive, &[]);
     assert_code(&output, 1);
     assert!(
         stderr(&output).contains("missing local file"),
@@ -531,7 +480,7 @@ fn export_missing_local_image_is_an_error() {
 
 #[test]
 fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
-    let archive = Archive::site().file(
+    let archive = site_archive().file(
         "templates/404.html",
         "{% extends \"base.html\" %}{% block main %}<h1>Custom {{ title }}</h1>{% endblock %}",
     );
@@ -550,7 +499,7 @@ fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
         "body { color: red }",
     )
     .unwrap();
-    assert_code(&archive.export(&[]), 0);
+    assert_code(&export(&archive, &[]), 0);
     assert!(
         archive
             .read("site/404.html")
@@ -560,7 +509,7 @@ fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
     // A broken template is an error naming the file, and nothing is written.
     fs::remove_dir_all(archive.path().join("site")).unwrap();
     fs::write(archive.path().join("templates/index.html"), "{% if %}").unwrap();
-    let output = archive.export(&[]);
+    let output = export(&archive, &[]);
     assert_code(&output, 2);
     assert!(
         stderr(&output).contains("templates/index.html"),
@@ -572,8 +521,8 @@ fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
 
 #[test]
 fn export_unknown_setting_is_an_error_naming_the_file() {
-    let archive = Archive::site().file("press.toml", "titel = \"x\"\n");
-    let output = archive.export(&[]);
+    let archive = site_archive().file("press.toml", "titel = \"x\"\n");
+    let output = export(&archive, &[]);
     assert_code(&output, 2);
     let text = stderr(&output);
     assert!(
@@ -601,9 +550,9 @@ fn nasty_archive() -> Archive {
 #[test]
 fn export_escapes_every_front_matter_field() {
     let archive = nasty_archive();
-    let output = archive.export(&[]);
+    let output = export(&archive, &[]);
     assert_code(&output, 0);
-    let files = archive.files("site");
+    let files = site_files(&archive, "site");
     check_pages(&files);
     assert_no_foreign_code(&files);
     let page = Html::parse_document(&archive.read("site/statements/2026/x/index.html"));
@@ -760,9 +709,9 @@ See [ref].
 #[test]
 fn export_hostile_bodies_run_no_code() {
     let archive = hostile_archive();
-    let output = archive.export(&[]);
+    let output = export(&archive, &[]);
     assert_code(&output, 0);
-    let files = archive.files("site");
+    let files = site_files(&archive, "site");
     assert_no_foreign_code(&files);
     let page = archive.read("site/statements/2026/x/index.html");
     assert!(page.contains("href=\"https://example.org\""), "{page}");
@@ -787,7 +736,7 @@ fn export_source_goes_through_the_allowlist() {
         "statements/2026/2026-01-27-x.md",
         "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nsource: \"https://example.org/a?b=1&c=<2>\"\n---\nBody\n",
     );
-    assert_code(&archive.export(&[]), 0);
+    assert_code(&export(&archive, &[]), 0);
     let page = archive.read("site/statements/2026/x/index.html");
     assert!(
         page.contains("href=\"https://example.org/a?b=1&amp;c=%3C2%3E\""),
@@ -801,8 +750,8 @@ fn export_feeds_drop_characters_xml_forbids() {
         "statements/2026/2026-01-27-x.md",
         "---\ntitle: \"X \\uFFFE y\"\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nsummary: \"S \\uFFFF\"\n---\nBody \u{fffe} here\n",
     );
-    assert_code(&archive.export(&[]), 0);
-    for (path, bytes) in archive.files("site") {
+    assert_code(&export(&archive, &[]), 0);
+    for (path, bytes) in site_files(&archive, "site") {
         let text = String::from_utf8_lossy(&bytes);
         assert!(
             !text.contains(['\u{fffe}', '\u{ffff}']),
@@ -829,8 +778,8 @@ fn script_json(text: &str, prefix: &str) -> serde_json::Value {
 
 #[test]
 fn export_search_index_is_split_and_compact() {
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let index = script_json(
         &archive.read("site/search/index.js"),
         "window.PRESS_SEARCH = ",
@@ -862,8 +811,7 @@ fn export_search_index_is_split_and_compact() {
         .collect();
     assert_eq!(slugs, ["interpol", "georgia", "sudan", "old"]);
     // No bodies in the index.
-    let all: String = archive
-        .files("site/search")
+    let all: String = site_files(&archive, "site/search")
         .values()
         .map(|b| String::from_utf8_lossy(b).into_owned())
         .collect();
@@ -895,8 +843,8 @@ fn export_search_script_finds_statements_by_word_prefixes() {
     if !tool("node") {
         return;
     }
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let run = |query: &str| -> Vec<String> {
         let output = Command::new("node")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/search.js"))
@@ -930,7 +878,7 @@ fn export_search_script_finds_statements_by_word_prefixes() {
     assert_eq!(run("بيان"), ["../statements/2025/sudan/index.html"]);
     assert!(run("nothing-like-this").is_empty());
     // Every result link resolves from the search page.
-    let files = archive.files("site");
+    let files = site_files(&archive, "site");
     for href in run("g") {
         let target = target_of("search/index.html", &href).unwrap();
         assert!(files.contains_key(&target), "{href}");
@@ -939,8 +887,11 @@ fn export_search_script_finds_statements_by_word_prefixes() {
 
 #[test]
 fn export_options_override_the_settings() {
-    let archive = Archive::site();
-    let output = archive.export(&["--base-url", "https://other.example/x", "--per-page", "10"]);
+    let archive = site_archive();
+    let output = export(
+        &archive,
+        &["--base-url", "https://other.example/x", "--per-page", "10"],
+    );
     assert_code(&output, 0);
     let atom = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
     assert_eq!(
@@ -954,7 +905,7 @@ fn export_options_override_the_settings() {
     );
     assert!(!archive.path().join("site/page/2/index.html").exists());
     assert!(!archive.path().join("site/topics/interpol/page/2").exists());
-    let output = archive.export(&["--base-url", "javascript:alert(1)"]);
+    let output = export(&archive, &["--base-url", "javascript:alert(1)"]);
     assert_code(&output, 2);
     assert!(
         stderr(&output).contains("--base-url"),
@@ -1002,7 +953,7 @@ impl Drop for Killed {
 #[test]
 fn serve_previews_the_site_and_follows_changes() {
     use std::io::BufRead as _;
-    let archive = Archive::site();
+    let archive = site_archive();
     let mut child = Killed(
         archive
             .press()
@@ -1111,14 +1062,14 @@ fn export_pages_pass_the_nu_validator() {
     };
     // The hostile archive is left out: its raw HTML is invalid on purpose (a `<details>` with no
     // `<summary>`), and only its safety is promised.
-    let archives = [Archive::site(), nasty_archive()];
+    let archives = [site_archive(), nasty_archive()];
     let mut command = Command::new("java");
     command
         .arg("-jar")
         .arg(vnu)
         .args(["--errors-only", "--skip-non-html", "--also-check-css"]);
     for archive in &archives {
-        assert_code(&archive.export(&[]), 0);
+        assert_code(&export(&archive, &[]), 0);
         command.arg(archive.path().join("site"));
     }
     let output = command.output().unwrap();
@@ -1163,8 +1114,8 @@ fn export_search_works_in_headless_chromium_from_disk_and_http() {
     let Some(browser) = chromium() else {
         return;
     };
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let expected = [
         "../statements/2026/interpol/index.html",
         "../statements/2026/georgia/index.html",
@@ -1219,8 +1170,8 @@ fn export_pages_have_no_axe_violations_in_light_and_dark() {
     let Some(_) = browser_tool("node_modules/puppeteer-core/package.json") else {
         return;
     };
-    let archive = Archive::site();
-    assert_code(&archive.export(&[]), 0);
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
     let browser_path = String::from_utf8(
         Command::new("sh")
             .args(["-c", &format!("command -v {browser}")])
