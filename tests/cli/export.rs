@@ -1069,7 +1069,7 @@ fn export_pages_pass_the_nu_validator() {
         .arg(vnu)
         .args(["--errors-only", "--skip-non-html", "--also-check-css"]);
     for archive in &archives {
-        assert_code(&export(&archive, &[]), 0);
+        assert_code(&export(archive, &[]), 0);
         command.arg(archive.path().join("site"));
     }
     let output = command.output().unwrap();
