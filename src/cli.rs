@@ -53,6 +53,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Check every statement file and report every problem
     Check(CheckArgs),
+    /// Import published statements (text, HTML or Markdown) as statement files
+    Import(ImportArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -124,6 +126,75 @@ pub struct NewArgs {
     /// Open the new file in $VISUAL or $EDITOR, then check it
     #[arg(long)]
     pub edit: bool,
+}
+
+/// Options of `press import`.
+///
+/// Each input is a statement as published: the first line is its title, the attribution gives
+/// the speaker(s), a dateline the date, a `Background` line starts the background; everything
+/// else is kept word for word. Options supply or override what the text lacks.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files to import (`.html`/`.htm` are converted from HTML; `-` reads standard input)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The files are news feeds (RSS 2.0, Atom 1.0, JSON Feed): import every item
+    #[arg(long)]
+    pub feed: bool,
+    /// The files are the folders of a Jekyll (`_posts/`) or Hugo (`content/`) site: import every post
+    #[arg(long, value_enum, value_name = "GENERATOR", conflicts_with = "feed")]
+    pub from: Option<SiteGenerator>,
+    /// With --from or `.md` files: the UTC offset of post times written without one, e.g. +02:00 [default: +00:00]
+    #[arg(long, value_name = "OFFSET")]
+    pub tz: Option<String>,
+    /// With --from or `.md` files: drop front-matter keys the format does not have instead of keeping them under `extra:`
+    #[arg(long)]
+    pub drop_unknown: bool,
+    /// With --from or `.md` files: send a front-matter key to a field (a statement key, `extra.NAME`, or `drop`); repeatable
+    #[arg(long = "map", value_name = "KEY=FIELD")]
+    pub maps: Vec<String>,
+    /// Headline, when the text has none (its first line is then kept in the body)
+    #[arg(long, conflicts_with_all = ["feed", "from"])]
+    pub title: Option<String>,
+    /// Day of the statement, YYYY-MM-DD [default: the text's dateline; for feed items, the item's date, and this only when it has none]
+    #[arg(long)]
+    pub date: Option<String>,
+    /// A speaker's name, replacing those found; repeat for several, each followed by its own --role and --org
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    /// Role of the speaker named just before
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Organisation of the speaker named just before
+    #[arg(long = "org", value_name = "ORG")]
+    pub orgs: Vec<String>,
+    /// A topic; repeat for several (required: topics never come from nowhere)
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// Country, region or place [default: the title's place prefix]
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Where it was published (http or https URL) [default: a feed item's link]
+    #[arg(long, conflicts_with_all = ["feed", "from"])]
+    pub source: Option<String>,
+    /// Read standard input as HTML
+    #[arg(long)]
+    pub html: bool,
+    /// Print the file(s) that would be written instead of writing them
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Open each new file in $VISUAL or $EDITOR, then check it
+    #[arg(long, conflicts_with = "dry_run")]
+    pub review: bool,
+}
+
+/// Site generators `press import --from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SiteGenerator {
+    /// Jekyll: `_posts/YYYY-MM-DD-slug.md` with YAML front matter
+    Jekyll,
+    /// Hugo: `content/**/*.md` with YAML or TOML front matter
+    Hugo,
 }
 
 /// Options of `press edit`.
@@ -286,6 +357,17 @@ pub fn speakers_in_order(
     let Some(("new", sub)) = matches.subcommand() else {
         return Ok(Vec::new());
     };
+    pair_speakers(sub, &args.speakers, &args.roles, &args.orgs)
+}
+
+/// Pairs each `--speaker` with the `--role` and `--org` that follow it, given the subcommand's
+/// matches and its three lists (for every subcommand that takes speakers).
+pub fn pair_speakers(
+    sub: &clap::ArgMatches,
+    names: &[String],
+    roles: &[String],
+    orgs: &[String],
+) -> Result<Vec<SpeakerArg>, String> {
     let indices = |id: &str| {
         sub.indices_of(id)
             .map(Iterator::collect::<Vec<usize>>)
@@ -293,15 +375,11 @@ pub fn speakers_in_order(
     };
     let speaker_at = indices("speakers");
     let owner = |at: usize| speaker_at.iter().rposition(|&s| s < at);
-    let mut speakers: Vec<SpeakerArg> = args
-        .speakers
+    let mut speakers: Vec<SpeakerArg> = names
         .iter()
         .map(|name| (name.clone(), None, None))
         .collect();
-    for (flag, values, id) in [
-        ("--role", &args.roles, "roles"),
-        ("--org", &args.orgs, "orgs"),
-    ] {
+    for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
         for (value, at) in values.iter().zip(indices(id)) {
             let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
             let slot = if id == "roles" {

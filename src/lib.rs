@@ -9,6 +9,7 @@ pub mod cli;
 mod commands;
 pub mod diagnostic;
 pub mod generate;
+pub mod import;
 pub mod links;
 pub mod query;
 pub mod render;

@@ -4,6 +4,7 @@
 mod check;
 mod edit;
 mod groups;
+mod import;
 mod init;
 mod list;
 mod new;
@@ -97,6 +98,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::List(args) => list::run(args, &root()?, now, io),
         Command::Show(args) => show::run(args, &root()?, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
+        Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, io),

@@ -53,7 +53,7 @@ pub(crate) fn run(
     .collect();
     if !missing.is_empty() {
         bail!(
-            "missing {}: give them as options (run on a terminal to be asked)",
+            "missing {}: pass them as options, or run on a terminal to be asked",
             missing.join(", ")
         );
     }
@@ -133,8 +133,14 @@ fn build(
         extra: Vec::new(),
         body_line: 1,
     };
+    validated(&statement)
+}
+
+/// Writes the statement as it will be stored and parses it back: the valid record, or an error
+/// listing every problem (`new` and `import` both refuse invalid records before a file exists).
+pub(super) fn validated(statement: &Statement) -> anyhow::Result<Statement> {
     let path = statement.conventional_path();
-    let parsed = statement::parse(&path, statement::write::to_markdown(&statement).as_bytes());
+    let parsed = statement::parse(&path, statement::write::to_markdown(statement).as_bytes());
     match parsed.statement {
         Some(valid) => Ok(valid),
         None => {
@@ -153,7 +159,7 @@ fn build(
 }
 
 /// Reads a text option's file (`-` is stdin), as UTF-8 with LF line endings.
-fn read_text(path: &Path) -> anyhow::Result<String> {
+pub(super) fn read_text(path: &Path) -> anyhow::Result<String> {
     let bytes = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()

@@ -1,0 +1,407 @@
+//! `press import`: statements as they were published (text, HTML, Markdown) into statement files.
+//!
+//! Each input is read and decoded like any statement file, converted from HTML when it is HTML
+//! (by extension, `--html`, or a leading `<!DOCTYPE html>`/`<html>`), and handed to the pure
+//! extraction in [`crate::import`]. Options override what was found. Then, per input:
+//! - a record that lacks a title, speaker, date or topic is **refused**, with the option that
+//!   supplies each missing field;
+//! - a record whose `source`, or whose day and title, match a statement already in the archive
+//!   (or one imported earlier in the same run) is **skipped** as a duplicate;
+//! - otherwise its slug comes from the title, with `-2`, `-3`, … when taken, it is validated by
+//!   writing and re-reading it ([`super::new::validated`]) and written with no-clobber semantics
+//!   ([`archive::write_new`]), exactly as `press new` does.
+//!
+//! With `--feed`, each input is a news feed and each of its items is one input: its title, date,
+//! link (`source`) and categories (topics, besides `--topic`) come from the feed, the rest from
+//! its text ([`crate::import::feed`]). Importing the same feed twice adds nothing.
+//!
+//! With `--from jekyll|hugo`, each input is a site's folder and each post one input, mapped by
+//! [`crate::import::site`] ([`site`] walks the folder and reports once per site).
+//!
+//! A `.md` input that already has front matter is taken as a statement file: mapped like a site's
+//! post (so a press file maps onto itself, and a Jekyll or Hugo post is understood too),
+//! validated, then written under the archive's naming convention.
+//!
+//! Exit: 0 when everything was imported or skipped, 1 when any input was refused, 2 when an
+//! input could not be read (the other inputs are still imported).
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+
+mod site;
+
+use site::{SiteReport, post_statement, site_options, site_posts};
+
+use super::{Io, edit, load, new};
+use crate::Exit;
+use crate::archive::{self, Archive};
+use crate::cli::{ImportArgs, SpeakerArg, pair_speakers};
+use crate::import::site::SiteOptions;
+use crate::import::{self, Extracted, Options};
+use crate::slug::{self, Slug};
+use crate::statement::{self, Published, Speaker, Statement, Topic};
+
+/// What one input gives: the extraction, and what its container (a feed item) adds.
+struct Found {
+    extracted: Extracted,
+    published: Option<Published>,
+    source: Option<String>,
+    topics: Vec<String>,
+}
+
+/// What happened to one input.
+enum Outcome {
+    /// Written (or printed, with `--dry-run`) at this path.
+    Imported(String),
+    /// Already in the archive at this path.
+    Duplicate(String),
+}
+
+/// Runs `press import`.
+pub(crate) fn run(
+    args: &ImportArgs,
+    matches: &clap::ArgMatches,
+    root: &Path,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
+    let speakers = match matches.subcommand() {
+        Some(("import", sub)) => pair_speakers(sub, &args.speakers, &args.roles, &args.orgs)
+            .map_err(anyhow::Error::msg)?,
+        _ => Vec::new(),
+    };
+    let date = args
+        .date
+        .as_deref()
+        .map(|text| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| text.len() == 10)
+                .with_context(|| format!("invalid --date {text:?}: use YYYY-MM-DD"))
+        })
+        .transpose()?;
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        bail!("standard input (`-`) can be read only once");
+    }
+    let mut archive = load(root)?;
+    let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
+    let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
+    let mut exit = Exit::Success;
+    let mut candidates: Vec<(String, anyhow::Result<Statement>)> = Vec::new();
+    let mut reports: Vec<(SiteReport, SiteOptions)> = Vec::new();
+    // `.md` inputs that are statement files, mapped like a site's posts and reported together.
+    let mut files = (
+        SiteReport::default(),
+        site_options(args, crate::cli::SiteGenerator::Jekyll)?,
+    );
+    for file in &args.files {
+        let name = if file.as_os_str() == "-" {
+            "<stdin>".to_owned()
+        } else {
+            file.display().to_string()
+        };
+        if let Some(generator) = args.from {
+            if !file.is_dir() {
+                writeln!(
+                    io.err,
+                    "{name}: error: not a folder (--from reads a site's folder)"
+                )?;
+                unreadable += 1;
+                continue;
+            }
+            let site = site_options(args, generator)?;
+            let mut report = SiteReport::default();
+            for post in site_posts(file, generator)? {
+                let label = archive::relative_path(file, &post);
+                let record = new::read_text(&post).and_then(|text| {
+                    post_statement(&post, &text, &site, args, &speakers, &mut report)
+                });
+                candidates.push((format!("{name}/{label}"), record));
+            }
+            reports.push((report, site));
+            continue;
+        }
+        let text = match new::read_text(file) {
+            Ok(text) => text,
+            Err(error) => {
+                writeln!(io.err, "{name}: error: {error:#}")?;
+                unreadable += 1;
+                continue;
+            }
+        };
+        if args.feed {
+            match import::feed::read_feed(text.as_bytes()) {
+                Ok(items) => {
+                    for (n, item) in items.into_iter().enumerate() {
+                        let label = format!(
+                            "{name}: item {} ({})",
+                            n + 1,
+                            item.title.as_deref().unwrap_or("untitled")
+                        );
+                        let found = Found {
+                            published: item
+                                .published
+                                .map(|at| Published::Instant(at.fixed_offset())),
+                            source: item.link,
+                            topics: item.categories,
+                            extracted: item.extracted,
+                        };
+                        candidates.push((label, to_statement(found, args, &speakers, date)));
+                    }
+                }
+                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)))),
+            }
+        } else {
+            let record = record(file, &text, args, &speakers, date, &mut files);
+            candidates.push((name, record));
+        }
+    }
+    for (name, record) in candidates {
+        let statement = match record.and_then(|statement| new::validated(&statement)) {
+            Ok(statement) => statement,
+            Err(reason) => {
+                writeln!(io.err, "{name}: refused: {reason:#}")?;
+                refused += 1;
+                continue;
+            }
+        };
+        match place(statement, &archive, &mut taken) {
+            Ok((Outcome::Duplicate(existing), _)) => {
+                writeln!(
+                    io.err,
+                    "{name}: skipped: already in the archive as {existing}"
+                )?;
+                skipped += 1;
+            }
+            Ok((Outcome::Imported(path), statement)) => {
+                if args.dry_run {
+                    writeln!(io.err, "{name}: would write {path}")?;
+                    write!(io.out, "{}", statement::write::to_markdown(&statement))?;
+                } else {
+                    let written = archive::write_new(root, &statement)?;
+                    writeln!(io.out, "{written}")?;
+                    if args.review && edit::open_and_check(root, &written, io)? != Exit::Success {
+                        exit = Exit::Problems;
+                    }
+                }
+                archive.statements.push(Statement { path, ..statement });
+                imported += 1;
+            }
+            Err(reason) => {
+                writeln!(io.err, "{name}: refused: {reason:#}")?;
+                refused += 1;
+            }
+        }
+    }
+    reports.push(files);
+    for (report, site) in &reports {
+        report.print(io, site)?;
+    }
+    if args.files.len() > 1 || args.feed || args.from.is_some() {
+        let verb = if args.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        writeln!(
+            io.err,
+            "{verb} {imported}, skipped {skipped} duplicates, refused {refused}, could not read {unreadable}"
+        )?;
+    }
+    Ok(if unreadable > 0 {
+        Exit::Usage
+    } else if refused > 0 {
+        Exit::Problems
+    } else {
+        exit
+    })
+}
+
+/// Gives the statement a free slug, or finds the statement it duplicates.
+fn place(
+    statement: Statement,
+    archive: &Archive,
+    taken: &mut HashSet<Slug>,
+) -> anyhow::Result<(Outcome, Statement)> {
+    if let Some(existing) = archive.statements.iter().find(|s| {
+        (statement.source.is_some() && s.source == statement.source)
+            || (s.day() == statement.day() && s.title.trim() == statement.title.trim())
+    }) {
+        return Ok((Outcome::Duplicate(existing.path.clone()), statement));
+    }
+    let base = statement.slug.clone();
+    let slug = (1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                base.with_suffix(n)
+            }
+        })
+        .find(|slug| !taken.contains(slug))
+        .context("no free slug")?;
+    taken.insert(slug.clone());
+    let statement = Statement { slug, ..statement };
+    let path = statement.conventional_path();
+    Ok((
+        Outcome::Imported(path.clone()),
+        Statement { path, ..statement },
+    ))
+}
+
+/// The statement record for one input, or why there cannot be one.
+fn record(
+    file: &Path,
+    text: &str,
+    args: &ImportArgs,
+    speakers: &[SpeakerArg],
+    date: Option<NaiveDate>,
+    files: &mut (SiteReport, SiteOptions),
+) -> anyhow::Result<Statement> {
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let extension = extension.as_deref();
+    let start = text.trim_start();
+    if matches!(extension, Some("md" | "markdown"))
+        && (start.starts_with("---\n") || start.starts_with("+++\n"))
+    {
+        let (report, options) = files;
+        return post_statement(file, text, options, args, speakers, report);
+    }
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let html = matches!(extension, Some("html" | "htm"))
+        || (file.as_os_str() == "-" && args.html)
+        || head.starts_with("<!doctype html")
+        || head.starts_with("<html");
+    let markdown = html || matches!(extension, Some("md" | "markdown"));
+    let text = if html {
+        import::html_to_markdown(text)
+    } else {
+        text.to_owned()
+    };
+    // With --title, the text's first line is its title only when it says the same.
+    let title_line = args.title.as_deref().is_none_or(|title| {
+        text.lines()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|first| first.trim().trim_start_matches('#').trim() == title.trim())
+    });
+    let extracted = import::extract_with(
+        &text,
+        Options {
+            markdown,
+            title_line,
+        },
+    );
+    let found = Found {
+        extracted,
+        published: None,
+        source: None,
+        topics: Vec::new(),
+    };
+    to_statement(found, args, speakers, date)
+}
+
+/// Maps what was found, and the options, onto a statement record. Options override the text;
+/// a feed item's own date wins over `--date`, which then only fills in.
+fn to_statement(
+    found: Found,
+    args: &ImportArgs,
+    speakers: &[SpeakerArg],
+    date: Option<NaiveDate>,
+) -> anyhow::Result<Statement> {
+    let Found {
+        extracted,
+        published,
+        source,
+        topics: found_topics,
+    } = found;
+    let title = args
+        .title
+        .clone()
+        .or(extracted.title)
+        .filter(|t| !t.trim().is_empty());
+    let speakers: Vec<Speaker> = if speakers.is_empty() {
+        extracted
+            .speakers
+            .into_iter()
+            .map(|s| Speaker {
+                name: s.name,
+                role: s.role,
+                organization: s.organization,
+            })
+            .collect()
+    } else {
+        speakers
+            .iter()
+            .map(|(name, role, organization)| Speaker {
+                name: name.clone(),
+                role: role.clone(),
+                organization: organization.clone(),
+            })
+            .collect()
+    };
+    let published = published
+        .or(date.map(Published::Date))
+        .or(extracted.date.map(Published::Date));
+    let mut topics: Vec<Topic> = Vec::new();
+    for name in args.topics.iter().chain(&found_topics) {
+        let topic = Topic::new(name);
+        if !topics.iter().any(|t| t.slug == topic.slug) {
+            topics.push(topic);
+        }
+    }
+    let mut missing = Vec::new();
+    if title.is_none() {
+        missing.push("a title (give --title TITLE)");
+    }
+    if speakers.is_empty() {
+        missing
+            .push("a speaker: no attribution found (give --speaker NAME, with --role and --org)");
+    }
+    if published.is_none() {
+        missing.push("a date: no dateline found (give --date YYYY-MM-DD)");
+    }
+    if topics.is_empty() {
+        missing.push(
+            "topics: they never come from the text (give --topic TOPIC, repeatable, or import a feed with categories)",
+        );
+    }
+    if extracted.body.trim().is_empty() {
+        missing.push("the statement text: nothing after the title");
+    }
+    let (Some(title), Some(published), true) = (title, published, missing.is_empty()) else {
+        bail!("missing {}", missing.join("; "));
+    };
+    let location = args
+        .location
+        .clone()
+        .or(extracted.location)
+        .or_else(|| import::title_location(&title));
+    Ok(Statement {
+        path: String::new(),
+        slug: slug::slugify(&title),
+        slug_given: false,
+        title,
+        published,
+        speakers,
+        topics,
+        location,
+        background: extracted.background,
+        body: extracted.body,
+        source: args.source.clone().or(source),
+        summary: None,
+        lang: "en".to_owned(),
+        draft: false,
+        embargo: None,
+        extra: Vec::new(),
+        body_line: 1,
+    })
+}

@@ -1,0 +1,381 @@
+//! From the text of a published statement to its fields.
+//!
+//! [`extract`] works on lines. It consumes only what the format allows it to consume — the title
+//! line, a line that is only a date right after it, a `Background` line and the feed footer —
+//! and copies every other line, word for word, into the body or the background, escaping only
+//! what Markdown would otherwise swallow (see [`escape_line`]).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::regex;
+
+use super::dateline::{date_line, dateline_prefix};
+use super::gazetteer;
+use super::speakers::{ExtractedSpeaker, find_speakers};
+
+/// The fields found in a raw statement. What the text does not give is `None` (or empty).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extracted {
+    /// The first non-blank line, kept whole.
+    pub title: Option<String>,
+    /// The title's `Place:` prefix, when the gazetteer knows the place.
+    pub location: Option<String>,
+    /// The people quoted, each once, in order of first appearance.
+    pub speakers: Vec<ExtractedSpeaker>,
+    /// The date of a dateline at the start of the text.
+    pub date: Option<NaiveDate>,
+    /// The place of a dateline prefix ("LONDON –" → "London"). Not used as `location`, which
+    /// comes from the title, but offered to callers.
+    pub dateline_place: Option<String>,
+    /// The statement text as Markdown: everything before `Background` that was not consumed.
+    pub body: String,
+    /// The text after a line reading `Background`, if there is one.
+    pub background: Option<String>,
+    /// ORG from a feed footer "The post TITLE appeared first on ORG."
+    pub footer_organization: Option<String>,
+}
+
+static FOOTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^The post (?s:.+) appeared first on (?P<org>.+?)\.?$"));
+
+/// A page label above the title.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^[•·*\-\s]*(?:press\s+release|news\s+release|media\s+release|news|statement|public\s+statement|for\s+immediate\s+release)[:.]?$",
+    )
+});
+
+static ATX_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?$"));
+
+/// ATX headings (`# # #`) and lines that Markdown would turn into a rule or a setext underline.
+static NEEDS_ESCAPE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?P<indent>\s{0,3})(?P<rest>#{1,6}(?:\s|$).*|(?:[-*_=]\s*){3,}|=+\s*)$")
+});
+
+/// Reads a raw statement in plain text (lines that Markdown would misread are escaped).
+pub fn extract(text: &str) -> Extracted {
+    extract_with(text, Options::default())
+}
+
+/// Reads a raw statement that is already Markdown, such as the output of [`html_to_markdown`](super::html_to_markdown):
+/// the same rules as [`extract`], but headings and rules are kept as Markdown, not escaped,
+/// and line breaks are left as they are.
+pub fn extract_markdown(markdown: &str) -> Extracted {
+    extract_with(
+        markdown,
+        Options {
+            markdown: true,
+            ..Options::default()
+        },
+    )
+}
+
+/// How [`extract_with`] reads a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The text is Markdown already: nothing is escaped and line breaks stay as they are.
+    pub markdown: bool,
+    /// The first non-blank line is the title (and is consumed). Off when the caller has the
+    /// title from elsewhere and the text starts straight with the statement.
+    pub title_line: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            markdown: false,
+            title_line: true,
+        }
+    }
+}
+
+/// Reads a raw statement as `options` say.
+pub fn extract_with(text: &str, options: Options) -> Extracted {
+    let input = if options.markdown {
+        Input::Markdown
+    } else {
+        Input::Text
+    };
+    extract_from(text, input, options.title_line)
+}
+
+/// What kind of text [`extract_from`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Text,
+    Markdown,
+}
+
+fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let is_blank = |index: usize| lines[index].trim().is_empty();
+    let Some(first) = (0..lines.len()).find(|&i| !is_blank(i)) else {
+        return Extracted::default();
+    };
+    let mut consumed = vec![false; lines.len()];
+    // The statement proper starts at `start`, after the title line if there is one.
+    let (title, start) = if title_line {
+        // A page label first ("Press release", "• News"): the title is the next line, and the
+        // label stays in the body (it is text of the page, if not of the statement).
+        let next = (first + 1..lines.len()).find(|&i| !is_blank(i));
+        match next.filter(|&i| LABEL.is_match(lines[first].trim()) && date_line(lines[i]).is_none())
+        {
+            Some(title_index) => {
+                consumed[title_index] = true;
+                (Some(title_text(lines[title_index])), first)
+            }
+            None => {
+                consumed[first] = true;
+                (Some(title_text(lines[first])), first + 1)
+            }
+        }
+    } else {
+        (None, first)
+    };
+
+    // The feed footer, if it is the last line.
+    let mut end = lines.len();
+    let mut footer_organization = None;
+    if let Some(last) = (start..lines.len()).rev().find(|&i| !is_blank(i))
+        && let Some(caps) = FOOTER.captures(lines[last].trim())
+    {
+        footer_organization = Some(caps["org"].trim().to_owned());
+        consumed[last] = true;
+        end = last;
+    }
+
+    // A dateline: a date line right after the title (after a short label at most), else a
+    // "PLACE –" prefix on one of the first paragraphs.
+    let content: Vec<usize> = (start..end)
+        .filter(|&i| !is_blank(i) && !consumed[i])
+        .collect();
+    let mut date = None;
+    for (n, &index) in content.iter().take(2).enumerate() {
+        if let Some(found) = date_line(lines[index]) {
+            date = Some(found);
+            consumed[index] = true;
+            break;
+        }
+        if n == 0 && !is_short_label(lines[index]) {
+            break;
+        }
+    }
+    let mut dateline_place = None;
+    if let Some(prefix) = content
+        .iter()
+        .filter(|&&i| !consumed[i])
+        .take(3)
+        .find_map(|&i| dateline_prefix(lines[i]))
+    {
+        dateline_place = prefix.place;
+        date = date.or(prefix.date);
+    }
+
+    // The background section.
+    let background_index = (start..end).find(|&i| is_background_heading(lines[i]));
+    if let Some(index) = background_index {
+        consumed[index] = true;
+    }
+    let body_end = background_index.unwrap_or(end);
+    let body_lines: Vec<&str> = (start..body_end)
+        .filter(|&i| !consumed[i])
+        .map(|i| lines[i])
+        .collect();
+    let background_lines: Vec<&str> = background_index
+        .map(|index| {
+            (index + 1..end)
+                .filter(|&i| !consumed[i])
+                .map(|i| lines[i])
+                .collect()
+        })
+        .unwrap_or_default();
+
+    // Text without a single blank line uses one line per paragraph.
+    let line_per_paragraph = input == Input::Text
+        && content.len() > 1
+        && (content[0]..=content[content.len() - 1]).all(|i| !is_blank(i) || consumed[i]);
+    let escape = input == Input::Text;
+    let body = render(&body_lines, line_per_paragraph, escape);
+    let background = background_index
+        .map(|_| render(&background_lines, line_per_paragraph, escape))
+        .filter(|b| !b.is_empty());
+
+    let context = format!("{}\n{body}", title.as_deref().unwrap_or(""));
+    let speakers = find_speakers(&body_lines, &context, footer_organization.as_deref());
+    Extracted {
+        location: title.as_deref().and_then(title_location),
+        title,
+        speakers,
+        date,
+        dateline_place,
+        body,
+        background,
+        footer_organization,
+    }
+}
+
+/// The `Place:` prefix of a title, when it names a place ("Hong Kong: …" → "Hong Kong").
+/// With two colons, only the first segment counts.
+pub fn title_location(title: &str) -> Option<String> {
+    let (prefix, _) = title.split_once(':')?;
+    let prefix = prefix.trim();
+    gazetteer::is_place(prefix).then(|| prefix.to_owned())
+}
+
+/// The title as text: a Markdown heading's `#` marks (from HTML input) are markup, not words.
+fn title_text(line: &str) -> String {
+    let line = line.trim();
+    match ATX_HEADING.captures(line) {
+        Some(caps) => caps["text"].trim().to_owned(),
+        None => line.to_owned(),
+    }
+}
+
+/// A short label line before a dateline ("• Press Release", "News").
+fn is_short_label(line: &str) -> bool {
+    let line = line.trim();
+    line.split_whitespace().count() <= 3 && !line.ends_with(['.', ':', '!', '?'])
+}
+
+/// A line reading `Background` (also as a Markdown heading or in bold, in any case).
+fn is_background_heading(line: &str) -> bool {
+    let text = line.trim().trim_start_matches('#').trim();
+    let text = text.trim_matches(|c| c == '*' || c == '_').trim();
+    text.eq_ignore_ascii_case("background")
+}
+
+/// Escapes a line that Markdown would not show as written: an ATX heading (`# # #`, the
+/// end-of-release mark) gets `\#`; a line of only `-`, `*`, `_` or `=` (a rule or a setext
+/// underline) gets a leading backslash. Every other line is returned unchanged.
+pub fn escape_line(line: &str) -> Cow<'_, str> {
+    match NEEDS_ESCAPE.captures(line) {
+        Some(caps) => Cow::Owned(format!("{}\\{}", &caps["indent"], &caps["rest"])),
+        None => Cow::Borrowed(line),
+    }
+}
+
+/// Joins lines into Markdown: blank-line runs become one blank line, leading and trailing blank
+/// lines go, with `line_per_paragraph` every line becomes its own paragraph, and with `escape`
+/// lines go through [`escape_line`].
+fn render(lines: &[&str], line_per_paragraph: bool, escape: bool) -> String {
+    let mut out = String::new();
+    let mut blank_before = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_before || line_per_paragraph {
+                "\n\n"
+            } else {
+                "\n"
+            });
+        }
+        if escape {
+            out.push_str(&escape_line(line));
+        } else {
+            out.push_str(line);
+        }
+        blank_before = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_location_only_for_places() {
+        assert_eq!(
+            title_location("Global: Misuse of notices").as_deref(),
+            Some("Global")
+        );
+        assert_eq!(
+            title_location("Israel/OPT: Stop").as_deref(),
+            Some("Israel/OPT")
+        );
+        assert_eq!(
+            title_location("Türkiye: Release them: now").as_deref(),
+            Some("Türkiye")
+        );
+        assert_eq!(title_location("Human Rights Council: Act"), None);
+        assert_eq!(title_location("World Cup 2030: Guarantees"), None);
+        assert_eq!(title_location("No prefix at all"), None);
+    }
+
+    #[test]
+    fn escapes_only_what_markdown_would_swallow() {
+        assert_eq!(escape_line("# # #"), "\\# # #");
+        assert_eq!(escape_line("---"), "\\---");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(escape_line("#hashtag stays"), "#hashtag stays");
+        assert_eq!(escape_line("- a list item"), "- a list item");
+        assert_eq!(escape_line("Plain text."), "Plain text.");
+    }
+
+    #[test]
+    fn consumes_title_date_line_background_and_footer_only() {
+        let text = "\u{feff}Title: here\r\n\r\n5 February 2024\r\n\r\nFirst.\r\n\r\nBackground\r\n\r\nMore.\r\n\r\nThe post Title: here appeared first on Org.\r\n";
+        let got = extract(text);
+        assert_eq!(got.title.as_deref(), Some("Title: here"));
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2024, 2, 5));
+        assert_eq!(got.body, "First.");
+        assert_eq!(got.background.as_deref(), Some("More."));
+        assert_eq!(got.footer_organization.as_deref(), Some("Org"));
+    }
+
+    #[test]
+    fn dates_inside_sentences_are_not_datelines() {
+        let got = extract("Title\n\nOn 5 February 2024 the court ruled.\n");
+        assert_eq!(got.date, None);
+        assert_eq!(got.body, "On 5 February 2024 the court ruled.");
+    }
+
+    #[test]
+    fn dateline_prefix_stays_in_the_body() {
+        let got = extract("Title\n\nLONDON, 5 February 2024 – The court ruled.\n");
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2024, 2, 5));
+        assert_eq!(got.dateline_place.as_deref(), Some("London"));
+        assert_eq!(got.body, "LONDON, 5 February 2024 – The court ruled.");
+    }
+
+    #[test]
+    fn single_spaced_text_gets_one_paragraph_per_line() {
+        let got = extract("Title\nOne.\nTwo.\n");
+        assert_eq!(got.body, "One.\n\nTwo.");
+        let got = extract("Title\n\nOne\nstill one.\n\nTwo.\n");
+        assert_eq!(got.body, "One\nstill one.\n\nTwo.");
+    }
+
+    #[test]
+    fn a_page_label_above_the_title_stays_in_the_body() {
+        let got = extract("• Press Release\n\nUK: Stop it\n\nMarch 11, 2020\n\nText.\n");
+        assert_eq!(got.title.as_deref(), Some("UK: Stop it"));
+        assert_eq!(got.location.as_deref(), Some("UK"));
+        assert_eq!(got.date, NaiveDate::from_ymd_opt(2020, 3, 11));
+        assert_eq!(got.body, "• Press Release\n\nText.");
+    }
+
+    #[test]
+    fn empty_text_gives_nothing() {
+        assert_eq!(extract(" \n\n"), Extracted::default());
+    }
+
+    #[test]
+    fn html_becomes_markdown() {
+        let md = crate::import::html_to_markdown(
+            "<h1>Title</h1><p>Jane Doe said: <em>“Yes.”</em></p><script>x()</script>",
+        );
+        assert!(md.contains("# Title"), "{md}");
+        assert!(md.contains("Jane Doe said:"), "{md}");
+        assert!(!md.contains("x()"), "{md}");
+    }
+}

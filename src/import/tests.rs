@@ -1,0 +1,223 @@
+//! The extraction checked against every sample: the real statements in `tests/fixtures/raw/`
+//! and the invented ones in `tests/fixtures/import/` (other attribution styles), each with the
+//! fields it must give in `NAME.expected.json`.
+
+use std::path::{Path, PathBuf};
+
+use super::accuracy::{Expected, lost_lines};
+use super::{Extracted, extract};
+
+fn fixtures(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+}
+
+/// Every `NAME.txt` of a fixture folder with its text, and its expectations when it has them.
+fn samples(dir: &str) -> Vec<(PathBuf, String, Option<Expected>)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures(dir))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no samples in {dir}");
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let json = path.with_extension("expected.json");
+            let expected = json
+                .is_file()
+                .then(|| serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap());
+            (path, text, expected)
+        })
+        .collect()
+}
+
+fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    a.map(|s| s.trim().to_lowercase()) == b.map(|s| s.trim().to_lowercase())
+}
+
+fn check_sample(path: &Path, raw: &str, got: &Extracted, expected: &Expected) {
+    let name = path.file_name().unwrap().to_string_lossy();
+    assert_eq!(got.title, expected.title, "{name}: title");
+    assert_eq!(got.location, expected.location, "{name}: location");
+    let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
+    let expected_names: Vec<&str> = expected.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, expected_names, "{name}: speakers");
+    for (got, want) in got.speakers.iter().zip(&expected.speakers) {
+        assert!(
+            same(got.role.as_deref(), want.role.as_deref()),
+            "{name}: role of {}: {:?}, expected {:?}",
+            want.name,
+            got.role,
+            want.role
+        );
+        assert!(
+            same(got.organization.as_deref(), want.organization.as_deref()),
+            "{name}: organisation of {}: {:?}, expected {:?}",
+            want.name,
+            got.organization,
+            want.organization
+        );
+    }
+    if let Some(start) = &expected.body_starts_with {
+        assert!(
+            got.body.contains(start.as_str()),
+            "{name}: body lacks {start:?}"
+        );
+    }
+    assert_eq!(
+        got.background.is_some(),
+        expected.has_background,
+        "{name}: has_background"
+    );
+    if let (Some(background), Some(start)) = (&got.background, &expected.background_starts_with) {
+        assert!(
+            background.starts_with(start.as_str()),
+            "{name}: background {background:?}"
+        );
+    }
+    // The date is required only where the raw text shows it ("in raw? yes").
+    match expected.date {
+        Some(date)
+            if raw.contains(&date.format("%B %-d, %Y").to_string())
+                || raw.contains(&date.format("%-d %B %Y").to_string()) =>
+        {
+            assert_eq!(got.date, Some(date), "{name}: date");
+        }
+        _ => assert!(
+            got.date.is_none() || got.date == expected.date,
+            "{name}: date {:?}",
+            got.date
+        ),
+    }
+}
+
+#[test]
+fn real_samples_give_every_expected_field() {
+    let mut checked = 0;
+    for (path, raw, expected) in samples("raw") {
+        if let Some(expected) = expected {
+            check_sample(&path, &raw, &extract(&raw), &expected);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 10);
+}
+
+#[test]
+fn invented_samples_in_other_attribution_styles_give_every_expected_field() {
+    let mut checked = 0;
+    for (path, raw, expected) in samples("import") {
+        let expected =
+            expected.unwrap_or_else(|| panic!("{} has no expected.json", path.display()));
+        check_sample(&path, &raw, &extract(&raw), &expected);
+        checked += 1;
+    }
+    assert!(checked >= 8);
+}
+
+#[test]
+fn no_line_of_any_sample_is_lost() {
+    for dir in ["raw", "import"] {
+        for (path, raw, _) in samples(dir) {
+            let lost = lost_lines(&raw, &extract(&raw));
+            assert!(lost.is_empty(), "{}: lost {lost:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn seed_statement_extracts_as_the_bundled_statement() {
+    let raw =
+        std::fs::read_to_string(fixtures("raw").join("global-interpol-red-notices.txt")).unwrap();
+    let got = extract(&raw);
+    assert_eq!(
+        got.title.as_deref(),
+        Some(
+            "Global: Misuse of Interpol red notices to target dissidents a grave institutional failure"
+        )
+    );
+    assert_eq!(got.location.as_deref(), Some("Global"));
+    assert_eq!(got.speakers.len(), 1);
+    let speaker = &got.speakers[0];
+    assert_eq!(speaker.name, "Erika Guevara Rosas");
+    assert_eq!(
+        speaker.role.as_deref(),
+        Some("Senior Director for Research, Advocacy, Policy and Campaigns")
+    );
+    assert_eq!(
+        speaker.organization.as_deref(),
+        Some("Amnesty International")
+    );
+    assert_eq!(got.date, None);
+    assert_eq!(
+        got.footer_organization.as_deref(),
+        Some("Amnesty International")
+    );
+
+    let paragraphs: Vec<&str> = raw.split("\n\n").map(str::trim).collect();
+    // title, intro, three quotes, "Background", three paragraphs, footer
+    assert_eq!(paragraphs.len(), 10);
+    assert_eq!(got.body, paragraphs[1..5].join("\n\n"));
+    assert_eq!(
+        got.background.as_deref(),
+        Some(paragraphs[6..9].join("\n\n").as_str())
+    );
+    assert!(!got.body.contains("appeared first on"));
+}
+
+#[test]
+fn end_mark_is_escaped_not_turned_into_a_heading() {
+    let raw = std::fs::read_to_string(
+        fixtures("raw").join("25-ethiopia-journalists-detained-aiusa-2011.txt"),
+    )
+    .unwrap();
+    let got = extract(&raw);
+    assert!(got.body.contains("\n\\# # #\n"), "{}", got.body);
+    assert!(
+        got.body.starts_with("Contact: Suzanne Trimel"),
+        "date line consumed, contact kept"
+    );
+}
+
+#[test]
+fn html_statement_extracts_like_text() {
+    let html = "<html><head><title>x</title></head><body><h1>Georgia: Release the protesters</h1>\
+        <p>Responding to the arrests, Jane Roe, Amnesty International’s Europe Director, said:</p>\
+        <p>“Release them now.”</p><h2>Background</h2><p>Forty people were arrested.</p></body></html>";
+    let got = super::extract_markdown(&super::html_to_markdown(html));
+    assert_eq!(
+        got.title.as_deref(),
+        Some("Georgia: Release the protesters")
+    );
+    assert_eq!(got.location.as_deref(), Some("Georgia"));
+    assert_eq!(got.speakers.len(), 1);
+    assert_eq!(got.speakers[0].role.as_deref(), Some("Europe Director"));
+    assert_eq!(
+        got.background.as_deref(),
+        Some("Forty people were arrested.")
+    );
+    let got = super::extract_markdown("Title\n\n## Section\n\nText.\n");
+    assert_eq!(
+        got.body, "## Section\n\nText.",
+        "Markdown headings stay headings"
+    );
+}
+
+#[test]
+fn without_a_title_line_the_first_line_stays_in_the_body() {
+    let options = super::Options {
+        title_line: false,
+        ..super::Options::default()
+    };
+    let got = super::extract_with(
+        "Jane Roe, Director at Foo Watch, said:\n\n“Yes.”\n",
+        options,
+    );
+    assert_eq!(got.title, None);
+    assert_eq!(got.body, "Jane Roe, Director at Foo Watch, said:\n\n“Yes.”");
+    assert_eq!(got.speakers.len(), 1);
+}

@@ -1,0 +1,485 @@
+//! `press import` end to end: the real samples and the invented ones import, pass `press check`
+//! and carry the expected fields; the seed statement imports equal to the bundled file;
+//! refusals say why; duplicates are skipped; taken slugs get a suffix.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+use predicates::prelude::*;
+
+fn fixtures(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+}
+
+/// An empty archive in a temporary folder.
+struct Archive(tempfile::TempDir);
+
+impl Archive {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("statements")).unwrap();
+        Self(dir)
+    }
+
+    fn press(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_press"));
+        command
+            .current_dir(self.0.path())
+            .env_remove("PRESS_ROOT")
+            .env("NO_COLOR", "1");
+        command
+    }
+
+    /// The statement files, relative paths, sorted.
+    fn files(&self) -> Vec<String> {
+        let mut files = Vec::new();
+        let root = self.0.path().join("statements");
+        for year in std::fs::read_dir(&root).unwrap() {
+            for file in std::fs::read_dir(year.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                files.push(
+                    path.strip_prefix(self.0.path())
+                        .unwrap()
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+        files.sort();
+        files
+    }
+
+    fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.0.path().join(relative)).unwrap()
+    }
+}
+
+#[test]
+fn import_seed_writes_the_bundled_statement() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .arg("import")
+        .arg(fixtures("raw").join("global-interpol-red-notices.txt"))
+        .args([
+            "--date",
+            "2026-01-27",
+            "--topic",
+            "Interpol",
+            "--topic",
+            "red notices",
+        ])
+        .args([
+            "--topic",
+            "transnational repression",
+            "--topic",
+            "human rights defenders",
+        ])
+        .assert()
+        .success();
+    let files = archive.files();
+    assert_eq!(files.len(), 1);
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("statements/2026/2026-01-27-global-interpol-red-notices.md");
+    assert_eq!(
+        archive.read(&files[0]),
+        std::fs::read_to_string(bundled).unwrap()
+    );
+    archive.press().arg("check").assert().success();
+}
+
+#[test]
+fn import_every_sample_passes_check_with_the_expected_fields() {
+    for dir in ["raw", "import"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
+            .collect();
+        paths.sort();
+        for json in paths {
+            let expected: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+            let text = PathBuf::from(json.to_string_lossy().replace(".expected.json", ".txt"));
+            let archive = Archive::new();
+            let mut command = archive.press();
+            command
+                .arg("import")
+                .arg(&text)
+                .args(["--topic", "human rights"]);
+            // Dates the raw text does not show are passed, as a newsroom would.
+            let date = expected["date"].as_str().unwrap_or("2020-01-01");
+            command.args(["--date", date]);
+            command.assert().success();
+            archive.press().arg("check").assert().success();
+            let files = archive.files();
+            let written = archive.read(&files[0]);
+            let parsed = press::statement::parse(&files[0], written.as_bytes());
+            let statement = parsed.statement.expect("valid statement");
+            let name = text.display();
+            assert_eq!(
+                statement.title,
+                expected["title"].as_str().unwrap(),
+                "{name}"
+            );
+            assert_eq!(
+                statement.location.as_deref(),
+                expected["location"].as_str(),
+                "{name}"
+            );
+            assert_eq!(statement.day().to_string(), date, "{name}");
+            let speakers = expected["speakers"].as_array().unwrap();
+            assert_eq!(statement.speakers.len(), speakers.len(), "{name}");
+            for (got, want) in statement.speakers.iter().zip(speakers) {
+                let lower = |s: Option<&str>| s.map(|s| s.trim().to_lowercase());
+                assert_eq!(got.name, want["name"].as_str().unwrap(), "{name}");
+                assert_eq!(
+                    lower(got.role.as_deref()),
+                    lower(want["role"].as_str()),
+                    "{name}"
+                );
+                assert_eq!(
+                    lower(got.organization.as_deref()),
+                    lower(want["organization"].as_str()),
+                    "{name}"
+                );
+            }
+            assert_eq!(
+                statement.background.is_some(),
+                expected["has_background"] == true,
+                "{name}"
+            );
+            let start = expected["body_starts_with"].as_str().unwrap();
+            assert!(statement.body.contains(start), "{name}: body");
+        }
+    }
+}
+
+#[test]
+fn import_refuses_what_it_cannot_find_and_says_how_to_give_it() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .arg("import")
+        .arg(fixtures("raw").join("03-georgia-protesters-arrests.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refused"))
+        .stderr(predicate::str::contains("--date YYYY-MM-DD"))
+        .stderr(predicate::str::contains("--topic TOPIC"));
+    assert!(archive.files().is_empty());
+}
+
+#[test]
+fn import_twice_adds_nothing_and_taken_slugs_get_a_suffix() {
+    let archive = Archive::new();
+    let file = fixtures("import").join("03-said-today.txt");
+    let import = |extra: &[&str]| {
+        let mut command = archive.press();
+        command
+            .arg("import")
+            .arg(&file)
+            .args(["--topic", "oceans"])
+            .args(extra);
+        command.assert()
+    };
+    import(&[]).success();
+    import(&[])
+        .success()
+        .stderr(predicate::str::contains("skipped: already in the archive"));
+    assert_eq!(archive.files().len(), 1);
+    // Another day: not a duplicate, but the slug is taken.
+    import(&["--date", "2024-02-06"]).success();
+    let files = archive.files();
+    assert_eq!(files.len(), 2);
+    assert!(files[1].ends_with("coastal-communities-2.md"), "{files:?}");
+}
+
+#[test]
+fn import_dry_run_prints_and_writes_nothing() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .arg("import")
+        .arg(fixtures("import").join("07-quote-first.txt"))
+        .args(["--topic", "death penalty", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("---\ntitle: \"Death penalty:"))
+        .stdout(predicate::str::contains("name: \"Yusuf Demir\""));
+    assert!(archive.files().is_empty());
+}
+
+#[test]
+fn import_reads_html_and_stdin() {
+    let archive = Archive::new();
+    let html = "<!DOCTYPE html><html><head><title>t</title></head><body>\
+        <h1>Georgia: Release the protesters</h1><p>5 February 2024</p>\
+        <p>Responding to the arrests, Jane Roe, Europe Director at Rights Now International, said:</p>\
+        <p>“Release them now.”</p></body></html>";
+    assert_cmd::Command::from_std(archive.press())
+        .args(["import", "-", "--topic", "protest"])
+        .write_stdin(html)
+        .assert()
+        .success();
+    let files = archive.files();
+    assert_eq!(
+        files,
+        ["statements/2024/2024-02-05-georgia-release-the-protesters.md"]
+    );
+    let text = archive.read(&files[0]);
+    assert!(text.contains("location: \"Georgia\""), "{text}");
+    assert!(
+        text.contains("organization: \"Rights Now International\""),
+        "{text}"
+    );
+    assert!(text.contains("“Release them now.”"), "{text}");
+}
+
+#[test]
+fn import_with_title_keeps_an_untitled_text_whole() {
+    let archive = Archive::new();
+    assert_cmd::Command::from_std(archive.press())
+        .args(["import", "-", "--topic", "t", "--date", "2024-01-01"])
+        .args(["--title", "UK: A statement without a title line"])
+        .write_stdin("Jane Roe, director at Foo Watch, said:\n\n“Yes.”\n")
+        .assert()
+        .success();
+    let text = archive.read(&archive.files()[0]);
+    assert!(
+        text.contains("---\nJane Roe, director at Foo Watch, said:\n\n“Yes.”\n"),
+        "{text}"
+    );
+    assert!(text.contains("location: \"UK\""), "{text}");
+}
+
+#[test]
+fn import_feeds_of_every_format_once() {
+    let archive = Archive::new();
+    let feeds =
+        ["wordpress.rss", "newsroom.atom", "newsroom.json"].map(|f| fixtures("feeds").join(f));
+    // The webinar item has no speaker and no category: refused, with why.
+    archive
+        .press()
+        .args(["import", "--feed"])
+        .args(&feeds)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "item 3 (Event: Join our webinar): refused: missing a speaker",
+        ))
+        .stderr(predicate::str::contains(
+            "imported 4, skipped 0 duplicates, refused 1",
+        ));
+    archive.press().arg("check").assert().success();
+    let files = archive.files();
+    assert_eq!(files.len(), 4, "{files:?}");
+    let kenya = archive.read(
+        "statements/2024/2024-07-09-kenya-authorities-must-stop-abductions-of-young-protesters.md",
+    );
+    assert!(
+        kenya.contains("topics: [\"Kenya\", \"Enforced disappearances\"]"),
+        "{kenya}"
+    );
+    assert!(
+        kenya.contains("source: \"https://newsroom.example.org/2024/07/kenya-abductions/\""),
+        "{kenya}"
+    );
+    assert!(
+        kenya.contains("background: \"The coalition has documented 43 similar cases since June.\""),
+        "{kenya}"
+    );
+    assert!(!kenya.contains("appeared first on"), "{kenya}");
+    // The second time adds nothing.
+    archive
+        .press()
+        .args(["import", "--feed", "--topic", "events"])
+        .args(&feeds)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "imported 0, skipped 4 duplicates, refused 1",
+        ));
+    assert_eq!(archive.files().len(), 4);
+}
+
+#[test]
+fn import_from_jekyll_maps_front_matter_and_reports_once() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .args(["import", "--from", "jekyll"])
+        .arg(fixtures("sites").join("jekyll"))
+        .args(["--speaker", "Amnesty International UK", "--topic", "news"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "2017-01-01-empty.md: refused: empty file",
+        ))
+        .stderr(predicate::str::contains(
+            "2018-02-02-broken.md: refused: invalid YAML front matter",
+        ))
+        .stderr(predicate::str::contains(
+            "kept under extra: `layout` (1 file), `redirect_from` (1 file)",
+        ))
+        .stderr(predicate::str::contains(
+            "slug \"Annual_Report!\" normalised to `annual-report`",
+        ))
+        .stderr(predicate::str::contains(
+            "Liquid tags left as text in the body of 1 files",
+        ))
+        .stderr(predicate::str::contains(
+            "imported 3, skipped 0 duplicates, refused 2",
+        ));
+    archive.press().arg("check").assert().success();
+    assert_eq!(
+        archive.files(),
+        [
+            "statements/2012/2012-11-21-uk-complicity.md",
+            "statements/2015/2015-06-29-link-out.md",
+            "statements/2016/2016-01-05-annual-report.md",
+        ]
+    );
+    // BOM, CRLF, offset kept, author → speaker, tags + categories → topics, description → summary.
+    let uk = archive.read("statements/2012/2012-11-21-uk-complicity.md");
+    assert!(uk.contains("date: 2012-11-21T15:59:49-04:00\n"), "{uk}");
+    assert!(uk.contains("  name: \"Kate Allen\"\n"), "{uk}");
+    assert!(
+        uk.contains("topics: [\"torture\", \"UK\", \"press-releases\"]"),
+        "{uk}"
+    );
+    assert!(
+        uk.contains("summary: \"A full inquiry is needed.\""),
+        "{uk}"
+    );
+    assert!(
+        uk.contains("\n---\nKate Allen said:\n\n“The government must act.”\n"),
+        "{uk}"
+    );
+    // Leading blank lines, tabs, single-digit hour, published: false, empty body, --speaker/--topic.
+    let link = archive.read("statements/2015/2015-06-29-link-out.md");
+    assert!(link.contains("date: 2015-06-29T01:00:19-04:00\n"), "{link}");
+    assert!(link.contains("draft: true\n"), "{link}");
+    assert!(
+        link.contains("  name: \"Amnesty International UK\"\n"),
+        "{link}"
+    );
+    assert!(link.contains("redirect_from: [\"/old-link/\"]"), "{link}");
+    assert!(link.ends_with("---\n"), "{link}");
+    let report = archive.read("statements/2016/2016-01-05-annual-report.md");
+    assert!(
+        report.contains("original_slug: \"Annual_Report!\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("{% include button.html label=\"Read it\" %}"),
+        "{report}"
+    );
+}
+
+#[test]
+fn import_from_hugo_reads_toml_and_yaml_with_the_given_offset() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .args([
+            "import",
+            "--from",
+            "hugo",
+            "--tz",
+            "+02:00",
+            "--drop-unknown",
+        ])
+        .args(["--map", "aliases=extra.aliases"])
+        .arg(fixtures("sites").join("hugo"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("assumed +02:00"))
+        .stderr(predicate::str::contains("dropped: `weight` (1 file)"))
+        .stderr(predicate::str::contains(
+            "shortcodes or template tags left as text",
+        ));
+    archive.press().arg("check").assert().success();
+    assert_eq!(
+        archive.files(),
+        [
+            "statements/2019/2019-03-01-bundle-post.md",
+            "statements/2019/2019-03-01-toml-post.md"
+        ]
+    );
+    let bundle = archive.read("statements/2019/2019-03-01-bundle-post.md");
+    assert!(
+        bundle.contains("date: 2019-03-01T10:00:00+02:00\n"),
+        "{bundle}"
+    );
+    assert!(bundle.contains("  role: \"Policy Director\"\n"), "{bundle}");
+    assert!(bundle.contains("aliases: [\"/old/treaty/\"]"), "{bundle}");
+    let toml = archive.read("statements/2019/2019-03-01-toml-post.md");
+    assert!(toml.contains("date: 2019-03-01T10:00:00+03:00\n"), "{toml}");
+    assert!(toml.contains("location: \"Türkiye\""), "{toml}");
+    assert!(!toml.contains("weight"), "{toml}");
+    // Again: nothing new.
+    archive
+        .press()
+        .args(["import", "--from", "hugo", "--tz", "+02:00"])
+        .arg(fixtures("sites").join("hugo"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("imported 0, skipped 2 duplicates"));
+}
+
+#[test]
+fn import_a_statement_file_maps_it_onto_itself() {
+    let archive = Archive::new();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("statements/2026/2026-01-27-global-interpol-red-notices.md");
+    archive
+        .press()
+        .arg("import")
+        .arg(&bundled)
+        .assert()
+        .success();
+    assert_eq!(
+        archive.read("statements/2026/2026-01-27-global-interpol-red-notices.md"),
+        std::fs::read_to_string(&bundled).unwrap()
+    );
+    archive
+        .press()
+        .arg("import")
+        .arg(&bundled)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped: already in the archive"));
+}
+
+#[test]
+fn import_review_opens_each_new_file_in_the_editor_then_checks_it() {
+    let archive = Archive::new();
+    let log = archive.0.path().join("edited.log");
+    // The "editor" records the file it was given and breaks it: the check must notice.
+    let editor = format!(
+        "f() {{ echo \"$1\" >> '{}'; echo 'titel: x' > \"$1\"; }}; f",
+        log.display()
+    );
+    archive
+        .press()
+        .env("VISUAL", editor)
+        .arg("import")
+        .arg(fixtures("import").join("07-quote-first.txt"))
+        .args(["--topic", "death penalty", "--review"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has errors"));
+    let edited = std::fs::read_to_string(log).unwrap();
+    assert!(
+        edited
+            .trim_end()
+            .ends_with("death-penalty-three-executions-in-one-week-signal-alarming-escalation.md"),
+        "{edited}"
+    );
+}
