@@ -248,10 +248,10 @@ fn new_without_a_terminal_names_what_is_missing() {
     let archive = Archive::empty();
     let run = press(&archive, &["new"]);
     run.code(2);
-    assert_snapshot!(run.err(), @"press: error: missing --title, --speaker, --topic: give them as options (run on a terminal to be asked)");
+    assert_snapshot!(run.err(), @"press: error: missing --title, --speaker, --topic: pass them as options, or run on a terminal to be asked");
     let run = press(&archive, &["new", "--title", "X", "--speaker", "Y"]);
     run.code(2);
-    assert_snapshot!(run.err(), @"press: error: missing --topic: give them as options (run on a terminal to be asked)");
+    assert_snapshot!(run.err(), @"press: error: missing --topic: pass them as options, or run on a terminal to be asked");
     assert_eq!(archive.files(), Vec::<String>::new());
 }
 
