@@ -17,6 +17,7 @@ fn table(header: &[&str], width: Option<usize>) -> Table {
         Some(width) => {
             table
                 .set_content_arrangement(ContentArrangement::DynamicFullWidth)
+                .set_truncation_indicator("…")
                 .set_width(u16::try_from(width).unwrap_or(u16::MAX));
         }
         None => {
