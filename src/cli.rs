@@ -55,6 +55,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Import published statements (text, HTML or Markdown) as statement files
     Import(ImportArgs),
+    /// Export the archive as a static website (pages, feeds, search) into a folder
+    Export(ExportArgs),
+    /// Preview the site: export to a temporary folder, serve it on 127.0.0.1, re-export on changes
+    Serve(ServeArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -336,6 +340,37 @@ pub struct GroupArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = GroupFormat::Table)]
     pub format: GroupFormat,
+}
+
+/// Options of `press export`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExportArgs {
+    /// Folder to write the site into [default: <root>/site]
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Absolute URL the site is published at (overrides `base_url` in press.toml)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Export even when some statements have errors: skip those files, report them, exit 1
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Take over a non-empty output folder that press did not create (replaces only what it writes)
+    #[arg(long)]
+    pub force: bool,
+    /// Write the default templates into <root>/templates/ (never overwriting a file) and export nothing
+    #[arg(long)]
+    pub init_theme: bool,
+    /// Statements per page [default: per_page in press.toml, else 50]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub per_page: Option<u32>,
+}
+
+/// Options of `press serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, short, default_value_t = 8000)]
+    pub port: u16,
 }
 
 /// Options of `press completions`.

@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod cli;
 mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod generate;
 pub mod import;

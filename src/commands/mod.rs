@@ -4,11 +4,13 @@
 mod check;
 mod edit;
 mod generate;
+mod export;
 mod groups;
 mod import;
 mod init;
 mod list;
 mod new;
+mod serve;
 mod show;
 
 use std::io::{IsTerminal, Write};
@@ -100,6 +102,8 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Show(args) => show::run(args, &root()?, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
         Command::Import(args) => import::run(args, matches, &root()?, io),
+        Command::Export(args) => export::run(args, &root()?, now, io),
+        Command::Serve(args) => serve::run(args, &root()?, cli.now, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, io),
