@@ -3,8 +3,8 @@
 
 mod check;
 mod edit;
-mod generate;
 mod export;
+mod generate;
 mod groups;
 mod import;
 mod init;
