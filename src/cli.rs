@@ -25,12 +25,14 @@ pub struct Cli {
         long,
         global = true,
         env = "PRESS_ROOT",
-        value_name = "DIR"
+        hide_env_values = true,
+        value_name = "DIR",
+        display_order = 900
     )]
     pub root: Option<PathBuf>,
 
     /// The current time for embargoes and "future" warnings, as RFC 3339 [default: the clock]
-    #[arg(long, global = true, env = "PRESS_NOW", value_name = "TIME", value_parser = parse_now)]
+    #[arg(long, global = true, env = "PRESS_NOW", hide_env_values = true, value_name = "TIME", value_parser = parse_now, display_order = 901)]
     pub now: Option<DateTime<FixedOffset>>,
 
     /// What to do.
