@@ -25,12 +25,14 @@ pub struct Cli {
         long,
         global = true,
         env = "PRESS_ROOT",
-        value_name = "DIR"
+        hide_env_values = true,
+        value_name = "DIR",
+        display_order = 900
     )]
     pub root: Option<PathBuf>,
 
     /// The current time for embargoes and "future" warnings, as RFC 3339 [default: the clock]
-    #[arg(long, global = true, env = "PRESS_NOW", value_name = "TIME", value_parser = parse_now)]
+    #[arg(long, global = true, env = "PRESS_NOW", hide_env_values = true, value_name = "TIME", value_parser = parse_now, display_order = 901)]
     pub now: Option<DateTime<FixedOffset>>,
 
     /// What to do.
@@ -53,12 +55,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Check every statement file and report every problem
     Check(CheckArgs),
+    /// Import published statements (text, HTML or Markdown) as statement files
+    Import(ImportArgs),
     /// Export the archive as a static website (pages, feeds, search) into a folder
     Export(ExportArgs),
     /// Preview the site: export to a temporary folder, serve it on 127.0.0.1, re-export on changes
     Serve(ServeArgs),
-    /// Import published statements (text, HTML or Markdown) as statement files
-    Import(ImportArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -82,12 +84,9 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
-/// Options of `press new`.
+/// `--speaker NAME`, each followed by its own `--role` and `--org` (`press new`, `press import`).
 #[derive(Debug, Args)]
-pub struct NewArgs {
-    /// Headline, with its place prefix ("Global: ...")
-    #[arg(long)]
-    pub title: Option<String>,
+pub struct SpeakerArgs {
     /// A speaker's name; repeat for several, each followed by its own --role and --org
     #[arg(long = "speaker", value_name = "NAME")]
     pub speakers: Vec<String>,
@@ -97,6 +96,17 @@ pub struct NewArgs {
     /// Organisation of the speaker named just before
     #[arg(long = "org", value_name = "ORG")]
     pub orgs: Vec<String>,
+}
+
+/// Options of `press new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Headline, with its place prefix ("Global: ...")
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Speakers, each with its own role and organisation
+    #[command(flatten)]
+    pub speakers: SpeakerArgs,
     /// A topic; repeat for several
     #[arg(long = "topic", value_name = "TOPIC")]
     pub topics: Vec<String>,
@@ -166,15 +176,9 @@ pub struct ImportArgs {
     /// Day of the statement, YYYY-MM-DD [default: the text's dateline; for feed items, the item's date, and this only when it has none]
     #[arg(long)]
     pub date: Option<String>,
-    /// A speaker's name, replacing those found; repeat for several, each followed by its own --role and --org
-    #[arg(long = "speaker", value_name = "NAME")]
-    pub speakers: Vec<String>,
-    /// Role of the speaker named just before
-    #[arg(long = "role", value_name = "ROLE")]
-    pub roles: Vec<String>,
-    /// Organisation of the speaker named just before
-    #[arg(long = "org", value_name = "ORG")]
-    pub orgs: Vec<String>,
+    /// Speakers, replacing those found
+    #[command(flatten)]
+    pub speakers: SpeakerArgs,
     /// A topic; repeat for several (required: topics never come from nowhere)
     #[arg(long = "topic", value_name = "TOPIC")]
     pub topics: Vec<String>,
@@ -403,55 +407,42 @@ fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
 /// A `--speaker` with its own `--role` and `--org`.
 pub type SpeakerArg = (String, Option<String>, Option<String>);
 
-/// Pairs each `--speaker` with the `--role` and `--org` that follow it on the command line.
-/// A `--role` or `--org` before any `--speaker` is an error.
-pub fn speakers_in_order(
-    matches: &clap::ArgMatches,
-    args: &NewArgs,
-) -> Result<Vec<SpeakerArg>, String> {
-    let Some(("new", sub)) = matches.subcommand() else {
-        return Ok(Vec::new());
-    };
-    pair_speakers(sub, &args.speakers, &args.roles, &args.orgs)
-}
-
-/// Pairs each `--speaker` with the `--role` and `--org` that follow it, given the subcommand's
-/// matches and its three lists (for every subcommand that takes speakers).
-pub fn pair_speakers(
-    sub: &clap::ArgMatches,
-    names: &[String],
-    roles: &[String],
-    orgs: &[String],
-) -> Result<Vec<SpeakerArg>, String> {
-    let indices = |id: &str| {
-        sub.indices_of(id)
-            .map(Iterator::collect::<Vec<usize>>)
-            .unwrap_or_default()
-    };
-    let speaker_at = indices("speakers");
-    let owner = |at: usize| speaker_at.iter().rposition(|&s| s < at);
-    let mut speakers: Vec<SpeakerArg> = names
-        .iter()
-        .map(|name| (name.clone(), None, None))
-        .collect();
-    for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
-        for (value, at) in values.iter().zip(indices(id)) {
-            let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
-            let slot = if id == "roles" {
-                &mut speakers[i].1
-            } else {
-                &mut speakers[i].2
-            };
-            if slot.is_some() {
-                return Err(format!(
-                    "{flag} is given twice for --speaker {:?}",
-                    speakers[i].0
-                ));
+impl SpeakerArgs {
+    /// Pairs each `--speaker` with the `--role` and `--org` that follow it on the command line;
+    /// `sub` is the subcommand's matches (their positions tell who follows whom). A `--role` or
+    /// `--org` before any `--speaker`, or given twice for one speaker, is an error.
+    pub fn in_order(&self, sub: &clap::ArgMatches) -> Result<Vec<SpeakerArg>, String> {
+        let (names, roles, orgs) = (&self.speakers, &self.roles, &self.orgs);
+        let indices = |id: &str| {
+            sub.indices_of(id)
+                .map(Iterator::collect::<Vec<usize>>)
+                .unwrap_or_default()
+        };
+        let speaker_at = indices("speakers");
+        let owner = |at: usize| speaker_at.iter().rposition(|&s| s < at);
+        let mut speakers: Vec<SpeakerArg> = names
+            .iter()
+            .map(|name| (name.clone(), None, None))
+            .collect();
+        for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
+            for (value, at) in values.iter().zip(indices(id)) {
+                let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
+                let slot = if id == "roles" {
+                    &mut speakers[i].1
+                } else {
+                    &mut speakers[i].2
+                };
+                if slot.is_some() {
+                    return Err(format!(
+                        "{flag} is given twice for --speaker {:?}",
+                        speakers[i].0
+                    ));
+                }
+                *slot = Some(value.clone());
             }
-            *slot = Some(value.clone());
         }
+        Ok(speakers)
     }
-    Ok(speakers)
 }
 
 #[cfg(test)]
@@ -484,7 +475,10 @@ mod tests {
         let Command::New(args) = &cli.command else {
             panic!()
         };
-        let pairs = speakers_in_order(&matches, args).unwrap();
+        let Some(("new", sub)) = matches.subcommand() else {
+            panic!()
+        };
+        let pairs = args.speakers.in_order(sub).unwrap();
         assert_eq!(
             pairs,
             [
