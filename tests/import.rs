@@ -259,6 +259,30 @@ fn import_with_title_keeps_an_untitled_text_whole() {
 }
 
 #[test]
+fn import_feed_dates_keep_the_day_written_in_the_feed() {
+    let archive = Archive::new();
+    let rss = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>N</title><link>https://example.org</link><description>d</description>
+<item><title>Peru: Free the reporters</title><link>https://example.org/peru</link>
+<pubDate>Mon, 05 Feb 2024 23:30:00 -0500</pubDate><category>Peru</category>
+<description>Jane Roe, director at Foo Watch, said: “Free them.”</description></item>
+</channel></rss>"#;
+    assert_cmd::Command::from_std(archive.press())
+        .args(["import", "--feed", "-"])
+        .write_stdin(rss)
+        .assert()
+        .success();
+    let files = archive.files();
+    assert_eq!(
+        files,
+        ["statements/2024/2024-02-05-peru-free-the-reporters.md"],
+        "the day written, not the UTC day (2024-02-06)"
+    );
+    let text = archive.read(&files[0]);
+    assert!(text.contains("date: 2024-02-05T23:30:00-05:00\n"), "{text}");
+}
+
+#[test]
 fn import_feeds_of_every_format_once() {
     let archive = Archive::new();
     let feeds =

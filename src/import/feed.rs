@@ -4,8 +4,17 @@
 //! Pure: bytes in, items out. The item's own title, date, link and categories come from the
 //! feed; its text (the full `content`, else the `summary`) gives speakers, location, body and
 //! background. The text is HTML in almost every feed and is converted first.
+//!
+//! Dates are taken as written: an item published `Mon, 05 Feb 2024 23:30:00 -0500` was
+//! published on 5 February where it was written, so its statement is dated 2024-02-05 (with
+//! that offset), never the UTC day (2024-02-06). See [`wall_clock`].
 
-use chrono::{DateTime, Utc};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use regex::Regex;
 
 use super::extract::{Extracted, Options, extract_with, title_location};
 use super::html::html_to_markdown;
@@ -15,8 +24,12 @@ use super::html::html_to_markdown;
 pub struct FeedItem {
     /// The item's title as the feed gives it.
     pub title: Option<String>,
-    /// When it was published (else last updated).
-    pub published: Option<DateTime<Utc>>,
+    /// When it was published (else last updated), as written: the date and time of day in
+    /// the feed, not converted to UTC.
+    pub published: Option<NaiveDateTime>,
+    /// The offset `published` was written with, when the feed gives one (and it is known for
+    /// certain which: see [`read_feed`]).
+    pub offset: Option<FixedOffset>,
     /// The item's web page: its `alternate` link, else its first.
     pub link: Option<String>,
     /// Category labels (else terms), as written.
@@ -25,10 +38,123 @@ pub struct FeedItem {
     pub extracted: Extracted,
 }
 
+impl FeedItem {
+    /// The calendar day the item was published, as written in the feed.
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.published.map(|at| at.date())
+    }
+
+    /// When the item was published, with the offset it was written with, when both are known.
+    pub fn published_at(&self) -> Option<DateTime<FixedOffset>> {
+        let offset = self.offset?;
+        offset.from_local_datetime(&self.published?).single()
+    }
+}
+
+/// Every date-time the parser read, as written: wall clock and offset.
+type Written = Rc<RefCell<Vec<(NaiveDateTime, Option<FixedOffset>)>>>;
+
 /// Reads every item of a feed, in feed order, or says why the bytes are not a feed.
+///
+/// `feed-rs` converts every date to UTC, which moves an item published late in the evening
+/// west of Greenwich (or early in the morning east of it) to another day. So its timestamp
+/// parser is replaced by [`wall_clock`], which hands back the date and time *as written*
+/// dressed up as UTC: `entry.published.date_naive()` is then the day written in the feed. The
+/// offsets it read are noted on the side, so an item whose wall clock was read with one offset
+/// only gets it back (two items at the same wall clock with different offsets get none, and
+/// keep their day).
 pub fn read_feed(bytes: &[u8]) -> Result<Vec<FeedItem>, String> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|err| format!("not a feed: {err}"))?;
-    Ok(feed.entries.into_iter().map(item).collect())
+    let written: Written = Rc::default();
+    let noted = Rc::clone(&written);
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(move |text| {
+            let (at, offset) = wall_clock(text)?;
+            noted.borrow_mut().push((at, offset));
+            // Not the instant: the wall clock, as if it were UTC (see above).
+            Some(Utc.from_utc_datetime(&at))
+        })
+        .build();
+    let feed = parser
+        .parse(bytes)
+        .map_err(|err| format!("not a feed: {err}"))?;
+    let written = written.borrow();
+    Ok(feed
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let mut item = item(entry);
+            if let Some(at) = item.published {
+                let mut offsets = written
+                    .iter()
+                    .filter(|(other, _)| *other == at)
+                    .map(|(_, offset)| *offset);
+                let first = offsets.next().flatten();
+                item.offset = first.filter(|first| offsets.all(|o| o == Some(*first)));
+            }
+            item
+        })
+        .collect())
+}
+
+/// RFC 2822 dates as feeds write them: a weekday, long or short, and a one-digit hour are
+/// tolerated ("Thurs, 5 February 2024 9:30:00 EST").
+static RFC2822_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| super::regex(r"^\s*(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*"));
+static LONG_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| super::regex(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"));
+static ONE_DIGIT_HOUR: LazyLock<Regex> = LazyLock::new(|| super::regex(r" (\d):(\d\d)"));
+/// An offset without its colon ("+0900") at the end of an RFC 3339 date-time.
+static OFFSET_WITHOUT_COLON: LazyLock<Regex> = LazyLock::new(|| super::regex(r"([+-]\d\d)(\d\d)$"));
+
+/// Reads a feed timestamp as written: the date and time of day in the feed, and the offset
+/// they were written with (none for a date-time without one, or a bare date).
+///
+/// RFC 3339 (Atom, JSON Feed, and many RSS feeds), RFC 2822 (RSS), and the lenient forms feeds
+/// use: a space for the `T`, an offset without its colon, `UTC` or ` Z` for the zone, a long
+/// weekday or month name, a one-digit hour, a missing time or offset.
+pub fn wall_clock(text: &str) -> Option<(NaiveDateTime, Option<FixedOffset>)> {
+    let text = text.trim();
+    let written = |at: DateTime<FixedOffset>| (at.naive_local(), Some(*at.offset()));
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Some(written(at));
+    }
+    // RFC 3339, lenient: "2024-02-05 23:30:00 -05:00", "2024-02-05T23:30:00+0900", "… Z".
+    let iso = text.replacen(' ', "T", 1).replace(' ', "");
+    let iso = iso.replace("UTC", "Z");
+    let iso = OFFSET_WITHOUT_COLON.replace(&iso, "${1}:${2}");
+    if let Ok(at) = DateTime::parse_from_rfc3339(&iso) {
+        return Some(written(at));
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+        if let Ok(at) = NaiveDateTime::parse_from_str(&iso, format) {
+            return Some((at, None));
+        }
+    }
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some((day.and_time(chrono::NaiveTime::MIN), None));
+    }
+    // RFC 2822, lenient.
+    let rfc2822 = RFC2822_WEEKDAY.replace(text, "");
+    let rfc2822 = LONG_MONTH.replace(&rfc2822, "$1");
+    let rfc2822 = ONE_DIGIT_HOUR.replace(&rfc2822, " 0${1}:${2}");
+    let rfc2822 = rfc2822.trim_end();
+    let rfc2822 = match rfc2822
+        .strip_suffix(" Z")
+        .or_else(|| rfc2822.strip_suffix(" UTC"))
+    {
+        Some(rest) => format!("{rest} +0000"),
+        None => rfc2822.to_owned(),
+    };
+    if let Ok(at) = DateTime::parse_from_rfc2822(&rfc2822) {
+        return Some(written(at));
+    }
+    // No zone at all: "05 Feb 2024 23:30:00".
+    for format in ["%d %b %Y %H:%M:%S", "%d %b %Y %H:%M"] {
+        if let Ok(at) = NaiveDateTime::parse_from_str(&rfc2822, format) {
+            return Some((at, None));
+        }
+    }
+    None
 }
 
 fn item(entry: feed_rs::model::Entry) -> FeedItem {
@@ -84,7 +210,9 @@ fn item(entry: feed_rs::model::Entry) -> FeedItem {
         .collect();
     FeedItem {
         title,
-        published: entry.published.or(entry.updated),
+        // The wall clock as written (see `read_feed`), not an instant.
+        published: entry.published.or(entry.updated).map(|at| at.naive_utc()),
+        offset: None,
         link,
         categories,
         extracted,
@@ -121,9 +249,7 @@ mod tests {
         );
         assert_eq!(item.categories, ["China", "Freedom of expression"]);
         assert_eq!(
-            item.published
-                .map(|d| d.date_naive().to_string())
-                .as_deref(),
+            item.day().map(|d| d.to_string()).as_deref(),
             Some("2025-12-15")
         );
         assert_eq!(item.extracted.location.as_deref(), Some("Hong Kong"));
@@ -165,6 +291,99 @@ mod tests {
             items[0].extracted.body,
             "Jane Roe, Director at Foo Watch, said:\n\n“Act.”"
         );
+    }
+
+    fn one_item(feed: &str) -> FeedItem {
+        let mut items = read_feed(feed.as_bytes()).unwrap();
+        assert_eq!(items.len(), 1);
+        items.remove(0)
+    }
+
+    #[test]
+    fn rss_dates_keep_the_day_written_late_in_the_evening_west_of_utc() {
+        let rss = RSS.replace(
+            "Mon, 15 Dec 2025 09:30:00 +0000",
+            "Mon, 05 Feb 2024 23:30:00 -0500",
+        );
+        let item = one_item(&rss);
+        assert_eq!(
+            item.day(),
+            NaiveDate::from_ymd_opt(2024, 2, 5),
+            "not the UTC day, 2024-02-06"
+        );
+        assert_eq!(
+            item.published_at().map(|at| at.to_rfc3339()).as_deref(),
+            Some("2024-02-05T23:30:00-05:00")
+        );
+    }
+
+    #[test]
+    fn atom_dates_keep_the_day_written_early_in_the_morning_east_of_utc() {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
+<entry><title>Japan: Free them</title><id>urn:1</id><published>2024-02-05T06:15:00+09:00</published><updated>2024-02-06T10:00:00+09:00</updated>
+<link href="https://example.org/japan"/><content type="text">Jane Roe, Director at Foo Watch, said: “Free them.”</content></entry></feed>"#;
+        let item = one_item(atom);
+        assert_eq!(
+            item.day(),
+            NaiveDate::from_ymd_opt(2024, 2, 5),
+            "not the UTC day, 2024-02-04"
+        );
+        assert_eq!(
+            item.published_at().map(|at| at.to_rfc3339()).as_deref(),
+            Some("2024-02-05T06:15:00+09:00")
+        );
+    }
+
+    #[test]
+    fn timestamps_are_read_as_written_in_the_forms_feeds_use() {
+        let cases = [
+            (
+                "Mon, 05 Feb 2024 23:30:00 -0500",
+                "2024-02-05 23:30:00",
+                Some(-5 * 3600),
+            ),
+            (
+                "Monday, 5 February 2024 9:30:00 EST",
+                "2024-02-05 09:30:00",
+                Some(-5 * 3600),
+            ),
+            (
+                "Mon, 05 Feb 2024 23:30:00 GMT",
+                "2024-02-05 23:30:00",
+                Some(0),
+            ),
+            (
+                "Mon, 05 Feb 2024 23:30:00 UTC",
+                "2024-02-05 23:30:00",
+                Some(0),
+            ),
+            ("05 Feb 2024 23:30:00", "2024-02-05 23:30:00", None),
+            (
+                "2024-02-05T06:15:00+09:00",
+                "2024-02-05 06:15:00",
+                Some(9 * 3600),
+            ),
+            (
+                "2024-02-05T06:15:00.250+0900",
+                "2024-02-05 06:15:00.250",
+                Some(9 * 3600),
+            ),
+            (
+                "2024-02-05 23:30:00 -05:00",
+                "2024-02-05 23:30:00",
+                Some(-5 * 3600),
+            ),
+            ("2024-02-05T23:30:00Z", "2024-02-05 23:30:00", Some(0)),
+            ("2024-02-05T23:30:00", "2024-02-05 23:30:00", None),
+            ("2024-02-05", "2024-02-05 00:00:00", None),
+        ];
+        for (text, at, offset) in cases {
+            let (got, got_offset) = wall_clock(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got.to_string(), at, "{text}");
+            assert_eq!(got_offset.map(|o| o.local_minus_utc()), offset, "{text}");
+        }
+        assert_eq!(wall_clock("last Tuesday"), None);
     }
 
     #[test]

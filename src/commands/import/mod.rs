@@ -139,10 +139,14 @@ pub(crate) fn run(
                             n + 1,
                             item.title.as_deref().unwrap_or("untitled")
                         );
+                        // The day written in the feed, never shifted to UTC: with the
+                        // offset it was written with when known, else the day alone.
+                        let published = item
+                            .published_at()
+                            .map(Published::Instant)
+                            .or_else(|| item.day().map(Published::Date));
                         let found = Found {
-                            published: item
-                                .published
-                                .map(|at| Published::Instant(at.fixed_offset())),
+                            published,
                             source: item.link,
                             topics: item.categories,
                             extracted: item.extracted,

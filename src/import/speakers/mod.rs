@@ -53,7 +53,7 @@ pub struct ExtractedSpeaker {
 /// the following statement:".
 static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\s*\b(?:(?:said|says|added|adds|commented|comments|stated|states|warned|explained|noted|continued|remarked|declared|urged|responded|replied|told\s+\w+)(?:\s+(?:today|yesterday|earlier|on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+(?:statement|press\s+release)|in\s+\p{Lu}\w+))*|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*:",
+        r"(?i)\s*\b(?:(?:said|says|added|adds|commented|comments|stated|states|warned|explained|noted|continued|remarked|declared|urged|responded|replied|told\s+\w+)(?:\s+(?:today|yesterday|earlier|on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+(?:joint\s+)?(?:statement|press\s+release)|in\s+\p{Lu}\w+))*|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*:",
     )
 });
 
@@ -81,7 +81,7 @@ static STATEMENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// `…," NAME, ROLE, said.` — the part before the verb.
 static QUOTE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"[,!?…]\s*["”'’»“]\s+(?P<subject>[^"“”«»]+?)\s+(?i:said|says|added|adds|continued|warned|explained)(?:\s+(?:today|yesterday|in\s+a\s+(?:statement|press\s+release)|on\s+\w+))*\s*[.,;]"#,
+        r#"[,!?…]\s*["”'’»“]\s+(?P<subject>[^"“”«»]+?)\s+(?i:said|says|added|adds|continued|warned|explained)(?:\s+(?:today|yesterday|in\s+a\s+(?:joint\s+)?(?:statement|press\s+release)|on\s+\w+))*\s*[.,;]"#,
     )
 });
 
@@ -160,22 +160,94 @@ struct Attribution {
     organization: Option<String>,
 }
 
-/// The speaker of a subject ("…, Amnesty International’s China Director Sarah Brooks"): the
-/// rightmost name, and the role after it or, failing that, the title before it.
+/// The speakers of a subject: one per coordinated part (see [`coordinated_parts`]), each the
+/// rightmost name of its part with its own role.
 fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Vec<Attribution> {
     // Only the current sentence.
     let start = sentence_ends(subject).last().map_or(0, |(_, end)| end);
     let subject = &subject[start..];
-    let mut names = names_in(subject, known);
-    let Some(name) = names.pop() else {
-        return Vec::new();
-    };
-    // "Mary O'Brien and Tom Sørensen said:" — a co-speaker joined by "and".
-    let co_speaker = names.pop().filter(|other| {
-        let between =
-            subject[other.end..name.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
-        between == "and" || between == "&"
-    });
+    coordinated_parts(subject, known)
+        .into_iter()
+        .filter_map(|(from, to)| one_from_subject(&subject[from..to], offset + start + from, known))
+        .collect()
+}
+
+/// Splits a subject naming several speakers into one part per speaker, as byte ranges:
+/// "Jane Roe, director at Foo Watch, and John Smith, counsel at Bar Institute" →
+/// "Jane Roe, director at Foo Watch" and "John Smith, counsel at Bar Institute".
+///
+/// Walking from the right, a part starts at a name that follows "and" or "&" (or, once such
+/// a part is found, a plain comma: "A, ROLE, B, ROLE, and C, ROLE"), when the name before it
+/// begins a subject ([`starts_subject`]) and is followed only by its own role phrase, a relative clause ("…, whose sister died,"), or
+/// nothing. A name that does not start a part
+/// ("Responding to the arrest of Ali Khan and Omar Farouk, Jane Roe said", "Jane Roe met Ali
+/// Khan, and John Smith said") leaves the text
+/// before it to the part it is in, whose speaker is its rightmost name.
+fn coordinated_parts(subject: &str, known: &[ExtractedSpeaker]) -> Vec<(usize, usize)> {
+    let names = names_in(subject, known);
+    let mut parts = Vec::new();
+    let mut end = subject.len();
+    let mut index = names.len();
+    while index > 1 {
+        index -= 1;
+        let name = &names[index];
+        let before = subject[..name.start].trim_end();
+        let conjunction = ["and", "&"].into_iter().find_map(|word| {
+            before
+                .strip_suffix(word)
+                .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        });
+        let left = match conjunction {
+            Some(rest) => rest.trim_end(),
+            None if !parts.is_empty() && before.ends_with(',') => before,
+            None => break,
+        };
+        let left = left.trim_end_matches(',').trim_end();
+        let previous = &names[index - 1];
+        if left.len() < previous.end {
+            break;
+        }
+        let between = &left[previous.end..];
+        let role = between.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        // A role ("director at Foo Watch") or who they are ("whose sister died").
+        let relative = ["who ", "whose "].iter().any(|w| role.starts_with(w));
+        if (!role.is_empty() && !is_role_phrase(role) && !relative)
+            || !starts_subject(subject, previous)
+        {
+            break;
+        }
+        parts.push((name.start, end));
+        end = left.len();
+    }
+    parts.push((0, end));
+    parts.reverse();
+    parts
+}
+
+/// Whether `name` can begin the subject of an attribution: it starts the text, follows a
+/// comma or a dash ("Responding to the verdict, Jane Roe"), or follows its title or an
+/// honorific ("Foo Watch’s director Jane Roe", "Dr. Jane Roe") — not "Jane Roe met Ali Khan".
+fn starts_subject(subject: &str, name: &NameSpan) -> bool {
+    let before = subject[..name.start].trim_end();
+    let title = words(trailing_title(before));
+    before.is_empty()
+        || before.ends_with([',', '–', '—', '(', ':'])
+        || title
+            .last()
+            .is_some_and(|w| is_role_word(w.text) || is_possessive(w.text))
+        || words(before)
+            .last()
+            .is_some_and(|w| HONORIFICS.contains(&w.text))
+}
+
+/// The speaker of one subject ("…, Amnesty International’s China Director Sarah Brooks"): the
+/// rightmost name, and the role after it or, failing that, the title before it.
+fn one_from_subject(
+    subject: &str,
+    offset: usize,
+    known: &[ExtractedSpeaker],
+) -> Option<Attribution> {
+    let name = names_in(subject, known).pop()?;
     let after = subject[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
     let (role, organization) = if words(after).is_empty() {
         let before = subject[..name.start].trim_end();
@@ -204,22 +276,12 @@ fn from_subject(subject: &str, offset: usize, known: &[ExtractedSpeaker]) -> Vec
     } else {
         (None, None) // "Rahima Akter, whose sister died in the fire, added:"
     };
-    let mut found: Vec<Attribution> = co_speaker
-        .into_iter()
-        .map(|other| Attribution {
-            position: offset + start + other.start,
-            name: other.name,
-            role: None,
-            organization: None,
-        })
-        .collect();
-    found.push(Attribution {
-        position: offset + start + name.start,
+    Some(Attribution {
+        position: offset + name.start,
         name: name.name,
         role,
         organization,
-    });
-    found
+    })
 }
 
 /// The speaker after a quote-first verb: "Hassiba Hadj Sahraoui, Amnesty International's
@@ -548,6 +610,85 @@ mod tests {
             ]
         );
         assert!(one("The minister said: \"nothing\".").is_empty());
+    }
+
+    #[test]
+    fn several_speakers_each_with_their_own_role() {
+        assert_eq!(
+            one("Jane Roe, director, and John Smith, senior counsel, said:"),
+            [
+                speaker("Jane Roe", Some("director"), None),
+                speaker("John Smith", Some("senior counsel"), None),
+            ]
+        );
+        assert_eq!(
+            one(
+                "Responding to the verdict, Jane Roe, director at Foo Watch, and John Smith, senior counsel at the Bar Institute, said:"
+            ),
+            [
+                speaker("Jane Roe", Some("director"), Some("Foo Watch")),
+                speaker("John Smith", Some("senior counsel"), Some("Bar Institute")),
+            ]
+        );
+        assert_eq!(
+            one(
+                "Ana María de la Cruz, Executive Director of the Justicia Ya Foundation, and Omar al-Sharif, Head of Policy of the Cairo Institute, said in a joint statement:"
+            ),
+            [
+                speaker(
+                    "Ana María de la Cruz",
+                    Some("Executive Director"),
+                    Some("Justicia Ya Foundation")
+                ),
+                speaker(
+                    "Omar al-Sharif",
+                    Some("Head of Policy"),
+                    Some("Cairo Institute")
+                ),
+            ]
+        );
+        assert_eq!(
+            one(
+                "Jane Roe, director at Foo Watch, Li Wei, researcher at the Asia Labour Institute, and Tom Reyes, counsel at Rights Watch, said:"
+            ),
+            [
+                speaker("Jane Roe", Some("director"), Some("Foo Watch")),
+                speaker("Li Wei", Some("researcher"), Some("Asia Labour Institute")),
+                speaker("Tom Reyes", Some("counsel"), Some("Rights Watch")),
+            ]
+        );
+        assert_eq!(
+            one(
+                "“Enough,” Jane Roe, director at Foo Watch, and John Smith, counsel at Bar Institute, said in a joint statement."
+            ),
+            [
+                speaker("Jane Roe", Some("director"), Some("Foo Watch")),
+                speaker("John Smith", Some("counsel"), Some("Bar Institute")),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_coordinated_subject_gives_several_speakers() {
+        assert_eq!(
+            one(
+                "Responding to the arrest of journalist Ali Khan and Omar Farouk, Jane Roe, director at Foo Watch, said:"
+            ),
+            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))]
+        );
+        assert_eq!(
+            one(
+                "Jane Roe, whose brother was detained, and John Smith, counsel at Bar Institute, said:"
+            ),
+            [
+                speaker("Jane Roe", None, None),
+                speaker("John Smith", Some("counsel"), Some("Bar Institute"))
+            ]
+        );
+        assert_eq!(
+            one("Jane Roe met Ali Khan, and John Smith said:"),
+            [speaker("John Smith", None, None)]
+        );
     }
 
     #[test]
