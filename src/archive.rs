@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
-use crate::statement::{self, Statement};
+use crate::statement::{self, Header, Statement};
 
 /// Every statement of an archive, newest first, and every problem found loading them.
 #[derive(Debug, Default)]
@@ -32,9 +32,11 @@ pub struct Archive {
 }
 
 /// The outcome of the walk: statement files to parse, and problems with the walk itself.
-struct Walk {
-    files: Vec<PathBuf>,
-    diagnostics: Vec<Diagnostic>,
+pub(crate) struct Walk {
+    /// Statement files, sorted.
+    pub(crate) files: Vec<PathBuf>,
+    /// Skipped files and unreadable folders.
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Archive {
@@ -62,9 +64,7 @@ impl Archive {
             archive.statements.extend(parsed.statement);
         }
         archive.refuse_duplicate_slugs();
-        archive
-            .statements
-            .sort_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug.cmp(&b.slug)));
+        sort_newest_first(&mut archive.statements);
         archive.sort_diagnostics();
         Ok(archive)
     }
@@ -160,40 +160,58 @@ impl Archive {
 
     /// Keeps the first file (by path) for each slug and reports every other one, naming both.
     fn refuse_duplicate_slugs(&mut self) {
-        self.statements.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut first_path: HashMap<String, String> = HashMap::new();
-        let mut duplicates = Vec::new();
-        self.statements
-            .retain(|statement| match first_path.get(statement.slug.as_str()) {
-                Some(first) => {
-                    duplicates.push(
-                        Diagnostic::error(
-                            &statement.path,
-                            1,
-                            1,
-                            format!("duplicate slug `{}`: {first} has it too", statement.slug),
-                        )
-                        .with_help("give one of them another file name or a `slug:` of its own"),
-                    );
-                    false
-                }
-                None => {
-                    first_path.insert(statement.slug.as_str().to_owned(), statement.path.clone());
-                    true
-                }
-            });
+        let duplicates = refuse_duplicate_slugs(&mut self.statements);
         self.diagnostics.extend(duplicates);
     }
 
     fn sort_diagnostics(&mut self) {
-        self.diagnostics
-            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        self.diagnostics.dedup();
+        sort_diagnostics(&mut self.diagnostics);
     }
 }
 
+/// Keeps the first statement (by path) for each slug and returns an error for every other one,
+/// naming both.
+pub(crate) fn refuse_duplicate_slugs<H: Header>(statements: &mut Vec<H>) -> Vec<Diagnostic> {
+    statements.sort_by(|a, b| a.path().cmp(b.path()));
+    let mut first_path: HashMap<String, String> = HashMap::new();
+    let mut duplicates = Vec::new();
+    statements.retain(|statement| match first_path.get(statement.slug().as_str()) {
+        Some(first) => {
+            duplicates.push(
+                Diagnostic::error(
+                    statement.path(),
+                    1,
+                    1,
+                    format!("duplicate slug `{}`: {first} has it too", statement.slug()),
+                )
+                .with_help("give one of them another file name or a `slug:` of its own"),
+            );
+            false
+        }
+        None => {
+            first_path.insert(
+                statement.slug().as_str().to_owned(),
+                statement.path().to_owned(),
+            );
+            true
+        }
+    });
+    duplicates
+}
+
+/// Newest first, ties by slug: the archive's order.
+pub(crate) fn sort_newest_first<H: Header>(statements: &mut [H]) {
+    statements.sort_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
+}
+
+/// By path and position, without repeats.
+pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    diagnostics.dedup();
+}
+
 /// Reads one file (refusing oversized ones before reading) and parses it.
-fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
+pub(crate) fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
     let limit = statement::parse::LIMITS.file_bytes as u64;
     // One open, one fstat, one read; an oversized file is read only a little past the limit
     // (`decode` reports its size).
@@ -241,7 +259,7 @@ fn is_scratch_file(name: &str) -> bool {
 }
 
 /// Collects the statement files under `root/statements`, reporting what is skipped and why.
-fn walk(root: &Path) -> anyhow::Result<Walk> {
+pub(crate) fn walk(root: &Path) -> anyhow::Result<Walk> {
     let dir = root.join("statements");
     let mut result = Walk {
         files: Vec::new(),
