@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::archive::{self, relative_path};
+use crate::archive;
 use crate::cache::{self, Cache, Entry, FileKey};
 use crate::diagnostic::Diagnostic;
 use crate::index::{IndexBuilder, WordIndex};
@@ -56,13 +56,17 @@ impl Catalog {
     /// Loads the archive at `root`. Fails only when `statements/` cannot be read at all; a
     /// cache that cannot be read or written is never an error.
     pub fn load(root: &Path, options: Options<'_>) -> anyhow::Result<Self> {
+        let t0 = std::time::Instant::now();
         let walk = archive::walk(root)?;
-        let paths: Vec<String> = walk.files.iter().map(|p| relative_path(root, p)).collect();
+        eprintln!("walk {:?}", t0.elapsed());
+        let paths = walk.files;
+        eprintln!("rel {:?}", t0.elapsed());
         let (entries, text) = if options.cache {
             with_cache(root, &paths, options.words)
         } else {
             without_cache(root, &paths, options.words)
         };
+        eprintln!("entries {:?}", t0.elapsed());
         let mut catalog = Catalog {
             root: root.to_owned(),
             files: paths.len(),
@@ -77,10 +81,13 @@ impl Catalog {
                 catalog.summaries.push(summary);
             }
         }
+        eprintln!("moved {:?}", t0.elapsed());
         let duplicates = archive::refuse_duplicate_slugs(&mut catalog.summaries);
+        eprintln!("dups {:?}", t0.elapsed());
         catalog.diagnostics.extend(duplicates);
         archive::sort_newest_first(&mut catalog.summaries);
         archive::sort_diagnostics(&mut catalog.diagnostics);
+        eprintln!("sorted {:?}", t0.elapsed());
         Ok(catalog)
     }
 
@@ -192,7 +199,9 @@ enum Plan {
 }
 
 fn with_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>, Option<Vec<bool>>) {
+    let t0 = std::time::Instant::now();
     let mut old = Cache::read(root);
+    eprintln!("  cache read {:?}", t0.elapsed());
     let plan: Vec<Plan> = match &old {
         None => vec![Plan::Read; paths.len()],
         Some(old) => {
@@ -223,6 +232,7 @@ fn with_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>, O
                 .collect()
         }
     };
+    eprintln!("  planned {:?}", t0.elapsed());
     let kept = plan.iter().filter(|p| matches!(p, Plan::Keep(_))).count();
     let unchanged = old.as_ref().is_some_and(|old| kept == old.entries.len() && kept == paths.len());
     if unchanged && words.is_empty() {
