@@ -15,6 +15,7 @@ use anyhow::Context;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
+use crate::cache::FileKey;
 use crate::diagnostic::Diagnostic;
 use crate::statement::{self, Header, Statement};
 
@@ -32,9 +33,12 @@ pub struct Archive {
 }
 
 /// The outcome of the walk: statement files to parse, and problems with the walk itself.
+#[derive(Default)]
 pub(crate) struct Walk {
     /// Statement files, relative to the root with `/`, sorted.
     pub(crate) files: Vec<String>,
+    /// Each file's identity, when the walk was asked to `stat` them (taken before any read).
+    pub(crate) keys: Vec<Option<FileKey>>,
     /// Skipped files and unreadable folders.
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -43,7 +47,7 @@ impl Archive {
     /// Loads the archive at `root`: walks `statements/`, parses every file in parallel, and
     /// checks slugs across the archive. Fails only when the folder cannot be read at all.
     pub fn load(root: &Path) -> anyhow::Result<Self> {
-        let walk = walk(root)?;
+        let walk = walk(root, false)?;
         let parsed: Vec<(String, statement::parse::Parsed)> = walk
             .files
             .par_iter()
@@ -214,7 +218,8 @@ pub(crate) fn refuse_duplicate_slugs<H: Header>(statements: &mut Vec<H>) -> Vec<
 
 /// Newest first, ties by slug: the archive's order.
 pub(crate) fn sort_newest_first<H: Header>(statements: &mut [H]) {
-    statements.sort_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
+    // Unstable is enough: slugs are unique by now, so no two keys are equal.
+    statements.sort_unstable_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
 }
 
 /// By path and position, without repeats.
@@ -271,28 +276,33 @@ fn is_scratch_file(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// Collects the statement files under `root/statements`, reporting what is skipped and why.
+/// Collects the statement files under `root/statements`, reporting what is skipped and why;
+/// with `stat`, also each file's [`FileKey`] for the cache.
 ///
-/// A plain recursive `read_dir`: the file type comes from the directory entry (no `stat`), and
-/// relative paths are built from the names as they are read, so the walk of 100,000 files costs
-/// a few tens of milliseconds.
-pub(crate) fn walk(root: &Path) -> anyhow::Result<Walk> {
+/// A plain recursive `read_dir`, sub-folders in parallel: the file type comes from the directory
+/// entry, a `stat` (when asked) is relative to the open folder, and relative paths are built
+/// from the names as they are read, so walking 100,000 files costs tens of milliseconds.
+pub(crate) fn walk(root: &Path, stat: bool) -> anyhow::Result<Walk> {
     let dir = root.join("statements");
-    let mut result = Walk {
-        files: Vec::new(),
-        diagnostics: Vec::new(),
-    };
     if !dir.exists() {
-        return Ok(result);
+        return Ok(Walk::default());
     }
     let entries = fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    visit(&dir, "statements", entries, &mut result);
-    result.files.sort_unstable();
+    let mut result = visit(&dir, "statements", entries, stat);
+    let mut files: Vec<(String, Option<FileKey>)> = result
+        .files
+        .drain(..)
+        .zip(result.keys.drain(..))
+        .collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (result.files, result.keys) = files.into_iter().unzip();
     Ok(result)
 }
 
-/// Walks one folder's entries (already opened), descending into sub-folders.
-fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, result: &mut Walk) {
+/// Walks one folder's entries (already opened), then its sub-folders in parallel.
+fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, stat: bool) -> Walk {
+    let mut result = Walk::default();
+    let mut folders = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -317,15 +327,7 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, result: &mut Walk
         let relative = format!("{relative_dir}/{name}");
         let path = entry.path();
         if kind.is_dir() {
-            match fs::read_dir(&path) {
-                Ok(entries) => visit(&path, &relative, entries, result),
-                Err(err) => result.diagnostics.push(Diagnostic::warning(
-                    &relative,
-                    1,
-                    1,
-                    format!("skipped: {err}"),
-                )),
-            }
+            folders.push((path, relative));
             continue;
         }
         if is_scratch_file(&name) {
@@ -350,6 +352,9 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, result: &mut Walk
             .unwrap_or_default();
         if extension == "md" {
             result.files.push(relative);
+            result
+                .keys
+                .push(stat.then(|| entry.metadata().ok().map(|m| FileKey::of(&m))).flatten());
         } else if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
         {
             let stem = path
@@ -367,6 +372,27 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, result: &mut Walk
             );
         }
     }
+    let inner: Vec<Walk> = folders
+        .into_par_iter()
+        .map(|(path, relative)| match fs::read_dir(&path) {
+            Ok(entries) => visit(&path, &relative, entries, stat),
+            Err(err) => Walk {
+                diagnostics: vec![Diagnostic::warning(
+                    &relative,
+                    1,
+                    1,
+                    format!("skipped: {err}"),
+                )],
+                ..Walk::default()
+            },
+        })
+        .collect();
+    for walk in inner {
+        result.files.extend(walk.files);
+        result.keys.extend(walk.keys);
+        result.diagnostics.extend(walk.diagnostics);
+    }
+    result
 }
 
 /// The `statements/` folder, from a folder inside it and that folder's relative path.

@@ -9,7 +9,6 @@
 //! cache that cannot be written) every file is parsed, its text search answered on the spot and
 //! its body dropped.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -46,6 +45,14 @@ pub struct Options<'a> {
     pub words: &'a [String],
 }
 
+/// The key of a file whose identity is not known (or not needed): it matches no real file.
+const UNKNOWN: FileKey = FileKey {
+    size: u64::MAX,
+    modified: 0,
+    changed: 0,
+    inode: 0,
+};
+
 /// One file's outcome: its entry, and (without an index) whether it matched the text search.
 struct Read {
     entry: Entry,
@@ -56,17 +63,18 @@ impl Catalog {
     /// Loads the archive at `root`. Fails only when `statements/` cannot be read at all; a
     /// cache that cannot be read or written is never an error.
     pub fn load(root: &Path, options: Options<'_>) -> anyhow::Result<Self> {
-        let t0 = std::time::Instant::now();
-        let walk = archive::walk(root)?;
-        eprintln!("walk {:?}", t0.elapsed());
-        let paths = walk.files;
-        eprintln!("rel {:?}", t0.elapsed());
-        let (entries, text) = if options.cache {
-            with_cache(root, &paths, options.words)
+        let (walk, entries, text) = if options.cache {
+            // Reading the old cache and walking the folders overlap.
+            let (walk, old) = rayon::join(|| archive::walk(root, true), || Cache::read(root));
+            let walk = walk?;
+            let (entries, text) = with_cache(root, old, &walk, options.words);
+            (walk, entries, text)
         } else {
-            without_cache(root, &paths, options.words)
+            let walk = archive::walk(root, false)?;
+            let (entries, text) = without_cache(root, &walk.files, options.words);
+            (walk, entries, text)
         };
-        eprintln!("entries {:?}", t0.elapsed());
+        let paths = walk.files;
         let mut catalog = Catalog {
             root: root.to_owned(),
             files: paths.len(),
@@ -81,13 +89,10 @@ impl Catalog {
                 catalog.summaries.push(summary);
             }
         }
-        eprintln!("moved {:?}", t0.elapsed());
         let duplicates = archive::refuse_duplicate_slugs(&mut catalog.summaries);
-        eprintln!("dups {:?}", t0.elapsed());
         catalog.diagnostics.extend(duplicates);
         archive::sort_newest_first(&mut catalog.summaries);
         archive::sort_diagnostics(&mut catalog.diagnostics);
-        eprintln!("sorted {:?}", t0.elapsed());
         Ok(catalog)
     }
 
@@ -121,17 +126,20 @@ impl Catalog {
 
 /// Parses one file into its entry; with `words`, answers the text search and drops the text;
 /// with an `index`, adds the file's words to it.
-fn read(root: &Path, path: &str, id: u32, words: &[String], index: Option<&mut IndexBuilder>) -> Read {
+fn read(
+    root: &Path,
+    path: &str,
+    key: Option<FileKey>,
+    id: u32,
+    words: &[String],
+    index: Option<&mut IndexBuilder>,
+) -> Read {
     let full = root.join(path);
-    let key = fs::metadata(&full).map_or(
-        FileKey {
-            size: 0,
-            modified: 0,
-            changed: 0,
-            inode: 0,
-        },
-        |meta| FileKey::of(&meta),
-    );
+    // Taken before the read (by the walk, or here), so a change during the read is seen next
+    // time. A file that cannot be `stat`ed gets a key no file has, and is read again next time.
+    let key = key
+        .or_else(|| fs::metadata(&full).ok().map(|m| FileKey::of(&m)))
+        .unwrap_or(UNKNOWN);
     let parsed = archive::read_and_parse(&full, path);
     let mut text = false;
     let summary = parsed.statement.map(|statement| {
@@ -161,20 +169,29 @@ fn without_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>
     let reads: Vec<Read> = paths
         .par_iter()
         .enumerate()
-        .map(|(id, path)| read(root, path, u32::try_from(id).unwrap_or(u32::MAX), words, None))
+        .map(|(id, path)| {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            read(root, path, Some(UNKNOWN), id, words, None)
+        })
         .collect();
     let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
     (reads.into_iter().map(|r| r.entry).collect(), text)
 }
 
 /// Reads the files `ids` names (in parallel), building the word index of their words.
-fn read_indexed(root: &Path, paths: &[String], ids: &[u32]) -> (Vec<(u32, Entry)>, IndexBuilder) {
+fn read_indexed(
+    root: &Path,
+    paths: &[String],
+    keys: &[Option<FileKey>],
+    ids: &[u32],
+) -> (Vec<(u32, Entry)>, IndexBuilder) {
     ids.par_iter()
         .with_min_len(64)
         .fold(
             || (Vec::new(), IndexBuilder::default()),
             |(mut entries, mut index), &id| {
-                let read = read(root, &paths[id as usize], id, &[], Some(&mut index));
+                let key = keys.get(id as usize).copied().flatten();
+                let read = read(root, &paths[id as usize], key, id, &[], Some(&mut index));
                 entries.push((id, read.entry));
                 (entries, index)
             },
@@ -198,41 +215,37 @@ enum Plan {
     Read,
 }
 
-fn with_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>, Option<Vec<bool>>) {
-    let t0 = std::time::Instant::now();
-    let mut old = Cache::read(root);
-    eprintln!("  cache read {:?}", t0.elapsed());
+fn with_cache(
+    root: &Path,
+    mut old: Option<Cache>,
+    walk: &archive::Walk,
+    words: &[String],
+) -> (Vec<Entry>, Option<Vec<bool>>) {
+    let paths = &walk.files;
     let plan: Vec<Plan> = match &old {
         None => vec![Plan::Read; paths.len()],
         Some(old) => {
-            let by_path: HashMap<&str, usize> = old
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.path.as_str(), i))
-                .collect();
+            // Both lists are sorted by path: join them in one pass.
+            let mut i = 0;
             paths
-                .par_iter()
-                .map(|path| {
-                    let Some(&i) = by_path.get(path.as_str()) else {
-                        return Plan::Read;
-                    };
-                    match fs::metadata(root.join(path)) {
-                        Ok(meta) => {
-                            let key = FileKey::of(&meta);
-                            if key == old.entries[i].key && old.trusts(&key) {
-                                Plan::Keep(i)
-                            } else {
-                                Plan::Read
-                            }
+                .iter()
+                .zip(&walk.keys)
+                .map(|(path, key)| {
+                    while old.entries.get(i).is_some_and(|e| e.path < *path) {
+                        i += 1;
+                    }
+                    match (old.entries.get(i), key) {
+                        (Some(entry), Some(key))
+                            if entry.path == *path && *key == entry.key && old.trusts(key) =>
+                        {
+                            Plan::Keep(i)
                         }
-                        Err(_) => Plan::Read,
+                        _ => Plan::Read,
                     }
                 })
                 .collect()
         }
     };
-    eprintln!("  planned {:?}", t0.elapsed());
     let kept = plan.iter().filter(|p| matches!(p, Plan::Keep(_))).count();
     let unchanged = old.as_ref().is_some_and(|old| kept == old.entries.len() && kept == paths.len());
     if unchanged && words.is_empty() {
@@ -260,7 +273,7 @@ fn with_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>, O
         .filter(|(_, p)| matches!(p, Plan::Read))
         .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
         .collect();
-    let (read, fresh_index) = read_indexed(root, paths, &to_read);
+    let (read, fresh_index) = read_indexed(root, paths, &walk.keys, &to_read);
     let mut index = IndexBuilder::default();
     if let (Some(old), Some(old_index)) = (&old, &old_index) {
         let mut remap: Vec<Option<u32>> = vec![None; old.entries.len()];
