@@ -289,11 +289,8 @@ pub(crate) fn walk(root: &Path, stat: bool) -> anyhow::Result<Walk> {
     }
     let entries = fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
     let mut result = visit(&dir, "statements", entries, stat);
-    let mut files: Vec<(String, Option<FileKey>)> = result
-        .files
-        .drain(..)
-        .zip(result.keys.drain(..))
-        .collect();
+    let mut files: Vec<(String, Option<FileKey>)> =
+        result.files.drain(..).zip(result.keys.drain(..)).collect();
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     (result.files, result.keys) = files.into_iter().unzip();
     Ok(result)
@@ -334,9 +331,11 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, stat: bool) -> Wa
             continue;
         }
         if kind.is_symlink() {
-            result
-                .diagnostics
-                .push(symlink_warning(dir_of_statements(dir, relative_dir), &path, &relative));
+            result.diagnostics.push(symlink_warning(
+                dir_of_statements(dir, relative_dir),
+                &path,
+                &relative,
+            ));
             continue;
         }
         if file_name.to_str().is_none() || path.to_str().is_none() {
@@ -352,9 +351,10 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, stat: bool) -> Wa
             .unwrap_or_default();
         if extension == "md" {
             result.files.push(relative);
-            result
-                .keys
-                .push(stat.then(|| entry.metadata().ok().map(|m| FileKey::of(&m))).flatten());
+            result.keys.push(
+                stat.then(|| entry.metadata().ok().map(|m| FileKey::of(&m)))
+                    .flatten(),
+            );
         } else if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
         {
             let stem = path

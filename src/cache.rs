@@ -25,7 +25,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use chrono::{Datelike, DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -345,11 +345,7 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
 
 /// Length in bytes of the common prefix of two strings, on a character boundary.
 fn common_prefix(a: &str, b: &str) -> usize {
-    let mut n = a
-        .bytes()
-        .zip(b.bytes())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     while !b.is_char_boundary(n) {
         n -= 1;
     }
@@ -583,7 +579,9 @@ fn checksum(bytes: &[u8]) -> u64 {
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(K).rotate_left(29);
+        hash = (hash ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(29);
     }
     for &byte in chunks.remainder() {
         hash = (hash ^ u64::from(byte)).wrapping_mul(K).rotate_left(29);

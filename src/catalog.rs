@@ -32,6 +32,8 @@ pub struct Catalog {
     pub diagnostics: Vec<Diagnostic>,
     /// How many statement files were found.
     pub files: usize,
+    /// How many of them were parsed (the others came from the cache).
+    pub parsed: usize,
     /// For each file id, whether it matched the text search (when one was asked).
     text: Option<Vec<bool>>,
 }
@@ -53,6 +55,13 @@ const UNKNOWN: FileKey = FileKey {
     inode: 0,
 };
 
+/// Every file's entry (in walk order), the text search's answer, how many files were parsed.
+struct Loaded {
+    entries: Vec<Entry>,
+    text: Option<Vec<bool>>,
+    parsed: usize,
+}
+
 /// One file's outcome: its entry, and (without an index) whether it matched the text search.
 struct Read {
     entry: Entry,
@@ -63,21 +72,30 @@ impl Catalog {
     /// Loads the archive at `root`. Fails only when `statements/` cannot be read at all; a
     /// cache that cannot be read or written is never an error.
     pub fn load(root: &Path, options: Options<'_>) -> anyhow::Result<Self> {
-        let (walk, entries, text) = if options.cache {
+        let (
+            walk,
+            Loaded {
+                entries,
+                text,
+                parsed,
+            },
+        ) = if options.cache {
             // Reading the old cache and walking the folders overlap.
             let (walk, old) = rayon::join(|| archive::walk(root, true), || Cache::read(root));
             let walk = walk?;
-            let (entries, text) = with_cache(root, old, &walk, options.words);
-            (walk, entries, text)
+            let loaded = with_cache(root, old, &walk, options.words);
+            (walk, loaded)
         } else {
             let walk = archive::walk(root, false)?;
-            let (entries, text) = without_cache(root, &walk.files, options.words);
-            (walk, entries, text)
+            let loaded = without_cache(root, &walk.files, options.words);
+            (walk, loaded)
         };
         let paths = walk.files;
+
         let mut catalog = Catalog {
             root: root.to_owned(),
             files: paths.len(),
+            parsed,
             diagnostics: walk.diagnostics,
             text,
             ..Catalog::default()
@@ -165,7 +183,7 @@ fn read(
     }
 }
 
-fn without_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>, Option<Vec<bool>>) {
+fn without_cache(root: &Path, paths: &[String], words: &[String]) -> Loaded {
     let reads: Vec<Read> = paths
         .par_iter()
         .enumerate()
@@ -175,7 +193,11 @@ fn without_cache(root: &Path, paths: &[String], words: &[String]) -> (Vec<Entry>
         })
         .collect();
     let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
-    (reads.into_iter().map(|r| r.entry).collect(), text)
+    Loaded {
+        parsed: reads.len(),
+        entries: reads.into_iter().map(|r| r.entry).collect(),
+        text,
+    }
 }
 
 /// Reads the files `ids` names (in parallel), building the word index of their words.
@@ -220,7 +242,7 @@ fn with_cache(
     mut old: Option<Cache>,
     walk: &archive::Walk,
     words: &[String],
-) -> (Vec<Entry>, Option<Vec<bool>>) {
+) -> Loaded {
     let paths = &walk.files;
     let plan: Vec<Plan> = match &old {
         None => vec![Plan::Read; paths.len()],
@@ -247,10 +269,16 @@ fn with_cache(
         }
     };
     let kept = plan.iter().filter(|p| matches!(p, Plan::Keep(_))).count();
-    let unchanged = old.as_ref().is_some_and(|old| kept == old.entries.len() && kept == paths.len());
+    let unchanged = old
+        .as_ref()
+        .is_some_and(|old| kept == old.entries.len() && kept == paths.len());
     if unchanged && words.is_empty() {
         let entries = old.map(|old| old.entries).unwrap_or_default();
-        return (entries, None);
+        return Loaded {
+            entries,
+            text: None,
+            parsed: 0,
+        };
     }
     // Something changed (or the text index is needed): start from the old index, if readable.
     let old_index = old.as_mut().and_then(Cache::read_index);
@@ -258,11 +286,15 @@ fn with_cache(
         (Some(old), true) => (Some(old), plan),
         _ => (None, vec![Plan::Read; paths.len()]),
     };
-    if unchanged {
+    if unchanged && old.is_some() {
         let index = old_index.unwrap_or_default();
         let text = Some(index.search(words, paths.len()));
         let entries = old.map(|old| old.entries).unwrap_or_default();
-        return (entries, text);
+        return Loaded {
+            entries,
+            text,
+            parsed: 0,
+        };
     }
     if old.is_none() && !cache_is_writable(root) {
         return without_cache(root, paths, words);
@@ -282,7 +314,9 @@ fn with_cache(
                 remap[*i] = u32::try_from(id).ok();
             }
         }
-        index.keep(old_index, |old_id| remap.get(old_id as usize).copied().flatten());
+        index.keep(old_index, |old_id| {
+            remap.get(old_id as usize).copied().flatten()
+        });
     }
     index.merge(fresh_index);
     let index: WordIndex = index.finish();
@@ -308,7 +342,11 @@ fn with_cache(
     // A cache that cannot be written (a read-only archive) is no reason to fail.
     let _ = cache::write(root, &entries, &index);
     let text = (!words.is_empty()).then(|| index.search(words, paths.len()));
-    (entries, text)
+    Loaded {
+        entries,
+        text,
+        parsed: to_read.len(),
+    }
 }
 
 /// Whether a cache could be written (tried before parsing everything to build one).

@@ -124,7 +124,9 @@ impl IndexBuilder {
         for (word, postings) in entries {
             index.words.push_str(&word);
             index.postings.extend_from_slice(&postings.bytes);
-            index.word_ends.push(u32::try_from(index.words.len()).unwrap_or(u32::MAX));
+            index
+                .word_ends
+                .push(u32::try_from(index.words.len()).unwrap_or(u32::MAX));
             index
                 .posting_ends
                 .push(u32::try_from(index.postings.len()).unwrap_or(u32::MAX));
@@ -324,12 +326,18 @@ mod tests {
             &["use"],
         ]);
         assert!(index.is_consistent());
-        assert_eq!(index.search(&["interp".into()], 4), [true, true, false, false]);
+        assert_eq!(
+            index.search(&["interp".into()], 4),
+            [true, true, false, false]
+        );
         assert_eq!(
             index.search(&["int".into(), "mis".into()], 4),
             [true, false, true, false]
         );
-        assert_eq!(index.search(&["use".into()], 4), [false, false, false, true]);
+        assert_eq!(
+            index.search(&["use".into()], 4),
+            [false, false, false, true]
+        );
         assert_eq!(index.search(&["zzz".into()], 4), [false; 4]);
         assert_eq!(index.search(&[], 4), [true; 4]);
     }
@@ -356,6 +364,9 @@ mod tests {
         kept.keep(&one, |id| (id % 2000 == 0).then_some(id / 2000));
         let kept = kept.finish();
         assert_eq!(kept.len(), 2, "odd ids are all dropped");
-        assert_eq!(kept.postings(0).collect::<Vec<_>>(), (0..150).collect::<Vec<_>>());
+        assert_eq!(
+            kept.postings(0).collect::<Vec<_>>(),
+            (0..150).collect::<Vec<_>>()
+        );
     }
 }

@@ -162,7 +162,9 @@ pub fn haystack(statement: &Statement) -> String {
 /// The words of a folded text: a query word matches a text exactly when it starts one of them,
 /// which is what lets the word index answer by prefix.
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// Folds text for searching: transliterated to ASCII, lowercased (so `’` is `'`, `é` is `e`).

@@ -45,8 +45,17 @@ fn count(root: &Path, args: &[&str]) -> usize {
     let mut all = vec!["list", "--count"];
     all.extend_from_slice(args);
     let output = press(root, &all);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap().trim().parse().unwrap()
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 #[test]
@@ -58,12 +67,22 @@ fn generated_archive_checks_clean_and_filters_count_right() {
     let check = press(root, &["check"]);
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert_eq!(check.status.code(), Some(0), "{stderr}");
-    assert_eq!(stderr.trim(), format!("checked {COUNT} statements: 0 errors, 0 warnings"));
+    assert_eq!(
+        stderr.trim(),
+        format!("checked {COUNT} statements: 0 errors, 0 warnings")
+    );
 
     // The independent reading: every file's front matter with serde_yaml, no press code.
     let fronts: Vec<Front> = press::generate::statements(COUNT, 7)
         .map(|file| {
-            let yaml = file.text.strip_prefix("---\n").unwrap().split("\n---\n").next().unwrap().to_owned();
+            let yaml = file
+                .text
+                .strip_prefix("---\n")
+                .unwrap()
+                .split("\n---\n")
+                .next()
+                .unwrap()
+                .to_owned();
             serde_yaml::from_str(&yaml).unwrap()
         })
         .collect();
@@ -74,9 +93,15 @@ fn generated_archive_checks_clean_and_filters_count_right() {
 
     // The most used topic, asked for in another spelling.
     let topic = fronts[0].topics[0].clone();
-    let expected = published.iter().filter(|f| f.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic))).count();
+    let expected = published
+        .iter()
+        .filter(|f| f.topics.iter().any(|t| t.eq_ignore_ascii_case(&topic)))
+        .count();
     assert!(expected > 0);
-    assert_eq!(count(root, &["--topic", &topic.to_uppercase().replace(' ', "-")]), expected);
+    assert_eq!(
+        count(root, &["--topic", &topic.to_uppercase().replace(' ', "-")]),
+        expected
+    );
 
     // A speaker, by a lowercase part of the name.
     let names = |f: &Front| -> Vec<String> {
@@ -85,17 +110,36 @@ fn generated_archive_checks_clean_and_filters_count_right() {
             Speakers::Many(list) => list.iter().map(|s| s.name.clone()).collect(),
         }
     };
-    let surname = names(&fronts[0]).first().unwrap().split_whitespace().last().unwrap().to_owned();
-    let expected = published.iter().filter(|f| names(f).iter().any(|n| n.to_lowercase().contains(&surname.to_lowercase()))).count();
+    let surname = names(&fronts[0])
+        .first()
+        .unwrap()
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_owned();
+    let expected = published
+        .iter()
+        .filter(|f| {
+            names(f)
+                .iter()
+                .any(|n| n.to_lowercase().contains(&surname.to_lowercase()))
+        })
+        .count();
     assert!(expected > 0);
     if surname.is_ascii() {
-        assert_eq!(count(root, &["--speaker", &surname.to_lowercase()]), expected);
+        assert_eq!(
+            count(root, &["--speaker", &surname.to_lowercase()]),
+            expected
+        );
     }
 
     // --since on a day, inclusive.
     let since = "2010-06-15";
     let expected = published.iter().filter(|f| f.date[..10] >= *since).count();
     assert_eq!(count(root, &["--since", since]), expected);
-    let expected = published.iter().filter(|f| f.date.starts_with("2001")).count();
+    let expected = published
+        .iter()
+        .filter(|f| f.date.starts_with("2001"))
+        .count();
     assert_eq!(count(root, &["--year", "2001"]), expected);
 }

@@ -8,9 +8,9 @@ use rayon::prelude::*;
 
 use super::{Io, Now, catalog};
 use crate::Exit;
+use crate::catalog::Catalog;
 use crate::cli::{ListArgs, ListFormat, SortKey};
 use crate::query::{self, Edge, Query, Sort};
-use crate::catalog::Catalog;
 use crate::render::{record::Record, terminal};
 use crate::statement::{Header, Statement, Summary};
 
@@ -98,9 +98,9 @@ fn read_batch(catalog: &Catalog, batch: &[&Summary]) -> anyhow::Result<Vec<State
     batch
         .par_iter()
         .map(|summary| {
-            catalog.statement(summary).map_err(|_| {
-                anyhow::anyhow!("{} changed while it was being read", summary.path)
-            })
+            catalog
+                .statement(summary)
+                .map_err(|_| anyhow::anyhow!("{} changed while it was being read", summary.path))
         })
         .collect()
 }

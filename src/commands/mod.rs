@@ -104,9 +104,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
-        Command::Locations(args) => {
-            groups::run(args, GroupBy::Location, &root()?, now, cache, io)
-        }
+        Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
         Command::Completions(args) => {
             clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
             Ok(Exit::Success)

@@ -54,7 +54,11 @@ fn finish(table: &mut Table) -> String {
 pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> String {
     let mut table = table(&["date", "title", "speakers", "topics"], width);
     for statement in statements {
-        let speakers: Vec<&str> = statement.speakers().iter().map(|s| s.name.as_str()).collect();
+        let speakers: Vec<&str> = statement
+            .speakers()
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         let topics: Vec<&str> = statement.topics().iter().map(|t| t.name.as_str()).collect();
         let mut title = statement.title().to_owned();
         if statement.draft() {
