@@ -86,6 +86,7 @@ impl Archive {
     /// diagnostics: topic spellings that normalise alike, dates and embargoes after `now`, a
     /// `source` used twice, and links to local files that do not exist.
     pub fn lint(&mut self, now: DateTime<FixedOffset>) {
+        let root = self.root.as_path();
         let mut found = Vec::new();
         let mut spellings: HashMap<&str, Vec<(&str, &Statement)>> = HashMap::new();
         let mut sources: HashMap<&str, &Statement> = HashMap::new();
@@ -95,11 +96,12 @@ impl Archive {
             for topic in &statement.topics {
                 let seen = spellings.entry(topic.slug.as_str()).or_default();
                 if let Some((other, first)) = seen.iter().find(|(name, _)| *name != topic.name) {
+                    let (line, column) = key_position(root, &statement.path, "topics");
                     found.push(
                         Diagnostic::warning(
                             &statement.path,
-                            1,
-                            1,
+                            line,
+                            column,
                             format!(
                                 "topic {} is spelt {} in {}",
                                 crate::diagnostic::quote(&topic.name),
@@ -115,36 +117,41 @@ impl Archive {
                 }
             }
             if statement.day() > now.date_naive() {
+                let (line, column) = key_position(root, &statement.path, "date");
                 found.push(Diagnostic::warning(
                     &statement.path,
-                    1,
-                    1,
+                    line,
+                    column,
                     format!("`date` {} is in the future", statement.published),
                 ));
             }
             if let Some(embargo) = statement.embargo.filter(|e| *e > now) {
+                let (line, column) = key_position(root, &statement.path, "embargo");
                 found.push(Diagnostic::warning(
                     &statement.path,
-                    1,
-                    1,
+                    line,
+                    column,
                     format!("under embargo until {}", embargo.to_rfc3339()),
                 ));
             }
             if let Some(source) = &statement.source {
                 match sources.get(source.as_str()) {
-                    Some(first) => found.push(
-                        Diagnostic::warning(
-                            &statement.path,
-                            1,
-                            1,
-                            format!(
-                                "`source` {} is also the source of {}",
-                                crate::diagnostic::quote(source),
-                                first.path
-                            ),
-                        )
-                        .with_help("is one of them a duplicate?"),
-                    ),
+                    Some(first) => {
+                        let (line, column) = key_position(root, &statement.path, "source");
+                        found.push(
+                            Diagnostic::warning(
+                                &statement.path,
+                                line,
+                                column,
+                                format!(
+                                    "`source` {} is also the source of {}",
+                                    crate::diagnostic::quote(source),
+                                    first.path
+                                ),
+                            )
+                            .with_help("is one of them a duplicate?"),
+                        );
+                    }
                     None => {
                         sources.insert(source, statement);
                     }
@@ -228,19 +235,36 @@ pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
+/// Where the front-matter `key` of the statement file at `path` (relative to `root`) is, for
+/// archive-wide warnings about its value; line 1 when the file cannot be read again.
+fn key_position(root: &Path, path: &str, key: &str) -> (usize, usize) {
+    fs::read(root.join(path))
+        .ok()
+        .and_then(|bytes| statement::parse::decode(path, &bytes).ok())
+        .and_then(|text| statement::parse::key_position(&text, key))
+        .unwrap_or((1, 1))
+}
+
 /// Reads one file (refusing oversized ones before reading) and parses it.
 pub(crate) fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
     let limit = statement::parse::LIMITS.file_bytes as u64;
-    // One open, one fstat, one read; an oversized file is read only a little past the limit
-    // (`decode` reports its size).
+    // One open, one fstat, one read. An oversized file is never read: its size on disk is
+    // reported; one that grew since the fstat is read only a little past the limit.
     let read = fs::File::open(path).and_then(|file| {
         let size = file.metadata().map_or(0, |m| m.len());
+        if size > limit {
+            return Ok(Err(size));
+        }
         let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit + 1)).unwrap_or(0));
         io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes)?;
-        Ok(bytes)
+        Ok(Ok(bytes))
     });
     match read {
-        Ok(bytes) => statement::parse(relative, &bytes),
+        Ok(Ok(bytes)) => statement::parse(relative, &bytes),
+        Ok(Err(size)) => statement::parse::Parsed {
+            statement: None,
+            diagnostics: vec![statement::parse::too_large(relative, size)],
+        },
         Err(err) => statement::parse::Parsed {
             statement: None,
             diagnostics: vec![Diagnostic::error(

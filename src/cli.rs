@@ -25,12 +25,14 @@ pub struct Cli {
         long,
         global = true,
         env = "PRESS_ROOT",
-        value_name = "DIR"
+        hide_env_values = true,
+        value_name = "DIR",
+        display_order = 900
     )]
     pub root: Option<PathBuf>,
 
     /// The current time for embargoes and "future" warnings, as RFC 3339 [default: the clock]
-    #[arg(long, global = true, env = "PRESS_NOW", value_name = "TIME", value_parser = parse_now)]
+    #[arg(long, global = true, env = "PRESS_NOW", hide_env_values = true, value_name = "TIME", value_parser = parse_now, display_order = 901)]
     pub now: Option<DateTime<FixedOffset>>,
 
     /// Do not read or write the cache under `.press/`: parse every statement file
@@ -59,6 +61,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Import published statements (text, HTML or Markdown) as statement files
     Import(ImportArgs),
+    /// Export the archive as a static website (pages, feeds, search) into a folder
+    Export(ExportArgs),
+    /// Preview the site: export to a temporary folder, serve it on 127.0.0.1, re-export on changes
+    Serve(ServeArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -69,6 +75,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
     Man,
+    /// Write a deterministic synthetic archive (for tests and benchmarks)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
 }
 
 /// Options of `press init`.
@@ -79,12 +88,9 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
-/// Options of `press new`.
+/// `--speaker NAME`, each followed by its own `--role` and `--org` (`press new`, `press import`).
 #[derive(Debug, Args)]
-pub struct NewArgs {
-    /// Headline, with its place prefix ("Global: ...")
-    #[arg(long)]
-    pub title: Option<String>,
+pub struct SpeakerArgs {
     /// A speaker's name; repeat for several, each followed by its own --role and --org
     #[arg(long = "speaker", value_name = "NAME")]
     pub speakers: Vec<String>,
@@ -94,6 +100,17 @@ pub struct NewArgs {
     /// Organisation of the speaker named just before
     #[arg(long = "org", value_name = "ORG")]
     pub orgs: Vec<String>,
+}
+
+/// Options of `press new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Headline, with its place prefix ("Global: ...")
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Speakers, each with its own role and organisation
+    #[command(flatten)]
+    pub speakers: SpeakerArgs,
     /// A topic; repeat for several
     #[arg(long = "topic", value_name = "TOPIC")]
     pub topics: Vec<String>,
@@ -163,15 +180,9 @@ pub struct ImportArgs {
     /// Day of the statement, YYYY-MM-DD [default: the text's dateline; for feed items, the item's date, and this only when it has none]
     #[arg(long)]
     pub date: Option<String>,
-    /// A speaker's name, replacing those found; repeat for several, each followed by its own --role and --org
-    #[arg(long = "speaker", value_name = "NAME")]
-    pub speakers: Vec<String>,
-    /// Role of the speaker named just before
-    #[arg(long = "role", value_name = "ROLE")]
-    pub roles: Vec<String>,
-    /// Organisation of the speaker named just before
-    #[arg(long = "org", value_name = "ORG")]
-    pub orgs: Vec<String>,
+    /// Speakers, replacing those found
+    #[command(flatten)]
+    pub speakers: SpeakerArgs,
     /// A topic; repeat for several (required: topics never come from nowhere)
     #[arg(long = "topic", value_name = "TOPIC")]
     pub topics: Vec<String>,
@@ -337,11 +348,59 @@ pub struct GroupArgs {
     pub format: GroupFormat,
 }
 
+/// Options of `press export`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExportArgs {
+    /// Folder to write the site into [default: <root>/site]
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Absolute URL the site is published at (overrides `base_url` in press.toml)
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Export even when some statements have errors: skip those files, report them, exit 1
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Take over a non-empty output folder that press did not create (replaces only what it writes)
+    #[arg(long)]
+    pub force: bool,
+    /// Write the default templates into <root>/templates/ (never overwriting a file) and export nothing
+    #[arg(long)]
+    pub init_theme: bool,
+    /// Statements per page [default: per_page in press.toml, else 50]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub per_page: Option<u32>,
+}
+
+/// Options of `press serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, short, default_value_t = 8000)]
+    pub port: u16,
+}
+
 /// Options of `press completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     pub shell: clap_complete::Shell,
+}
+
+/// Options of the hidden `press generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many statements
+    #[arg(long)]
+    pub count: usize,
+    /// Seed: the same count and seed always give the same bytes
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Folder to write the archive into
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Also write the same statements as a Hugo site into this folder
+    #[arg(long, value_name = "DIR")]
+    pub hugo: Option<PathBuf>,
 }
 
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
@@ -352,55 +411,42 @@ fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
 /// A `--speaker` with its own `--role` and `--org`.
 pub type SpeakerArg = (String, Option<String>, Option<String>);
 
-/// Pairs each `--speaker` with the `--role` and `--org` that follow it on the command line.
-/// A `--role` or `--org` before any `--speaker` is an error.
-pub fn speakers_in_order(
-    matches: &clap::ArgMatches,
-    args: &NewArgs,
-) -> Result<Vec<SpeakerArg>, String> {
-    let Some(("new", sub)) = matches.subcommand() else {
-        return Ok(Vec::new());
-    };
-    pair_speakers(sub, &args.speakers, &args.roles, &args.orgs)
-}
-
-/// Pairs each `--speaker` with the `--role` and `--org` that follow it, given the subcommand's
-/// matches and its three lists (for every subcommand that takes speakers).
-pub fn pair_speakers(
-    sub: &clap::ArgMatches,
-    names: &[String],
-    roles: &[String],
-    orgs: &[String],
-) -> Result<Vec<SpeakerArg>, String> {
-    let indices = |id: &str| {
-        sub.indices_of(id)
-            .map(Iterator::collect::<Vec<usize>>)
-            .unwrap_or_default()
-    };
-    let speaker_at = indices("speakers");
-    let owner = |at: usize| speaker_at.iter().rposition(|&s| s < at);
-    let mut speakers: Vec<SpeakerArg> = names
-        .iter()
-        .map(|name| (name.clone(), None, None))
-        .collect();
-    for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
-        for (value, at) in values.iter().zip(indices(id)) {
-            let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
-            let slot = if id == "roles" {
-                &mut speakers[i].1
-            } else {
-                &mut speakers[i].2
-            };
-            if slot.is_some() {
-                return Err(format!(
-                    "{flag} is given twice for --speaker {:?}",
-                    speakers[i].0
-                ));
+impl SpeakerArgs {
+    /// Pairs each `--speaker` with the `--role` and `--org` that follow it on the command line;
+    /// `sub` is the subcommand's matches (their positions tell who follows whom). A `--role` or
+    /// `--org` before any `--speaker`, or given twice for one speaker, is an error.
+    pub fn in_order(&self, sub: &clap::ArgMatches) -> Result<Vec<SpeakerArg>, String> {
+        let (names, roles, orgs) = (&self.speakers, &self.roles, &self.orgs);
+        let indices = |id: &str| {
+            sub.indices_of(id)
+                .map(Iterator::collect::<Vec<usize>>)
+                .unwrap_or_default()
+        };
+        let speaker_at = indices("speakers");
+        let owner = |at: usize| speaker_at.iter().rposition(|&s| s < at);
+        let mut speakers: Vec<SpeakerArg> = names
+            .iter()
+            .map(|name| (name.clone(), None, None))
+            .collect();
+        for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
+            for (value, at) in values.iter().zip(indices(id)) {
+                let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
+                let slot = if id == "roles" {
+                    &mut speakers[i].1
+                } else {
+                    &mut speakers[i].2
+                };
+                if slot.is_some() {
+                    return Err(format!(
+                        "{flag} is given twice for --speaker {:?}",
+                        speakers[i].0
+                    ));
+                }
+                *slot = Some(value.clone());
             }
-            *slot = Some(value.clone());
         }
+        Ok(speakers)
     }
-    Ok(speakers)
 }
 
 #[cfg(test)]
@@ -433,7 +479,10 @@ mod tests {
         let Command::New(args) = &cli.command else {
             panic!()
         };
-        let pairs = speakers_in_order(&matches, args).unwrap();
+        let Some(("new", sub)) = matches.subcommand() else {
+            panic!()
+        };
+        let pairs = args.speakers.in_order(sub).unwrap();
         assert_eq!(
             pairs,
             [

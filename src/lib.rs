@@ -9,6 +9,7 @@ pub mod cache;
 pub mod catalog;
 pub mod cli;
 mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod generate;
 pub mod import;
@@ -92,9 +93,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Whether an error comes from writing to a closed pipe (`press list | head`).
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    // serde_json and csv wrap the I/O error without exposing it as a source: ask them.
+    let broken = std::io::ErrorKind::BrokenPipe;
     error.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| e.kind() == broken)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(broken))
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == broken))
     })
 }

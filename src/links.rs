@@ -118,15 +118,16 @@ fn percent_decode(text: &str) -> Option<String> {
 /// Errors for the statement's links to local files that do not exist (body and background).
 pub fn missing_local_files(root: &Path, statement: &Statement) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut check = |text: &str, line_of: &dyn Fn(usize) -> usize| {
+    let mut check = |text: &str, position_of: &dyn Fn(usize) -> (usize, usize)| {
         for link in local_links(text) {
             let exists = resolve(root, &statement.path, &link.url).is_some_and(|p| p.is_file());
             if !exists {
+                let (line, column) = position_of(link.offset);
                 found.push(
                     Diagnostic::error(
                         &statement.path,
-                        line_of(link.offset),
-                        1,
+                        line,
+                        column,
                         format!("link to a missing local file {}", quote(&link.url)),
                     )
                     .with_help(
@@ -138,10 +139,26 @@ pub fn missing_local_files(root: &Path, statement: &Statement) -> Vec<Diagnostic
     };
     let body_line = statement.body_line;
     check(&statement.body, &|offset| {
-        body_line + statement.body[..offset].matches('\n').count()
+        let before = &statement.body[..offset];
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        (body_line + before.matches('\n').count(), column + 1)
     });
     if let Some(background) = &statement.background {
-        check(background, &|_| 1);
+        // The background's own line: its key's, or, in a `|` block, the line of the link.
+        let key = std::fs::read(root.join(&statement.path))
+            .ok()
+            .and_then(|bytes| crate::statement::parse::decode(&statement.path, &bytes).ok())
+            .and_then(|text| {
+                let (line, column) = crate::statement::parse::key_position(&text, "background")?;
+                let value = text.split('\n').nth(line - 1)?.chars().skip(column - 1);
+                let block = matches!(value.clone().next(), Some('|' | '>'));
+                Some((line, column, block))
+            });
+        check(background, &|offset| match key {
+            Some((line, _, true)) => (line + 1 + background[..offset].matches('\n').count(), 1),
+            Some((line, column, false)) => (line, column),
+            None => (1, 1),
+        });
     }
     found
 }

@@ -3,11 +3,14 @@
 
 mod check;
 mod edit;
+mod export;
+mod generate;
 mod groups;
 mod import;
 mod init;
 mod list;
 mod new;
+mod serve;
 mod show;
 
 use std::io::{IsTerminal, Write};
@@ -102,6 +105,8 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Show(args) => show::run(args, &root()?, cache, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
         Command::Import(args) => import::run(args, matches, &root()?, io),
+        Command::Export(args) => export::run(args, &root()?, now, io),
+        Command::Serve(args) => serve::run(args, &root()?, cli.now, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
@@ -109,6 +114,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
             Ok(Exit::Success)
         }
+        Command::Generate(args) => generate::run(args, io),
         Command::Man => {
             clap_mangen::Man::new(Cli::command())
                 .render(io.out)

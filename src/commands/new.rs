@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::{Io, edit, load};
 use crate::Exit;
 use crate::archive;
-use crate::cli::{NewArgs, speakers_in_order};
+use crate::cli::NewArgs;
 use crate::slug::{self, Slug};
 use crate::statement::{self, Published, Speaker, Statement, Topic};
 
@@ -25,7 +25,10 @@ pub(crate) fn run(
     now: Option<super::Now>,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
-    let mut speakers: Vec<Speaker> = speakers_in_order(matches, args)
+    let sub = matches.subcommand().map_or(matches, |(_, sub)| sub);
+    let mut speakers: Vec<Speaker> = args
+        .speakers
+        .in_order(sub)
         .map_err(anyhow::Error::msg)?
         .into_iter()
         .map(|(name, role, organization)| Speaker {

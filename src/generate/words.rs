@@ -193,10 +193,11 @@ pub(crate) const PLACES: [(&str, &str, &str); 64] = [
     ("Bosnia & Herzegovina", "the authorities", "Sarajevo"),
 ];
 
-/// Latin-script given names (some non-ASCII).
+/// Latin-script given names (some non-ASCII). Names of real people quoted in the samples are
+/// deliberately absent: generated quotes must not be attributable to them.
 pub(crate) const GIVEN: [&str; 50] = [
     "Erika",
-    "Tigere",
+    "Tendai",
     "Agnès",
     "Zoë",
     "Łukasz",
@@ -204,8 +205,8 @@ pub(crate) const GIVEN: [&str; 50] = [
     "Çağla",
     "Søren",
     "Amara",
-    "Hassiba",
-    "Kagari",
+    "Nadia",
+    "Wanjiru",
     "Marie-Claire",
     "Dmitri",
     "Aisha",
@@ -249,9 +250,9 @@ pub(crate) const GIVEN: [&str; 50] = [
 
 /// Latin-script family names (some non-ASCII).
 pub(crate) const FAMILY: [&str; 48] = [
-    "Guevara Rosas",
-    "Chagutah",
-    "Callamard",
+    "Salazar Pinto",
+    "Moyo",
+    "Lefèvre",
     "Öztürk",
     "Kowalczyk",
     "Gonçalves",
@@ -259,7 +260,7 @@ pub(crate) const FAMILY: [&str; 48] = [
     "Müller",
     "Đorđević",
     "Ndiaye",
-    "Hadj Sahraoui",
+    "Benali",
     "Mwangi",
     "Okonkwo",
     "Lindqvist",
@@ -372,7 +373,7 @@ pub(crate) const ROLES: [&str; 16] = [
 ];
 
 /// Headline patterns. `{auth}` authorities, `{topic}`, `{group}`, `{city}`.
-pub(crate) const HEADLINES: [&str; 24] = [
+pub(crate) const HEADLINES: [&str; 25] = [
     "Authorities must immediately release {group} detained in {city}",
     "Conviction of {group} a travesty of justice",
     "New law threatens {topic} and must be withdrawn",
@@ -397,6 +398,7 @@ pub(crate) const HEADLINES: [&str; 24] = [
     "Draft bill on {topic} falls short of international standards",
     "Violent dispersal of {group} in {city} must be investigated",
     "Decision to prosecute {group} sends a chilling message",
+    "So-called \"{topic}\" law must be repealed",
 ];
 
 /// Groups of people that headlines and quotes refer to.

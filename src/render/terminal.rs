@@ -17,6 +17,7 @@ fn table(header: &[&str], width: Option<usize>) -> Table {
         Some(width) => {
             table
                 .set_content_arrangement(ContentArrangement::DynamicFullWidth)
+                .set_truncation_indicator("…")
                 .set_width(u16::try_from(width).unwrap_or(u16::MAX));
         }
         None => {
@@ -145,15 +146,19 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
             .into_iter()
             .flatten()
             .collect();
-        if details.is_empty() {
-            out.push_str(&format!("{}\n", speaker.name));
+        let line = if details.is_empty() {
+            speaker.name.clone()
         } else {
-            out.push_str(&format!("{}, {}\n", speaker.name, details.join(", ")));
-        }
+            format!("{}, {}", speaker.name, details.join(", "))
+        };
+        out.push_str(&textwrap::fill(&line, width.max(20)));
+        out.push('\n');
     }
     let topics: Vec<&str> = statement.topics.iter().map(|t| t.name.as_str()).collect();
-    out.push_str(&dim(&format!("Topics: {}", topics.join(", "))));
-    out.push('\n');
+    for line in textwrap::wrap(&format!("Topics: {}", topics.join(", ")), width.max(20)) {
+        out.push_str(&dim(&line));
+        out.push('\n');
+    }
     if let Some(source) = &statement.source {
         out.push_str(&dim(&format!("Source: {source}")));
         out.push('\n');

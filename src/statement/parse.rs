@@ -96,17 +96,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Parsed {
 /// byte. Shared with everything that reads statement-like files (import reads them too).
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     if bytes.len() > LIMITS.file_bytes {
-        return Err(Diagnostic::error(
-            path,
-            1,
-            1,
-            format!(
-                "file is {}, more than the {} limit",
-                megabytes(bytes.len()),
-                megabytes(LIMITS.file_bytes)
-            ),
-        )
-        .with_help("split the statement, or link large material instead of pasting it"));
+        return Err(too_large(path, bytes.len() as u64));
     }
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(
@@ -153,6 +143,51 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     })
 }
 
+/// The file line and value column of the top-level front-matter `key` in decoded `text`, for
+/// messages about a value that only the whole archive shows to be a problem (a future date, a
+/// `source` used twice). `None` when the key is not there.
+pub fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut lines = text.split('\n');
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for (line_no, line) in (2..).zip(lines) {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return None;
+        }
+        let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+            continue;
+        };
+        if rest.is_empty() || rest.starts_with([' ', '\t']) {
+            let value = rest.trim_start();
+            let column = if value.is_empty() || value.starts_with('#') {
+                1
+            } else {
+                key.chars().count() + 2 + (rest.len() - value.len())
+            };
+            return Some((line_no, column));
+        }
+    }
+    None
+}
+
+/// The error for a file of `size` bytes, over [`Limits::file_bytes`]; loaders that stop reading
+/// at the limit call it with the size on disk.
+pub fn too_large(path: &str, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        1,
+        1,
+        format!(
+            "file is {}, more than the {} limit",
+            megabytes(size),
+            megabytes(LIMITS.file_bytes as u64)
+        ),
+    )
+    .with_help("split the statement, or link large material instead of pasting it")
+}
+
 /// Byte offset of the first control character other than tab, LF and CR (C0, DEL or C1), found
 /// on bytes rather than characters because every statement goes through it.
 fn first_control_character(text: &str) -> Option<usize> {
@@ -164,7 +199,7 @@ fn first_control_character(text: &str) -> Option<usize> {
     })
 }
 
-fn megabytes(bytes: usize) -> String {
+fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
@@ -269,11 +304,22 @@ impl Parser<'_> {
                 }
                 let rest = &text[offset + raw.len()..];
                 let (body, skipped) = trim_blank_lines(rest);
+                // An empty body "starts" right after the closing line, however many blank lines follow.
+                let skipped = if body.is_empty() { 0 } else { skipped };
                 return Some((front, body, line + 1 + skipped));
             }
             offset += raw.len();
             if offset - front_start > LIMITS.front_matter_bytes {
-                break;
+                self.error(
+                    2,
+                    1,
+                    format!(
+                        "front matter is more than the {} KB limit (no closing `---` within it)",
+                        LIMITS.front_matter_bytes / 1024
+                    ),
+                    "move long text from the front matter into the body, or close the front matter with `---`",
+                );
+                return None;
             }
         }
         self.error(
@@ -373,6 +419,14 @@ impl Parser<'_> {
             Err(err) => {
                 let (message, help) = match err.help {
                     Some(help) => (err.message, help),
+                    None if err.message.contains("recursion limit exceeded") => (
+                        "YAML is nested too deeply (more than 128 levels)".to_owned(),
+                        "flatten the value; statement values are never nested this deep".to_owned(),
+                    ),
+                    None if err.message.contains("duplicate entry") || err.message.contains("duplicate key") => (
+                        format!("invalid YAML: {}", err.message),
+                        "remove one of the two entries".to_owned(),
+                    ),
                     None => (
                         format!("invalid YAML: {}", err.message),
                         "check quoting and indentation here; a value containing `: ` or starting with a quote needs double quotes".to_owned(),
@@ -422,6 +476,22 @@ impl Parser<'_> {
         };
         for (key, value) in entries {
             let (line, column) = at(&key);
+            // YAML escapes (`"\e"`, `"\0"`) put control characters into values that the byte
+            // check never saw; they must not reach a terminal or a page.
+            if let Some((text, c)) = control_character(&value) {
+                self.error(
+                    line,
+                    column,
+                    format!(
+                        "`{}` contains the control character U+{:04X}: {}",
+                        escape_key(&key),
+                        c as u32,
+                        quote(text)
+                    ),
+                    "remove it (a YAML escape such as \\e or \\0 in double quotes makes one)",
+                );
+                continue;
+            }
             match key.as_str() {
                 "title" => title = self.one_line(&key, value, line, column, LIMITS.title_chars),
                 "date" => published = self.date(value, line, column),
@@ -465,7 +535,12 @@ impl Parser<'_> {
             ("speaker", speakers.is_some()),
             ("topics", topics.is_some()),
         ] {
-            if !present && !keys.iter().any(|k| k.key == key) {
+            // A misspelt key (`topic`) already has its error with "did you mean `topics`?".
+            let misspelt = |k: &KeyLine| {
+                !KEYS.contains(&k.key.as_str())
+                    && did_you_mean(&k.key, KEYS.iter().copied()) == Some(key)
+            };
+            if !present && !keys.iter().any(|k| k.key == key || misspelt(k)) {
                 self.error(
                     1,
                     1,
@@ -1059,6 +1134,24 @@ fn nesting_depth(line: &str) -> usize {
     depth + spaces / 2
 }
 
+/// The first string in `value` holding a control character other than newline and tab.
+fn control_character(value: &Value) -> Option<(&str, char)> {
+    match value {
+        Value::String(text) => text
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\n' | '\t'))
+            .map(|c| (text.as_str(), c)),
+        Value::List(items) => items.iter().find_map(control_character),
+        Value::Map(entries) => entries.iter().find_map(|(k, v)| {
+            k.chars()
+                .find(|&c| c.is_control() && !matches!(c, '\n' | '\t'))
+                .map(|c| (k.as_str(), c))
+                .or_else(|| control_character(v))
+        }),
+        _ => None,
+    }
+}
+
 /// Why a date was refused.
 enum DateProblem {
     Impossible,
@@ -1218,6 +1311,26 @@ mod tests {
         assert_eq!(nesting_depth("- - 1. x"), 3);
         assert_eq!(nesting_depth("2026 was"), 0);
         assert_eq!(nesting_depth(&">".repeat(50_000)), 50_000);
+    }
+
+    #[test]
+    fn control_characters_from_yaml_escapes_are_refused() {
+        let text = GOOD.replace("\"Global: X\"", "\"Global: \\e[31mX\"");
+        let parsed = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        assert!(parsed.statement.is_none());
+        assert_eq!(
+            parsed.diagnostics[0].message,
+            "`title` contains the control character U+001B: \"Global: \\u{001b}[31mX\""
+        );
+    }
+
+    #[test]
+    fn finds_key_positions() {
+        assert_eq!(key_position(GOOD, "date"), Some((3, 7)));
+        assert_eq!(key_position(GOOD, "speaker"), Some((4, 1)));
+        assert_eq!(key_position(GOOD, "topics"), Some((7, 9)));
+        assert_eq!(key_position(GOOD, "name"), None);
+        assert_eq!(key_position(GOOD, "source"), None);
     }
 
     #[test]

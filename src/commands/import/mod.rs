@@ -38,7 +38,7 @@ use site::{SiteReport, post_statement, site_options, site_posts};
 use super::{Io, edit, load, new};
 use crate::Exit;
 use crate::archive::{self, Archive};
-use crate::cli::{ImportArgs, SpeakerArg, pair_speakers};
+use crate::cli::{ImportArgs, SpeakerArg};
 use crate::import::site::SiteOptions;
 use crate::import::{self, Extracted, Options};
 use crate::slug::{self, Slug};
@@ -68,8 +68,7 @@ pub(crate) fn run(
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
     let speakers = match matches.subcommand() {
-        Some(("import", sub)) => pair_speakers(sub, &args.speakers, &args.roles, &args.orgs)
-            .map_err(anyhow::Error::msg)?,
+        Some(("import", sub)) => args.speakers.in_order(sub).map_err(anyhow::Error::msg)?,
         _ => Vec::new(),
     };
     let date = args

@@ -1,6 +1,5 @@
 //! The cache under `.press/`: every change to the statement files is seen at once, a damaged or
 //! unwritable cache is never a problem, and answers are the same with and without it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
 use std::path::Path;

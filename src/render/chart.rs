@@ -1,0 +1,146 @@
+//! The statements-per-month chart: an inline SVG bar chart over the ten years ending at the
+//! newest statement's month (never "today", so output depends only on the archive).
+//!
+//! It reads without JavaScript or even without seeing it: a `<title>` and `<desc>` summarise it,
+//! each bar carries its month and count as a tooltip title, and years are text labels.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+
+/// Months shown: ten years.
+pub const MONTHS: usize = 120;
+/// Width of one bar, in SVG units.
+const BAR: usize = 6;
+/// Height of the tallest bar, in SVG units.
+const PLOT: f64 = 100.0;
+
+/// Count per month (`(year, month)`) of the given days, over the [`MONTHS`] months ending at `end`.
+pub fn monthly_counts(
+    days: impl IntoIterator<Item = NaiveDate>,
+    end: NaiveDate,
+) -> Vec<((i32, u32), usize)> {
+    let months = month_range(end);
+    let mut counts: BTreeMap<(i32, u32), usize> = months.iter().map(|&m| (m, 0)).collect();
+    for day in days {
+        if let Some(count) = counts.get_mut(&(day.year(), day.month())) {
+            *count += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// The [`MONTHS`] months ending at `end`'s month, oldest first.
+fn month_range(end: NaiveDate) -> Vec<(i32, u32)> {
+    let last = end.year() * 12 + end.month0() as i32;
+    (0..MONTHS as i32)
+        .rev()
+        .map(|back| {
+            let index = last - back;
+            (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+        })
+        .collect()
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES[(month as usize + 11) % 12]
+}
+
+/// The chart as an SVG element (safe HTML: it contains no text from statements).
+pub fn svg(counts: &[((i32, u32), usize)]) -> String {
+    let max = counts.iter().map(|&(_, c)| c).max().unwrap_or(0);
+    let total: usize = counts.iter().map(|&(_, c)| c).sum();
+    let width = counts.len() * BAR;
+    let height = PLOT as usize + 20;
+    let (Some(first), Some(last)) = (counts.first(), counts.last()) else {
+        return String::new();
+    };
+    let busiest = counts
+        .iter()
+        .rev()
+        .max_by_key(|&&(_, c)| c)
+        .map(|&((y, m), c)| format!("{c} in {} {y}", month_name(m)))
+        .unwrap_or_default();
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\
+<title id=\"chart-title\">Statements per month, {} {} to {} {}</title>\
+<desc id=\"chart-desc\">{total} statements in these ten years; the busiest month had {busiest}.</desc>",
+        month_name(first.0.1),
+        first.0.0,
+        month_name(last.0.1),
+        last.0.0,
+    );
+    for (i, &((year, month), count)) in counts.iter().enumerate() {
+        let bar_height = if max == 0 {
+            0.0
+        } else {
+            count as f64 / max as f64 * PLOT
+        };
+        let _ = write!(
+            out,
+            "<rect class=\"bar\" data-month=\"{year}-{month:02}\" data-count=\"{count}\" x=\"{}\" y=\"{:.2}\" width=\"{}\" height=\"{:.2}\"><title>{} {year}: {count}</title></rect>",
+            i * BAR,
+            PLOT - bar_height,
+            BAR - 1,
+            bar_height,
+            month_name(month),
+        );
+    }
+    for (i, &((year, month), _)) in counts.iter().enumerate() {
+        // A label needs about four bars of room; the last months may not have it.
+        if month == 1 && (i + 4) * BAR <= width {
+            let _ = write!(
+                out,
+                "<text class=\"year\" x=\"{}\" y=\"{}\">{year}</text>",
+                i * BAR,
+                height - 4
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_years_ending_at_the_newest_month() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let counts = monthly_counts(
+            [
+                day(2026, 1, 27),
+                day(2026, 1, 2),
+                day(2016, 2, 1),
+                day(2016, 1, 31),
+            ],
+            day(2026, 1, 27),
+        );
+        assert_eq!(counts.len(), MONTHS);
+        assert_eq!(counts[0], ((2016, 2), 1));
+        assert_eq!(counts[119], ((2026, 1), 2));
+        let svg = svg(&counts);
+        assert_eq!(svg.matches("<rect").count(), MONTHS);
+        assert!(svg.contains("height=\"100.00\""));
+        assert!(svg.contains("height=\"50.00\""));
+    }
+}

@@ -1,0 +1,261 @@
+//! Feeds and the sitemap: Atom (`feed.xml`, per-topic `topics/SLUG/feed.xml`), JSON Feed 1.1
+//! (`feed.json`) and `sitemap.xml`.
+//!
+//! Nothing here reads the clock: a feed's `updated` is its newest statement's date, so the same
+//! archive gives the same bytes. Entry ids are permalinks when a base URL is set, else `tag:`
+//! URIs built from the statement's date and slug, which never change either. Every string goes
+//! through [`super::sanitize::xml_text`], so characters XML 1.0 forbids never reach a feed.
+
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use super::html::{Card, Site, escape_html, pretty, statement_path};
+use super::sanitize::xml_text;
+use crate::query::Group;
+use crate::statement::{Published, Statement};
+
+/// Entries per feed.
+pub const FEED_ENTRIES: usize = 50;
+
+/// One Atom entry as the template sees it.
+#[derive(Debug, Serialize)]
+struct Entry {
+    title: String,
+    id: String,
+    link: String,
+    published: String,
+    updated: String,
+    authors: Vec<String>,
+    categories: Vec<Category>,
+    summary: String,
+    content: Option<String>,
+    base: Option<String>,
+    lang: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Category {
+    term: String,
+    label: String,
+}
+
+/// An Atom feed as the template sees it.
+#[derive(Debug, Serialize)]
+struct FeedView {
+    title: String,
+    subtitle: Option<String>,
+    id: String,
+    updated: String,
+    self_url: Option<String>,
+    alternate: String,
+    author: String,
+    language: String,
+    generator: String,
+    entries: Vec<Entry>,
+}
+
+/// RFC 3339 time of a statement (a plain date is midnight UTC).
+fn timestamp(published: &Published) -> String {
+    match published {
+        Published::Date(day) => format!("{}T00:00:00Z", day.format("%Y-%m-%d")),
+        Published::Instant(at) => at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+    }
+}
+
+/// A statement's stable id: its permalink, or a `tag:` URI without a base URL.
+fn entry_id(base: Option<&str>, statement: &Statement) -> String {
+    match base {
+        Some(base) => format!("{base}{}", pretty(&statement_path(statement))),
+        None => format!(
+            "tag:press,{}:{}",
+            statement.day().format("%Y-%m-%d"),
+            statement.slug
+        ),
+    }
+}
+
+/// Every feed of the site.
+pub(crate) fn feeds(
+    site: &Site<'_>,
+    cards: &[Card],
+    topics: &[Group],
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let statements = &site.input.statements;
+    let newest: Vec<usize> = (0..statements.len().min(FEED_ENTRIES)).collect();
+    let mut files = vec![(
+        "feed.xml".to_owned(),
+        atom(site, cards, "feed.xml", &site.view.title, &newest, true)?,
+    )];
+    files.push(("feed.json".to_owned(), json_feed(site, cards, &newest)?));
+    for topic in topics {
+        let members: Vec<usize> = statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.topics.iter().any(|t| t.slug.as_str() == topic.slug))
+            .map(|(i, _)| i)
+            .take(FEED_ENTRIES)
+            .collect();
+        let path = format!("topics/{}/feed.xml", topic.slug);
+        let title = format!("{}: {}", site.view.title, topic.name);
+        files.push((
+            path.clone(),
+            atom(site, cards, &path, &title, &members, false)?,
+        ));
+    }
+    Ok(files)
+}
+
+/// Full HTML content of a statement for a feed: body, then Background.
+fn full_content(site: &Site<'_>, statement: &Statement) -> String {
+    let path = statement_path(statement);
+    let ignored = Mutex::new(Default::default());
+    let mut html = site.content(statement, &statement.body, &path, &ignored);
+    if let Some(background) = &statement.background {
+        html.push_str("<h2>Background</h2>");
+        html.push_str(&site.content(statement, background, &path, &ignored));
+    }
+    html
+}
+
+/// One Atom feed at `path` of the statements at `indices` (newest first).
+fn atom(
+    site: &Site<'_>,
+    cards: &[Card],
+    path: &str,
+    title: &str,
+    indices: &[usize],
+    full: bool,
+) -> anyhow::Result<Vec<u8>> {
+    let base = site.input.base_url.as_deref();
+    let back = "../".repeat(path.matches('/').count());
+    let folder = path.strip_suffix("feed.xml").unwrap_or_default();
+    let statements = &site.input.statements;
+    let entries = indices
+        .iter()
+        .map(|&i| {
+            let statement = statements[i];
+            let card = &cards[i];
+            let permalink = match base {
+                Some(base) => format!("{base}{}", pretty(&card.url)),
+                None => format!("{back}{}", card.url),
+            };
+            Entry {
+                title: card.title.clone(),
+                id: entry_id(base, statement),
+                link: permalink.clone(),
+                published: timestamp(&statement.published),
+                updated: timestamp(&statement.published),
+                authors: card.speakers.iter().map(|s| s.name.clone()).collect(),
+                categories: card
+                    .topics
+                    .iter()
+                    .map(|t| Category {
+                        term: t
+                            .url
+                            .as_deref()
+                            .and_then(|u| u.split('/').nth(1))
+                            .unwrap_or_default()
+                            .to_owned(),
+                        label: t.name.clone(),
+                    })
+                    .collect(),
+                summary: card.summary.clone(),
+                content: full.then(|| full_content(site, statement)),
+                base: base.map(|_| permalink),
+                lang: statement.lang.clone(),
+            }
+        })
+        .collect();
+    let view = FeedView {
+        title: title.to_owned(),
+        subtitle: site.view.description.clone(),
+        id: match base {
+            Some(base) => format!("{base}{folder}"),
+            None if folder.is_empty() => "tag:press,2000:site".to_owned(),
+            None => format!("tag:press,2000:{}", folder.trim_end_matches('/')),
+        },
+        updated: indices
+            .first()
+            .map(|&i| timestamp(&statements[i].published))
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned()),
+        self_url: base.map(|base| format!("{base}{path}")),
+        alternate: match base {
+            Some(base) => format!("{base}{folder}"),
+            None => "index.html".to_owned(),
+        },
+        author: site
+            .view
+            .organization
+            .clone()
+            .unwrap_or_else(|| site.view.title.clone()),
+        language: site.view.language.clone(),
+        generator: site.view.generator.to_owned(),
+        entries,
+    };
+    site.render_feed(minijinja::context! { feed => view, site => &site.view })
+}
+
+/// JSON Feed 1.1 of the statements at `indices`, with full content.
+fn json_feed(site: &Site<'_>, cards: &[Card], indices: &[usize]) -> anyhow::Result<Vec<u8>> {
+    let base = site.input.base_url.as_deref();
+    let statements = &site.input.statements;
+    let text = |s: &str| xml_text(s).into_owned();
+    let items: Vec<serde_json::Value> = indices
+        .iter()
+        .map(|&i| {
+            let statement = statements[i];
+            let card = &cards[i];
+            let mut item = serde_json::json!({
+                "id": entry_id(base, statement),
+                "title": text(&card.title),
+                "content_html": full_content(site, statement),
+                "summary": text(&card.summary),
+                "date_published": timestamp(&statement.published),
+                "authors": card.speakers.iter().map(|s| serde_json::json!({"name": text(&s.name)})).collect::<Vec<_>>(),
+                "tags": card.topics.iter().map(|t| text(&t.name)).collect::<Vec<_>>(),
+                "language": text(&statement.lang),
+            });
+            if let (Some(base), Some(map)) = (base, item.as_object_mut()) {
+                map.insert(
+                    "url".to_owned(),
+                    serde_json::Value::String(format!("{base}{}", pretty(&card.url))),
+                );
+            }
+            item
+        })
+        .collect();
+    let mut feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": text(&site.view.title),
+        "language": text(&site.view.language),
+        "items": items,
+    });
+    if let Some(map) = feed.as_object_mut() {
+        if let Some(description) = &site.view.description {
+            map.insert("description".to_owned(), text(description).into());
+        }
+        if let Some(base) = base {
+            map.insert("home_page_url".to_owned(), base.into());
+            map.insert("feed_url".to_owned(), format!("{base}feed.json").into());
+        }
+    }
+    let mut bytes = serde_json::to_vec_pretty(&feed)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// `sitemap.xml` listing every page (folder URLs) under `base`.
+pub(crate) fn sitemap<'p>(base: &str, paths: impl Iterator<Item = &'p String>) -> Vec<u8> {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths.filter(|p| p.ends_with("index.html")) {
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape_html(&format!("{base}{}", pretty(path)))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
+}

@@ -1,0 +1,138 @@
+//! `press edit SLUG` and `new --edit`: the editor from `$VISUAL`, else `$EDITOR` (run through the
+//! shell, with the file as its argument), then a check of what it left.
+
+use crate::support::{Archive, run};
+
+const SUDAN: &str = "statements/2025/2025-11-20-sudan-civilians-el-fasher.md";
+
+/// `press` with these arguments and editor variables.
+fn edit(archive: &Archive, args: &[&str], env: &[(&str, &str)]) -> crate::support::Run {
+    let mut command = archive.press();
+    command.args(args);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    run(command)
+}
+
+#[test]
+fn edit_opens_visual_then_checks() {
+    let archive = Archive::basic();
+    let result = edit(
+        &archive,
+        &["edit", "sudan-civilians-el-fasher"],
+        &[
+            ("VISUAL", "sed -i 's/must be protected/need protection/'"),
+            ("EDITOR", "false"),
+        ],
+    );
+    result.code(0);
+    assert_eq!(result.err(), "");
+    assert!(
+        archive
+            .read(SUDAN)
+            .contains("title: \"Sudan: Civilians in El Fasher need protection\"")
+    );
+}
+
+#[test]
+fn edit_falls_back_to_editor() {
+    let archive = Archive::basic();
+    let result = edit(
+        &archive,
+        &["edit", "sudan-civilians-el-fasher"],
+        &[
+            ("VISUAL", " "),
+            ("EDITOR", "sed -i 's/El Fasher/al-Fashir/g'"),
+        ],
+    );
+    result.code(0);
+    assert!(archive.read(SUDAN).contains("al-Fashir"));
+}
+
+#[test]
+fn edit_reports_what_the_editor_broke() {
+    let archive = Archive::basic();
+    let result = edit(
+        &archive,
+        &["edit", "sudan-civilians-el-fasher"],
+        &[("VISUAL", "sed -i 's/^date: .*/date: 2025-02-30/'")],
+    );
+    result.code(1);
+    assert_eq!(
+        result.err(),
+        format!(
+            "{SUDAN}:3:7: error: `date` is an impossible date: \"2025-02-30\"\n  help: check the day and month; write it as YYYY-MM-DD\npress: {SUDAN} has errors; run `press edit` again to fix them\n"
+        )
+    );
+}
+
+#[test]
+fn edit_opens_a_file_with_errors_by_its_name() {
+    let archive = Archive::invalid("bad-lang");
+    let result = edit(
+        &archive,
+        &["edit", "bad-lang"],
+        &[("VISUAL", "sed -i '/^lang:/d'")],
+    );
+    result.code(0);
+    assert_eq!(result.err(), "");
+}
+
+#[test]
+fn edit_without_an_editor_or_a_match_is_a_usage_error() {
+    let archive = Archive::basic();
+    let result = edit(&archive, &["edit", "sudan-civilians-el-fasher"], &[]);
+    result.code(2);
+    assert_eq!(
+        result.err(),
+        "press: error: no editor: set $VISUAL or $EDITOR (for example EDITOR=nano)\n"
+    );
+    let result = edit(&archive, &["edit", "nope"], &[("VISUAL", "true")]);
+    result.code(2);
+    assert_eq!(
+        result.err(),
+        "press: error: no statement with the slug \"nope\"\n"
+    );
+    let result = edit(
+        &archive,
+        &["edit", "sudan-civilians-el-fasher"],
+        &[("VISUAL", "false")],
+    );
+    result.code(2);
+    assert!(
+        result
+            .err()
+            .starts_with("press: error: the editor \"false\" failed"),
+        "{}",
+        result.err()
+    );
+}
+
+#[test]
+fn new_edit_opens_the_new_file() {
+    let archive = Archive::empty();
+    let result = edit(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Chile: X",
+            "--speaker",
+            "S",
+            "--topic",
+            "t",
+            "--date",
+            "2026-01-27",
+            "--edit",
+        ],
+        &[("VISUAL", "printf 'Body from the editor.\\n' >>")],
+    );
+    result.code(0);
+    assert_eq!(result.out(), "statements/2026/2026-01-27-chile-x.md\n");
+    assert!(
+        archive
+            .read("statements/2026/2026-01-27-chile-x.md")
+            .ends_with("---\nBody from the editor.\n")
+    );
+}

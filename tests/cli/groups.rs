@@ -1,0 +1,161 @@
+//! `press topics`, `speakers`, `locations` (counts, first and last dates, most used first), and
+//! the generated `completions` and `man`.
+
+use insta::assert_snapshot;
+
+use crate::support::{Archive, press};
+
+/// The JSON array a grouping command prints.
+fn groups(command: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let archive = Archive::basic();
+    let mut args = vec![command, "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = press(&archive, &args);
+    run.code(0);
+    serde_json::from_slice(&run.stdout).expect("a JSON array")
+}
+
+#[test]
+fn topics_json_has_name_slug_count_first_last_most_used_first() {
+    let topics = groups("topics", &[]);
+    for topic in &topics {
+        let keys: Vec<&str> = topic
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["name", "slug", "count", "first", "last"]);
+    }
+    assert_eq!(
+        topics[0],
+        serde_json::json!({
+            "name": "human rights defenders",
+            "slug": "human-rights-defenders",
+            "count": 2,
+            "first": "2026-01-27",
+            "last": "2026-02-14",
+        })
+    );
+    assert_eq!(topics.len(), 9);
+    // Drafts only on request.
+    let with_drafts = groups("topics", &["--drafts"]);
+    let freedom = with_drafts
+        .iter()
+        .find(|t| t["slug"] == "freedom-of-expression")
+        .expect("topic");
+    assert_eq!(freedom["count"], 2);
+    assert_eq!(freedom["first"], "2025-06-05");
+}
+
+#[test]
+fn topics_are_one_topic_across_spellings_shown_in_the_most_frequent() {
+    let front = |title: &str, date: &str, topic: &str| {
+        format!(
+            "---\ntitle: {title:?}\ndate: {date}\nspeaker: \"X\"\ntopics: [{topic:?}]\n---\nBody.\n"
+        )
+    };
+    let archive = Archive::empty()
+        .file(
+            "statements/2026/2026-01-01-a.md",
+            front("A", "2026-01-01", "Human rights defenders"),
+        )
+        .file(
+            "statements/2026/2026-01-02-b.md",
+            front("B", "2026-01-02", "human-rights-defenders"),
+        )
+        .file(
+            "statements/2026/2026-01-03-c.md",
+            front("C", "2026-01-03", "Human rights defenders"),
+        );
+    let run = press(&archive, &["topics", "--format", "json"]);
+    run.code(0);
+    let topics: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(
+        topics,
+        serde_json::json!([{
+            "name": "Human rights defenders",
+            "slug": "human-rights-defenders",
+            "count": 3,
+            "first": "2026-01-01",
+            "last": "2026-01-03",
+        }])
+    );
+}
+
+#[test]
+fn speakers_json_groups_by_name() {
+    let speakers = groups("speakers", &[]);
+    let names: Vec<&str> = speakers
+        .iter()
+        .map(|s| s["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Erika Guevara Rosas",
+            "Omar Haddad",
+            "سارة الحسيني",
+            "Tigere Chagutah",
+            "Zoë Ł. Ñúñez"
+        ]
+    );
+    let zoe = &speakers[4];
+    assert_eq!(zoe["slug"], "zoe-l-nunez");
+    assert_eq!(zoe["count"], 1);
+}
+
+#[test]
+fn locations_table() {
+    let archive = Archive::basic();
+    let run = press(&archive, &["locations"]);
+    run.code(0);
+    assert_snapshot!(run.out(), @r"
+    LOCATION  STATEMENTS  FIRST       LAST
+    Egypt              1  2026-02-14  2026-02-14
+    Global             1  2026-01-27  2026-01-27
+    Sudan              1  2025-11-20  2025-11-20
+    Türkiye            1  2026-03-02  2026-03-02
+    ");
+    let locations = groups("locations", &[]);
+    assert_eq!(locations.len(), 4);
+    assert_eq!(locations[3]["slug"], "turkiye");
+}
+
+#[test]
+fn completions_and_man_produce_output() {
+    let archive = Archive::empty();
+    for shell in ["bash", "zsh", "fish"] {
+        let run = press(&archive, &["completions", shell]);
+        run.code(0);
+        assert!(run.out().contains("press"), "{shell}");
+        assert!(run.out().contains("include-embargoed"), "{shell}");
+    }
+    let run = press(&archive, &["man"]);
+    run.code(0);
+    let man = run.out();
+    assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..40]);
+    assert!(man.contains(".TH press 1"), "roff title header");
+    // Completions and man need no archive.
+    let nowhere = tempfile::tempdir().expect("temp dir");
+    let run = crate::support::run({
+        let mut c = crate::support::press_in(nowhere.path());
+        c.arg("man");
+        c
+    });
+    run.code(0);
+}
+
+#[test]
+fn help_lists_the_exit_codes() {
+    let archive = Archive::empty();
+    let run = press(&archive, &["--help"]);
+    run.code(0);
+    assert!(
+        run.out().contains("Exit codes:\n  0  success"),
+        "{}",
+        run.out()
+    );
+    let run = press(&archive, &["list", "--no-such-flag"]);
+    run.code(2);
+}

@@ -1,0 +1,71 @@
+//! `press init`: a new archive with `statements/`, `press.toml` and `.gitignore`; never
+//! replaces a file.
+
+use crate::support::{press_in, run};
+
+#[test]
+fn init_creates_an_archive() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = press_in(dir.path());
+    command.args(["init", "news"]);
+    let result = run(command);
+    result.code(0);
+    let root = dir.path().join("news");
+    assert!(root.join("statements").is_dir());
+    let toml = std::fs::read_to_string(root.join("press.toml")).expect("press.toml");
+    // Commented defaults only: it parses, and sets nothing.
+    let parsed: toml::Table = toml.parse().expect("valid TOML");
+    assert!(parsed.is_empty(), "{parsed:?}");
+    assert!(toml.contains("# base_url"));
+    let gitignore = std::fs::read_to_string(root.join(".gitignore")).expect(".gitignore");
+    assert!(gitignore.lines().any(|l| l == "/site/"));
+    assert!(gitignore.lines().any(|l| l == "/.press/"));
+    assert_eq!(result.out(), "");
+    // The new archive works at once.
+    let mut check = press_in(&root);
+    check.arg("check");
+    let checked = run(check);
+    checked.code(0);
+    assert_eq!(
+        checked.err(),
+        "checked 0 statements: 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn init_in_the_current_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = press_in(dir.path());
+    command.arg("init");
+    run(command).code(0);
+    assert!(dir.path().join("statements").is_dir());
+    assert!(dir.path().join("press.toml").is_file());
+}
+
+#[test]
+fn init_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("press.toml"), "title = \"Mine\"\n").expect("write");
+    std::fs::write(dir.path().join(".gitignore"), "target/\n").expect("write");
+    std::fs::create_dir_all(dir.path().join("statements/2026")).expect("mkdir");
+    std::fs::write(dir.path().join("statements/2026/keep.md"), "kept").expect("write");
+    let mut command = press_in(dir.path());
+    command.arg("init");
+    let result = run(command);
+    result.code(0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("press.toml")).expect("read"),
+        "title = \"Mine\"\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".gitignore")).expect("read"),
+        "target/\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("statements/2026/keep.md")).expect("read"),
+        "kept"
+    );
+    let err = result.err();
+    assert!(err.contains("kept the existing ./press.toml"), "{err}");
+    assert!(err.contains("kept the existing ./.gitignore"), "{err}");
+}

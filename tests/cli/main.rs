@@ -1,0 +1,28 @@
+//! Integration tests: the real `press` binary on temporary archives.
+//!
+//! One test binary (faster to build and link than one per file), one module per verb.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+/// The cache under `.press/`: changes seen at once, damage and read-only archives harmless,
+/// the same answers with `--no-cache`.
+mod cache;
+/// `press check`: every diagnostic kind with its message, line and column; archive warnings.
+mod check;
+/// `press edit` and `new --edit`: the editor round trip.
+mod edit;
+/// The generated archive of 10,000 statements: clean, and counts checked independently.
+mod generated;
+/// `press topics`, `speakers`, `locations`, plus `completions` and `man`.
+mod groups;
+/// Hostile input: what every command holds on any input, and writes that lose nothing.
+mod hostile;
+/// `press init`: a new archive, never overwriting.
+mod init;
+/// `press list`: filters, sorting, formats, table width, closed pipes, root discovery.
+mod list;
+/// `press new`: options, prompts on a terminal, round trips, refusing a taken slug.
+mod new;
+/// `press show`: text, JSON and the stored Markdown; unknown slugs.
+mod show;
+/// The harness: temporary archives and a hermetic `press` command under a watchdog.
+mod support;

@@ -1,0 +1,410 @@
+//! `press new`: the file it writes, `new` → `check` → `list` round trips with non-ASCII text,
+//! prompts on a terminal, and refusing a taken slug without ever replacing a file.
+
+use insta::assert_snapshot;
+
+use crate::support::{Archive, press, run_with_input};
+
+#[test]
+fn new_writes_the_conventional_file_and_prints_its_path() {
+    let archive = Archive::empty();
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Türkiye: Zoë’s case must be reopened",
+            "--speaker",
+            "Zoë Ł. Ñúñez",
+            "--role",
+            "Regional Director",
+            "--org",
+            "Amnesty International",
+            "--speaker",
+            "سارة الحسيني",
+            "--org",
+            "منظمة العفو الدولية",
+            "--topic",
+            "Freedom of expression",
+            "--topic",
+            "حرية التعبير",
+            "--date",
+            "2026-03-02",
+            "--location",
+            "Türkiye",
+        ],
+    );
+    run.code(0);
+    assert_eq!(
+        run.out(),
+        "statements/2026/2026-03-02-turkiye-zoe-s-case-must-be-reopened.md\n"
+    );
+    assert_snapshot!(archive.read("statements/2026/2026-03-02-turkiye-zoe-s-case-must-be-reopened.md"), @r#"
+    ---
+    title: "Türkiye: Zoë’s case must be reopened"
+    date: 2026-03-02
+    speaker:
+      - name: "Zoë Ł. Ñúñez"
+        role: "Regional Director"
+        organization: "Amnesty International"
+      - name: "سارة الحسيني"
+        organization: "منظمة العفو الدولية"
+    topics: ["Freedom of expression", "حرية التعبير"]
+    location: "Türkiye"
+    ---
+    "#);
+    // new → check → list.
+    let check = press(&archive, &["check"]);
+    check.code(0);
+    assert_eq!(
+        check.err(),
+        "statements/2026/2026-03-02-turkiye-zoe-s-case-must-be-reopened.md:12:1: warning: the statement has no body text\n  help: add the statement's text after the closing `---`\nchecked 1 statements: 0 errors, 1 warnings\n"
+    );
+    let list = press(&archive, &["list", "--format", "json"]);
+    list.code(0);
+    let records: serde_json::Value = serde_json::from_slice(&list.stdout).expect("JSON");
+    assert_eq!(records[0]["title"], "Türkiye: Zoë’s case must be reopened");
+    assert_eq!(
+        records[0]["speakers"],
+        serde_json::json!([
+            {"name": "Zoë Ł. Ñúñez", "role": "Regional Director", "organization": "Amnesty International"},
+            {"name": "سارة الحسيني", "role": null, "organization": "منظمة العفو الدولية"},
+        ])
+    );
+    assert_eq!(
+        records[0]["topics"],
+        serde_json::json!(["Freedom of expression", "حرية التعبير"])
+    );
+    let by_speaker = press(&archive, &["list", "--speaker", "zoe l", "--count"]);
+    assert_eq!(by_speaker.out(), "1\n");
+    let by_topic = press(&archive, &["list", "--topic", "حرية التعبير", "--count"]);
+    assert_eq!(by_topic.out(), "1\n");
+}
+
+#[test]
+fn new_round_trips_an_arabic_title_and_every_option() {
+    let archive = Archive::empty();
+    let body = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(
+        body.path(),
+        "\n\nThe text, “quoted” — as written.\n\n> A quote.\n\n",
+    )
+    .expect("write body");
+    let body_path = body.path().to_str().expect("UTF-8 path");
+    let run = run_with_input(
+        {
+            let mut command = archive.press();
+            command.args([
+                "new",
+                "--title",
+                "مصر: اعتقال ناشطين قبل الانتخابات",
+                "--speaker",
+                "no",
+                "--topic",
+                "2026",
+                "--topic",
+                "yes",
+                "--date",
+                "2026-02-14",
+                "--lang",
+                "ar",
+                "--summary",
+                "null",
+                "--source",
+                "https://example.org/ar/1",
+                "--draft",
+                "--embargo",
+                "2026-06-10T09:00:00+03:00",
+                "--body-file",
+                body_path,
+                "--background-file",
+                "-",
+            ]);
+            command
+        },
+        Some("Background: ~ with # and ---\nsecond line\n".as_bytes()),
+    );
+    run.code(0);
+    let path = run.out().trim_end().to_owned();
+    assert!(path.starts_with("statements/2026/2026-02-14-"), "{path}");
+    let slug = path
+        .trim_start_matches("statements/2026/2026-02-14-")
+        .trim_end_matches(".md");
+    assert!(press::slug::is_valid(slug), "{slug}");
+    let shown = press(&archive, &["show", slug, "--format", "json"]);
+    shown.code(0);
+    let record: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("JSON");
+    assert_eq!(
+        record,
+        serde_json::json!({
+            "slug": slug,
+            "path": path,
+            "title": "مصر: اعتقال ناشطين قبل الانتخابات",
+            "date": "2026-02-14",
+            "speakers": [{"name": "no", "role": null, "organization": null}],
+            "topics": ["2026", "yes"],
+            "location": null,
+            "background": "Background: ~ with # and ---\nsecond line",
+            "body": "The text, “quoted” — as written.\n\n> A quote.",
+            "source": "https://example.org/ar/1",
+            "summary": "null",
+            "lang": "ar",
+            "draft": true,
+            "embargo": "2026-06-10T09:00:00+03:00",
+            "extra": {},
+        })
+    );
+    press(&archive, &["check"]).code(0);
+}
+
+#[test]
+fn new_refuses_a_taken_slug_and_names_the_file() {
+    let archive = Archive::basic();
+    let before = archive.files();
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Sudan: Civilians, El Fasher",
+            "--speaker",
+            "X",
+            "--topic",
+            "Y",
+            "--date",
+            "2026-05-01",
+        ],
+    );
+    run.code(2);
+    assert_eq!(run.out(), "");
+    assert_snapshot!(run.err(), @"press: error: the slug `sudan-civilians-el-fasher` is taken by statements/2025/2025-11-20-sudan-civilians-el-fasher.md; choose another with --slug");
+    assert_eq!(archive.files(), before, "no file written");
+    // With --slug it goes through.
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Sudan: Civilians, El Fasher",
+            "--speaker",
+            "X",
+            "--topic",
+            "Y",
+            "--date",
+            "2026-05-01",
+            "--slug",
+            "sudan-el-fasher-again",
+        ],
+    );
+    run.code(0);
+    assert_eq!(
+        run.out(),
+        "statements/2026/2026-05-01-sudan-el-fasher-again.md\n"
+    );
+    assert!(
+        archive
+            .read("statements/2026/2026-05-01-sudan-el-fasher-again.md")
+            .contains("slug: \"sudan-el-fasher-again\"")
+    );
+}
+
+#[test]
+fn new_never_overwrites_an_existing_file_even_a_broken_one() {
+    // The file at the target path does not parse, so its slug is unknown to the archive: the
+    // no-clobber rename is what protects it.
+    let archive = Archive::empty().file(
+        "statements/2026/2026-03-02-chile-police.md",
+        "not a statement",
+    );
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Chile: Police",
+            "--speaker",
+            "X",
+            "--topic",
+            "Y",
+            "--date",
+            "2026-03-02",
+        ],
+    );
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: statements/2026/2026-03-02-chile-police.md already exists; press never replaces a statement file");
+    assert_eq!(
+        archive.read("statements/2026/2026-03-02-chile-police.md"),
+        "not a statement"
+    );
+    assert_eq!(
+        archive.files(),
+        ["statements/2026/2026-03-02-chile-police.md"],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn new_without_a_terminal_names_what_is_missing() {
+    let archive = Archive::empty();
+    let run = press(&archive, &["new"]);
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: missing --title, --speaker, --topic: pass them as options, or run on a terminal to be asked");
+    let run = press(&archive, &["new", "--title", "X", "--speaker", "Y"]);
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: missing --topic: pass them as options, or run on a terminal to be asked");
+    assert_eq!(archive.files(), Vec::<String>::new());
+}
+
+#[test]
+fn new_refuses_invalid_values_before_writing() {
+    let archive = Archive::empty();
+    let base = [
+        "new",
+        "--title",
+        "X",
+        "--speaker",
+        "Y",
+        "--topic",
+        "Z",
+        "--date",
+        "2026-01-27",
+    ];
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--source", "ftp://x"],
+            "press: error: the new statement would not be valid: `source` is not an absolute http(s) URL: \"ftp://x\"",
+        ),
+        (
+            &["--lang", "english"],
+            "press: error: the new statement would not be valid: `lang` is not a BCP 47 language tag: \"english\"",
+        ),
+        (
+            &["--slug", "Bad Slug"],
+            "press: error: invalid --slug \"Bad Slug\": use lowercase ASCII letters, digits and single hyphens, e.g. \"bad-slug\"",
+        ),
+        (
+            &["--embargo", "tomorrow"],
+            "press: error: invalid --embargo \"tomorrow\": use RFC 3339 with an offset, e.g. 2026-01-27T09:00:00+01:00: premature end of input",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        let run = press(&archive, &args);
+        run.code(2);
+        assert_eq!(run.first_err_line(), *message);
+    }
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "X",
+            "--speaker",
+            "Y",
+            "--topic",
+            "Z",
+            "--date",
+            "2026-02-30",
+        ],
+    );
+    run.code(2);
+    assert_eq!(
+        run.first_err_line(),
+        "press: error: invalid --date \"2026-02-30\": use YYYY-MM-DD"
+    );
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--role",
+            "R",
+            "--speaker",
+            "Y",
+            "--title",
+            "X",
+            "--topic",
+            "Z",
+        ],
+    );
+    run.code(2);
+    assert_eq!(
+        run.first_err_line(),
+        "press: error: --role \"R\" comes before any --speaker: put it after the speaker it belongs to"
+    );
+    assert_eq!(archive.files(), Vec::<String>::new());
+}
+
+#[test]
+fn new_defaults_the_date_to_today() {
+    let archive = Archive::empty();
+    let run = press(
+        &archive,
+        &["new", "--title", "X", "--speaker", "Y", "--topic", "Z"],
+    );
+    run.code(0);
+    assert_eq!(run.out(), "statements/2026/2026-06-01-x.md\n");
+}
+
+#[test]
+fn new_prompts_on_a_terminal() {
+    let archive = Archive::empty();
+    let mut command = archive.press();
+    command.arg("new");
+    let mut session = expectrl::Session::spawn(command).expect("spawn on a pty");
+    session.set_expect_timeout(Some(crate::support::WATCHDOG));
+    for (question, answer) in [
+        ("Title: ", "Türkiye: Zoë’s trial"),
+        ("Speaker name: ", "Zoë Ł. Ñúñez"),
+        ("Role (optional): ", "Director"),
+        ("Organization (optional): ", ""),
+        (
+            "Topics (comma-separated): ",
+            "Freedom of expression, Trials ,",
+        ),
+    ] {
+        session.expect(question).expect(question);
+        session.send_line(answer).expect("answer");
+    }
+    let rest = session.expect(expectrl::Eof).expect("press ends");
+    let mut output = rest.before().to_vec();
+    for m in rest.matches() {
+        output.extend_from_slice(m);
+    }
+    let output = String::from_utf8(output).expect("UTF-8");
+    assert!(
+        output.contains("statements/2026/2026-06-01-turkiye-zoe-s-trial.md"),
+        "{output}"
+    );
+    assert_snapshot!(archive.read("statements/2026/2026-06-01-turkiye-zoe-s-trial.md"), @r#"
+    ---
+    title: "Türkiye: Zoë’s trial"
+    date: 2026-06-01
+    speaker:
+      name: "Zoë Ł. Ñúñez"
+      role: "Director"
+    topics: ["Freedom of expression", "Trials"]
+    ---
+    "#);
+}
+
+#[test]
+fn new_asks_only_for_what_is_missing() {
+    let archive = Archive::empty();
+    let mut command = archive.press();
+    command.args(["new", "--title", "Chile: X", "--speaker", "Ana Piquer"]);
+    let mut session = expectrl::Session::spawn(command).expect("spawn on a pty");
+    session.set_expect_timeout(Some(crate::support::WATCHDOG));
+    let asked = session
+        .expect("Topics (comma-separated): ")
+        .expect("asks for topics");
+    let before = String::from_utf8_lossy(asked.before()).into_owned();
+    assert!(!before.contains("Title"), "{before}");
+    session.send_line("Policing").expect("answer");
+    session.expect(expectrl::Eof).expect("press ends");
+    assert!(
+        archive
+            .read("statements/2026/2026-06-01-chile-x.md")
+            .contains("topics: [\"Policing\"]")
+    );
+}
