@@ -15,8 +15,9 @@ use anyhow::Context;
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
+use crate::cache::FileKey;
 use crate::diagnostic::Diagnostic;
-use crate::statement::{self, Statement};
+use crate::statement::{self, Header, Statement};
 
 /// Every statement of an archive, newest first, and every problem found loading them.
 #[derive(Debug, Default)]
@@ -32,23 +33,27 @@ pub struct Archive {
 }
 
 /// The outcome of the walk: statement files to parse, and problems with the walk itself.
-struct Walk {
-    files: Vec<PathBuf>,
-    diagnostics: Vec<Diagnostic>,
+#[derive(Default)]
+pub(crate) struct Walk {
+    /// Statement files, relative to the root with `/`, sorted.
+    pub(crate) files: Vec<String>,
+    /// Each file's identity, when the walk was asked to `stat` them (taken before any read).
+    pub(crate) keys: Vec<Option<FileKey>>,
+    /// Skipped files and unreadable folders.
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Archive {
     /// Loads the archive at `root`: walks `statements/`, parses every file in parallel, and
     /// checks slugs across the archive. Fails only when the folder cannot be read at all.
     pub fn load(root: &Path) -> anyhow::Result<Self> {
-        let walk = walk(root)?;
+        let walk = walk(root, false)?;
         let parsed: Vec<(String, statement::parse::Parsed)> = walk
             .files
             .par_iter()
-            .map(|path| {
-                let relative = relative_path(root, path);
-                let parsed = read_and_parse(path, &relative);
-                (relative, parsed)
+            .map(|relative| {
+                let parsed = read_and_parse(&root.join(relative), relative);
+                (relative.clone(), parsed)
             })
             .collect();
         let mut archive = Archive {
@@ -62,9 +67,7 @@ impl Archive {
             archive.statements.extend(parsed.statement);
         }
         archive.refuse_duplicate_slugs();
-        archive
-            .statements
-            .sort_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug.cmp(&b.slug)));
+        sort_newest_first(&mut archive.statements);
         archive.sort_diagnostics();
         Ok(archive)
     }
@@ -167,36 +170,69 @@ impl Archive {
 
     /// Keeps the first file (by path) for each slug and reports every other one, naming both.
     fn refuse_duplicate_slugs(&mut self) {
-        self.statements.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut first_path: HashMap<String, String> = HashMap::new();
-        let mut duplicates = Vec::new();
-        self.statements
-            .retain(|statement| match first_path.get(statement.slug.as_str()) {
-                Some(first) => {
-                    duplicates.push(
-                        Diagnostic::error(
-                            &statement.path,
-                            1,
-                            1,
-                            format!("duplicate slug `{}`: {first} has it too", statement.slug),
-                        )
-                        .with_help("give one of them another file name or a `slug:` of its own"),
-                    );
-                    false
-                }
-                None => {
-                    first_path.insert(statement.slug.as_str().to_owned(), statement.path.clone());
-                    true
-                }
-            });
+        let duplicates = refuse_duplicate_slugs(&mut self.statements);
         self.diagnostics.extend(duplicates);
     }
 
     fn sort_diagnostics(&mut self) {
-        self.diagnostics
-            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        self.diagnostics.dedup();
+        sort_diagnostics(&mut self.diagnostics);
     }
+}
+
+/// Keeps the first statement (by path) for each slug and returns an error for every other one,
+/// naming both. (Sorting indices by slug, rather than a map of owned slugs, keeps this cheap at
+/// 100,000 statements.)
+pub(crate) fn refuse_duplicate_slugs<H: Header>(statements: &mut Vec<H>) -> Vec<Diagnostic> {
+    statements.sort_by(|a, b| a.path().cmp(b.path()));
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        statements[a]
+            .slug()
+            .cmp(statements[b].slug())
+            .then(a.cmp(&b))
+    });
+    let mut refused = vec![false; statements.len()];
+    let mut duplicates = Vec::new();
+    let mut first = usize::MAX;
+    for &other in &order {
+        if first == usize::MAX || statements[first].slug() != statements[other].slug() {
+            first = other;
+            continue;
+        }
+        refused[other] = true;
+        let statement = &statements[other];
+        duplicates.push(
+            Diagnostic::error(
+                statement.path(),
+                1,
+                1,
+                format!(
+                    "duplicate slug `{}`: {} has it too",
+                    statement.slug(),
+                    statements[first].path()
+                ),
+            )
+            .with_help("give one of them another file name or a `slug:` of its own"),
+        );
+    }
+    let mut index = 0;
+    statements.retain(|_| {
+        index += 1;
+        !refused[index - 1]
+    });
+    duplicates
+}
+
+/// Newest first, ties by slug: the archive's order.
+pub(crate) fn sort_newest_first<H: Header>(statements: &mut [H]) {
+    // Unstable is enough: slugs are unique by now, so no two keys are equal.
+    statements.sort_unstable_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
+}
+
+/// By path and position, without repeats.
+pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    diagnostics.dedup();
 }
 
 /// Where the front-matter `key` of the statement file at `path` (relative to `root`) is, for
@@ -210,7 +246,7 @@ fn key_position(root: &Path, path: &str, key: &str) -> (usize, usize) {
 }
 
 /// Reads one file (refusing oversized ones before reading) and parses it.
-fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
+pub(crate) fn read_and_parse(path: &Path, relative: &str) -> statement::parse::Parsed {
     let limit = statement::parse::LIMITS.file_bytes as u64;
     // One open, one fstat, one read. An oversized file is never read: its size on disk is
     // reported; one that grew since the fstat is read only a little past the limit.
@@ -264,55 +300,69 @@ fn is_scratch_file(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
-/// Collects the statement files under `root/statements`, reporting what is skipped and why.
-fn walk(root: &Path) -> anyhow::Result<Walk> {
+/// Collects the statement files under `root/statements`, reporting what is skipped and why;
+/// with `stat`, also each file's [`FileKey`] for the cache.
+///
+/// A plain recursive `read_dir`, sub-folders in parallel: the file type comes from the directory
+/// entry, a `stat` (when asked) is relative to the open folder, and relative paths are built
+/// from the names as they are read, so walking 100,000 files costs tens of milliseconds.
+pub(crate) fn walk(root: &Path, stat: bool) -> anyhow::Result<Walk> {
     let dir = root.join("statements");
-    let mut result = Walk {
-        files: Vec::new(),
-        diagnostics: Vec::new(),
-    };
     if !dir.exists() {
-        return Ok(result);
+        return Ok(Walk::default());
     }
-    fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    let walker = ignore::WalkBuilder::new(&dir)
-        .standard_filters(false)
-        .follow_links(false)
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        })
-        .build();
-    for entry in walker {
+    let entries = fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let mut result = visit(&dir, "statements", entries, stat);
+    let mut files: Vec<(String, Option<FileKey>)> =
+        result.files.drain(..).zip(result.keys.drain(..)).collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (result.files, result.keys) = files.into_iter().unzip();
+    Ok(result)
+}
+
+/// Walks one folder's entries (already opened), then its sub-folders in parallel.
+fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, stat: bool) -> Walk {
+    let mut result = Walk::default();
+    let mut folders = Vec::new();
+    for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err_path(&err)
-                    .map_or_else(|| "statements".to_owned(), |p| relative_path(root, p));
                 result.diagnostics.push(Diagnostic::warning(
-                    &path,
+                    relative_dir,
                     1,
                     1,
-                    format!("skipped: {}", strip_path(&err.to_string())),
+                    format!("skipped: {err}"),
                 ));
                 continue;
             }
         };
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy();
-        let Some(kind) = entry.file_type() else {
+        let file_name = entry.file_name();
+        let name = file_name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
             continue;
         };
-        if kind.is_dir() || is_scratch_file(&name) {
+        let relative = format!("{relative_dir}/{name}");
+        let path = entry.path();
+        if kind.is_dir() {
+            folders.push((path, relative));
             continue;
         }
-        let relative = relative_path(root, path);
+        if is_scratch_file(&name) {
+            continue;
+        }
         if kind.is_symlink() {
-            result
-                .diagnostics
-                .push(symlink_warning(&dir, path, &relative));
+            result.diagnostics.push(symlink_warning(
+                dir_of_statements(dir, relative_dir),
+                &path,
+                &relative,
+            ));
             continue;
         }
-        if entry.path().to_str().is_none() {
+        if file_name.to_str().is_none() || path.to_str().is_none() {
             result.diagnostics.push(
                 Diagnostic::warning(&relative, 1, 1, "skipped: the file name is not valid UTF-8")
                     .with_help("rename the file"),
@@ -324,7 +374,11 @@ fn walk(root: &Path) -> anyhow::Result<Walk> {
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default();
         if extension == "md" {
-            result.files.push(path.to_owned());
+            result.files.push(relative);
+            result.keys.push(
+                stat.then(|| entry.metadata().ok().map(|m| FileKey::of(&m)))
+                    .flatten(),
+            );
         } else if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
         {
             let stem = path
@@ -342,8 +396,33 @@ fn walk(root: &Path) -> anyhow::Result<Walk> {
             );
         }
     }
-    result.files.sort();
-    Ok(result)
+    let inner: Vec<Walk> = folders
+        .into_par_iter()
+        .map(|(path, relative)| match fs::read_dir(&path) {
+            Ok(entries) => visit(&path, &relative, entries, stat),
+            Err(err) => Walk {
+                diagnostics: vec![Diagnostic::warning(
+                    &relative,
+                    1,
+                    1,
+                    format!("skipped: {err}"),
+                )],
+                ..Walk::default()
+            },
+        })
+        .collect();
+    for walk in inner {
+        result.files.extend(walk.files);
+        result.keys.extend(walk.keys);
+        result.diagnostics.extend(walk.diagnostics);
+    }
+    result
+}
+
+/// The `statements/` folder, from a folder inside it and that folder's relative path.
+fn dir_of_statements<'a>(dir: &'a Path, relative_dir: &str) -> &'a Path {
+    let depth = relative_dir.matches('/').count();
+    dir.ancestors().nth(depth).unwrap_or(dir)
 }
 
 /// Explains why a symlink was not followed: dangling, pointing outside `statements/`, or a loop.
@@ -367,25 +446,6 @@ fn symlink_warning(dir: &Path, path: &Path, relative: &str) -> Diagnostic {
     };
     Diagnostic::warning(relative, 1, 1, reason)
         .with_help("copy the file into statements/ instead of linking it")
-}
-
-fn err_path(err: &ignore::Error) -> Option<&Path> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            err_path(err)
-        }
-        ignore::Error::Loop { child, .. } => Some(child),
-        _ => None,
-    }
-}
-
-/// Drops a leading absolute path from an error message, so messages stay relative.
-fn strip_path(message: &str) -> String {
-    match message.split_once(": ") {
-        Some((head, rest)) if head.starts_with('/') => rest.to_owned(),
-        _ => message.to_owned(),
-    }
 }
 
 /// Where `press` keeps its files under the root.

@@ -35,6 +35,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "PRESS_NOW", hide_env_values = true, value_name = "TIME", value_parser = parse_now, display_order = 901)]
     pub now: Option<DateTime<FixedOffset>>,
 
+    /// Do not read or write the cache under `.press/`: parse every statement file
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

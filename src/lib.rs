@@ -5,12 +5,15 @@
 //! `archive` → `statement` → `diagnostic`, `yaml`, `slug`. Only `commands` write output.
 
 pub mod archive;
+pub mod cache;
+pub mod catalog;
 pub mod cli;
 mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod generate;
 pub mod import;
+pub mod index;
 pub mod links;
 pub mod query;
 pub mod render;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::slug;
-use crate::statement::Statement;
+use crate::statement::{Header, Statement};
 
 /// How to order the selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,57 +67,75 @@ impl Query {
 
     /// Sets the text search from the words the user typed.
     pub fn with_text(mut self, text: &str) -> Self {
-        self.words = fold(text)
-            .split(|c: char| !is_word_char(c))
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
+        self.words = words(&fold(text)).map(str::to_owned).collect();
         self
     }
 
     /// Whether one statement passes every filter.
     pub fn matches(&self, statement: &Statement) -> bool {
-        (self.drafts || !statement.draft)
+        self.matches_header(statement) && self.matches_text(statement)
+    }
+
+    /// Whether a statement (or its summary) passes every filter but the text search.
+    pub fn matches_header<H: Header>(&self, statement: &H) -> bool {
+        (self.drafts || !statement.draft())
             && (self.include_embargoed || !statement.is_embargoed(self.now))
             && self.since.is_none_or(|since| statement.day() >= since)
             && self.until.is_none_or(|until| statement.day() <= until)
             && self
                 .topics
                 .iter()
-                .all(|wanted| statement.topics.iter().any(|t| t.slug.as_str() == wanted))
+                .all(|wanted| statement.topics().iter().any(|t| t.slug.as_str() == wanted))
             && self.speaker.as_ref().is_none_or(|wanted| {
                 statement
-                    .speakers
+                    .speakers()
                     .iter()
                     .any(|s| fold(&s.name).contains(wanted.as_str()))
             })
             && self.location.as_ref().is_none_or(|wanted| {
                 statement
-                    .location
-                    .as_deref()
+                    .location()
                     .is_some_and(|l| slug::key(l) == *wanted)
             })
-            && (self.words.is_empty() || self.matches_text(statement))
     }
 
-    fn matches_text(&self, statement: &Statement) -> bool {
-        let mut haystack = fold(&statement.title);
-        haystack.push(' ');
-        haystack.push_str(&fold(&statement.body));
-        if let Some(background) = &statement.background {
-            haystack.push(' ');
-            haystack.push_str(&fold(background));
+    /// Whether the statement's title, body or background has a word starting with each of the
+    /// query's words (always true without words).
+    pub fn matches_text(&self, statement: &Statement) -> bool {
+        if self.words.is_empty() {
+            return true;
         }
+        let haystack = haystack(statement);
         self.words.iter().all(|word| starts_a_word(&haystack, word))
     }
 
     /// The matching statements, ordered and limited.
     pub fn select<'a>(&self, statements: &'a [Statement]) -> Vec<&'a Statement> {
-        let mut selected: Vec<&Statement> = statements.iter().filter(|s| self.matches(s)).collect();
+        self.order(statements.iter().filter(|s| self.matches(s)).collect())
+    }
+
+    /// The matching statements or summaries (given newest first), ordered and limited, where
+    /// `text` says whether one passes the text search (it is asked only when there are words).
+    pub fn select_with<'a, H: Header>(
+        &self,
+        statements: &'a [H],
+        text: impl Fn(&H) -> bool,
+    ) -> Vec<&'a H> {
+        self.order(
+            statements
+                .iter()
+                .filter(|s| self.matches_header(*s) && (self.words.is_empty() || text(s)))
+                .collect(),
+        )
+    }
+
+    fn order<'a, H: Header>(&self, mut selected: Vec<&'a H>) -> Vec<&'a H> {
         match self.sort {
             // The archive is already newest first.
             Sort::Date => {}
-            Sort::Title => selected.sort_by_cached_key(|s| (fold(&s.title), s.slug.clone())),
+            Sort::Title => {
+                selected.sort_by_cached_key(|s| (fold(s.title()), s.slug().clone()));
+            }
         }
         if self.reverse {
             selected.reverse();
@@ -127,6 +145,26 @@ impl Query {
         }
         selected
     }
+}
+
+/// The folded text that `--text` searches: title, body and background.
+pub fn haystack(statement: &Statement) -> String {
+    let mut haystack = fold(&statement.title);
+    haystack.push(' ');
+    haystack.push_str(&fold(&statement.body));
+    if let Some(background) = &statement.background {
+        haystack.push(' ');
+        haystack.push_str(&fold(background));
+    }
+    haystack
+}
+
+/// The words of a folded text: a query word matches a text exactly when it starts one of them,
+/// which is what lets the word index answer by prefix.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// Folds text for searching: transliterated to ASCII, lowercased (so `’` is `'`, `é` is `e`).
@@ -139,7 +177,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether `word` occurs in `haystack` at the start of a word.
-fn starts_a_word(haystack: &str, word: &str) -> bool {
+pub fn starts_a_word(haystack: &str, word: &str) -> bool {
     haystack
         .match_indices(word)
         .any(|(at, _)| !haystack[..at].chars().next_back().is_some_and(is_word_char))
@@ -226,7 +264,7 @@ pub struct Group {
 }
 
 /// Groups statements (given newest first), most used first, ties by name.
-pub fn group(statements: &[&Statement], by: GroupBy) -> Vec<Group> {
+pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
     struct Acc<'a> {
         group: Group,
         spellings: HashMap<&'a str, (usize, usize)>,
@@ -235,19 +273,19 @@ pub fn group(statements: &[&Statement], by: GroupBy) -> Vec<Group> {
     for (index, statement) in statements.iter().enumerate() {
         let keys: Vec<(String, &str, Option<&str>)> = match by {
             GroupBy::Topic => statement
-                .topics
+                .topics()
                 .iter()
                 .map(|t| (t.slug.as_str().to_owned(), t.name.as_str(), None))
                 .collect(),
             GroupBy::Speaker => statement
-                .speakers
+                .speakers()
                 .iter()
                 .map(|s| (slug::key(&s.name), s.name.as_str(), s.role.as_deref()))
                 .collect(),
             GroupBy::Location => statement
-                .location
+                .location()
                 .iter()
-                .map(|l| (slug::key(l), l.as_str(), None))
+                .map(|l| (slug::key(l), *l, None))
                 .collect(),
         };
         let mut seen: Vec<&str> = Vec::new();

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Io, Now, load};
+use super::{Io, Now, catalog};
 use crate::Exit;
 use crate::cli::{GroupArgs, GroupFormat};
 use crate::query::{self, GroupBy, Query};
@@ -14,13 +14,14 @@ pub(crate) fn run(
     by: GroupBy,
     root: &Path,
     now: Now,
+    cache: bool,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
-    let archive = load(root)?;
-    io.skipped_files(&archive)?;
+    let catalog = catalog(root, cache, &[])?;
+    io.skipped_files(&catalog.diagnostics)?;
     let mut query = Query::all(now);
     query.drafts = args.drafts;
-    let groups = query::group(&query.select(&archive.statements), by);
+    let groups = query::group(&query.select_with(&catalog.summaries, |_| true), by);
     match args.format {
         GroupFormat::Table => {
             if !groups.is_empty() {

@@ -4,18 +4,32 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::{Io, Now, load};
+use rayon::prelude::*;
+
+use super::{Io, Now, catalog};
 use crate::Exit;
+use crate::catalog::Catalog;
 use crate::cli::{ListArgs, ListFormat, SortKey};
 use crate::query::{self, Edge, Query, Sort};
 use crate::render::{record::Record, terminal};
+use crate::statement::{Header, Statement, Summary};
+
+/// How many files `--format json/jsonl` parses at once: bodies are read only for the selection,
+/// a batch at a time, so memory stays flat however many statements match.
+const BATCH: usize = 256;
 
 /// Runs `press list`.
-pub(crate) fn run(args: &ListArgs, root: &Path, now: Now, io: &mut Io<'_>) -> anyhow::Result<Exit> {
+pub(crate) fn run(
+    args: &ListArgs,
+    root: &Path,
+    now: Now,
+    cache: bool,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
     let query = build_query(args, now)?;
-    let archive = load(root)?;
-    io.skipped_files(&archive)?;
-    let selected = query.select(&archive.statements);
+    let catalog = catalog(root, cache, &query.words)?;
+    io.skipped_files(&catalog.diagnostics)?;
+    let selected = query.select_with(&catalog.summaries, |s| catalog.matches_text(s));
     if args.count {
         writeln!(io.out, "{}", selected.len())?;
         return Ok(Exit::Success);
@@ -29,14 +43,23 @@ pub(crate) fn run(args: &ListArgs, root: &Path, now: Now, io: &mut Io<'_>) -> an
             }
         }
         ListFormat::Json => {
-            let records: Vec<Record<'_>> = selected.iter().map(|s| Record::new(s)).collect();
-            serde_json::to_writer_pretty(&mut *io.out, &records)?;
+            use serde::ser::{SerializeSeq, Serializer as _};
+            let mut json = serde_json::Serializer::pretty(&mut *io.out);
+            let mut seq = json.serialize_seq(Some(selected.len()))?;
+            for batch in selected.chunks(BATCH) {
+                for statement in read_batch(&catalog, batch)? {
+                    seq.serialize_element(&Record::new(&statement))?;
+                }
+            }
+            seq.end()?;
             writeln!(io.out)?;
         }
         ListFormat::Jsonl => {
-            for statement in &selected {
-                serde_json::to_writer(&mut *io.out, &Record::new(statement))?;
-                writeln!(io.out)?;
+            for batch in selected.chunks(BATCH) {
+                for statement in read_batch(&catalog, batch)? {
+                    serde_json::to_writer(&mut *io.out, &Record::new(&statement))?;
+                    writeln!(io.out)?;
+                }
             }
         }
         ListFormat::Csv => {
@@ -67,6 +90,19 @@ pub(crate) fn run(args: &ListArgs, root: &Path, now: Now, io: &mut Io<'_>) -> an
         }
     }
     Ok(Exit::Success)
+}
+
+/// Reads the full statements of a batch of summaries, in parallel, in order. A file that no
+/// longer parses (it changed since it was listed) is an error.
+fn read_batch(catalog: &Catalog, batch: &[&Summary]) -> anyhow::Result<Vec<Statement>> {
+    batch
+        .par_iter()
+        .map(|summary| {
+            catalog
+                .statement(summary)
+                .map_err(|_| anyhow::anyhow!("{} changed while it was being read", summary.path))
+        })
+        .collect()
 }
 
 /// Turns the command line into a [`Query`]; a malformed date is a usage error.

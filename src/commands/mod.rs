@@ -22,6 +22,7 @@ use clap::CommandFactory;
 
 use crate::Exit;
 use crate::archive::Archive;
+use crate::catalog::{self, Catalog};
 use crate::cli::{Cli, Command};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::query::GroupBy;
@@ -61,9 +62,10 @@ impl Io<'_> {
     }
 
     /// Prints the archive's errors as warnings: the bad files are skipped, the good ones served.
-    pub(crate) fn skipped_files(&mut self, archive: &Archive) -> anyhow::Result<()> {
-        let warnings: Vec<Diagnostic> = archive
-            .errors()
+    pub(crate) fn skipped_files(&mut self, diagnostics: &[Diagnostic]) -> anyhow::Result<()> {
+        let warnings: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
             .map(|d| Diagnostic {
                 severity: Severity::Warning,
                 ..d.clone()
@@ -94,19 +96,20 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         .now
         .unwrap_or_else(|| chrono::Local::now().fixed_offset());
     let root = || find_root(cli.root.as_deref());
+    let cache = !cli.no_cache;
     match &cli.command {
         Command::Init(args) => init::run(args, io),
         Command::New(args) => new::run(args, matches, &root()?, cli.now, io),
         Command::Edit(args) => edit::run(args, &root()?, io),
-        Command::List(args) => list::run(args, &root()?, now, io),
-        Command::Show(args) => show::run(args, &root()?, io),
+        Command::List(args) => list::run(args, &root()?, now, cache, io),
+        Command::Show(args) => show::run(args, &root()?, cache, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
         Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Export(args) => export::run(args, &root()?, now, io),
         Command::Serve(args) => serve::run(args, &root()?, cli.now, io),
-        Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, io),
-        Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, io),
-        Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, io),
+        Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
+        Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
+        Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
         Command::Completions(args) => {
             clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
             Ok(Exit::Success)
@@ -152,6 +155,13 @@ fn find_root(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
 /// Loads the archive, with the root in the error.
 fn load(root: &Path) -> anyhow::Result<Archive> {
     Archive::load(root).with_context(|| format!("cannot load the archive at {}", root.display()))
+}
+
+/// Loads the archive's compact records (from the cache unless `cache` is false), answering the
+/// text search `words` on the way, with the root in the error.
+fn catalog(root: &Path, cache: bool, words: &[String]) -> anyhow::Result<Catalog> {
+    Catalog::load(root, catalog::Options { cache, words })
+        .with_context(|| format!("cannot load the archive at {}", root.display()))
 }
 
 /// The current time, for commands whose output depends on it.

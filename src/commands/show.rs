@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::{Io, load, terminal_width};
+use super::{Io, catalog, terminal_width};
 use crate::Exit;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::diagnostic::did_you_mean;
@@ -14,16 +14,21 @@ use crate::render::{record::Record, terminal};
 const MAX_TEXT_WIDTH: usize = 100;
 
 /// Runs `press show`.
-pub(crate) fn run(args: &ShowArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Result<Exit> {
-    let archive = load(root)?;
-    io.skipped_files(&archive)?;
-    let Some(statement) = archive.find(&args.slug) else {
+pub(crate) fn run(
+    args: &ShowArgs,
+    root: &Path,
+    cache: bool,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
+    let catalog = catalog(root, cache, &[])?;
+    io.skipped_files(&catalog.diagnostics)?;
+    let Some(summary) = catalog.find(&args.slug) else {
         writeln!(
             io.err,
             "press: no statement with the slug {}",
             crate::diagnostic::quote(&args.slug)
         )?;
-        let slugs = || archive.statements.iter().map(|s| s.slug.as_str());
+        let slugs = || catalog.summaries.iter().map(|s| s.slug.as_str());
         let mut suggestions: Vec<&str> = did_you_mean(&args.slug, slugs()).into_iter().collect();
         let needle = crate::slug::key(&args.slug);
         if !needle.is_empty() {
@@ -46,6 +51,10 @@ pub(crate) fn run(args: &ShowArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Resu
         }
         return Ok(Exit::Problems);
     };
+    // The one file whose body is needed.
+    let statement = &catalog
+        .statement(summary)
+        .map_err(|_| anyhow::anyhow!("{} changed while it was being read", summary.path))?;
     match args.format {
         ShowFormat::Text => {
             let width = if io.out_is_terminal {

@@ -6,7 +6,7 @@
 use comfy_table::{Cell, ContentArrangement, Row, Table, presets};
 
 use crate::query::{Group, GroupBy};
-use crate::statement::Statement;
+use crate::statement::{Header, Statement};
 
 fn table(header: &[&str], width: Option<usize>) -> Table {
     let mut table = Table::new();
@@ -52,13 +52,17 @@ fn finish(table: &mut Table) -> String {
 }
 
 /// The `list` table: date, title, speakers, topics.
-pub fn statements_table(statements: &[&Statement], width: Option<usize>) -> String {
+pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> String {
     let mut table = table(&["date", "title", "speakers", "topics"], width);
     for statement in statements {
-        let speakers: Vec<&str> = statement.speakers.iter().map(|s| s.name.as_str()).collect();
-        let topics: Vec<&str> = statement.topics.iter().map(|t| t.name.as_str()).collect();
-        let mut title = statement.title.clone();
-        if statement.draft {
+        let speakers: Vec<&str> = statement
+            .speakers()
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        let topics: Vec<&str> = statement.topics().iter().map(|t| t.name.as_str()).collect();
+        let mut title = statement.title().to_owned();
+        if statement.draft() {
             title.push_str(" (draft)");
         }
         table.add_row(row(

@@ -5,6 +5,7 @@
 //! record back into the file text `press` writes. The YAML itself stays inside [`crate::yaml`].
 
 pub mod parse;
+pub mod summary;
 pub mod write;
 
 use std::fmt;
@@ -15,6 +16,7 @@ use crate::slug::Slug;
 use crate::yaml::Value;
 
 pub use parse::{Limits, parse};
+pub use summary::Summary;
 
 /// One press statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +77,67 @@ impl Statement {
             day.format("%Y-%m-%d"),
             self.slug
         )
+    }
+}
+
+/// The front-matter facts that filtering, listing and grouping use, shared by a full
+/// [`Statement`] and a compact [`Summary`], so the same query and table code serves both.
+pub trait Header {
+    /// Path of the file, relative to the archive root, with `/`.
+    fn path(&self) -> &str;
+    /// Identifier unique across the archive.
+    fn slug(&self) -> &Slug;
+    /// The headline.
+    fn title(&self) -> &str;
+    /// When it was issued.
+    fn published(&self) -> Published;
+    /// Who spoke, in order.
+    fn speakers(&self) -> &[Speaker];
+    /// Topic tags, as written.
+    fn topics(&self) -> &[Topic];
+    /// Country, region or place.
+    fn location(&self) -> Option<&str>;
+    /// Whether it is a draft.
+    fn draft(&self) -> bool;
+    /// Not to be published before this instant.
+    fn embargo(&self) -> Option<DateTime<FixedOffset>>;
+    /// The day used for sorting and date filters.
+    fn day(&self) -> NaiveDate {
+        self.published().day()
+    }
+    /// Whether it is under embargo at `now`.
+    fn is_embargoed(&self, now: DateTime<FixedOffset>) -> bool {
+        self.embargo().is_some_and(|until| until > now)
+    }
+}
+
+impl Header for Statement {
+    fn path(&self) -> &str {
+        &self.path
+    }
+    fn slug(&self) -> &Slug {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn published(&self) -> Published {
+        self.published
+    }
+    fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+    fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+    fn location(&self) -> Option<&str> {
+        self.location.as_deref()
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+    fn embargo(&self) -> Option<DateTime<FixedOffset>> {
+        self.embargo
     }
 }
 

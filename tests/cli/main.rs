@@ -3,6 +3,9 @@
 //! One test binary (faster to build and link than one per file), one module per verb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// The cache under `.press/`: changes seen at once, damage and read-only archives harmless,
+/// the same answers with `--no-cache`.
+mod cache;
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
 /// `press edit` and `new --edit`: the editor round trip.

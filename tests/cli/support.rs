@@ -97,10 +97,12 @@ impl Archive {
             .unwrap_or_else(|err| panic!("read {relative}: {err}"))
     }
 
-    /// Every file under the root, relative, sorted.
+    /// Every file under the root, relative, sorted; not press's cache (`.press/`), which any
+    /// reading command may write.
     pub(crate) fn files(&self) -> Vec<String> {
         let mut found = Vec::new();
         list_files(self.path(), self.path(), &mut found);
+        found.retain(|f| !f.starts_with(".press/"));
         found.sort();
         found
     }

@@ -1,0 +1,590 @@
+//! The on-disk cache under `<root>/.press/cache.bin`: every statement file's compact record
+//! ([`Summary`]) and diagnostics, keyed by the file's identity, plus the [`WordIndex`] for
+//! `--text`. It lets `list`, `show` and the grouping commands answer from one file read and a
+//! `stat` per statement instead of parsing the whole archive.
+//!
+//! Trust rules (git's index works the same way):
+//! - an entry is reused only when the file's path, size, modification time, status-change time
+//!   (ctime) and inode are all unchanged: an edit that keeps the size and restores the
+//!   modification time still moves the ctime, and a file replaced by a rename gets a new inode;
+//! - an entry whose file changed less than [`RACY`] before the cache was written is re-read
+//!   anyway (it might have changed again within the timestamp's granularity);
+//! - a cache with another magic, format number or `press` version, a bad checksum or anything
+//!   that does not decode is ignored and rebuilt; `--no-cache` never touches it.
+//!
+//! Layout: `PRSCACHE`, the format number (u32 LE), the header length (u32 LE), the header
+//! (postcard), then three sections the header locates and checksums: the entries (postcard), the
+//! index's words and offsets (postcard) and its posting lists (raw bytes). Commands that do not
+//! search text read the header and the entries only. The file is written to a temporary file and
+//! renamed into place, so readers never see half of one.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::index::WordIndex;
+use crate::slug::Slug;
+use crate::statement::{Published, Speaker, Summary, Topic};
+
+/// Bumped whenever the layout or the meaning of a cached field changes.
+pub const FORMAT: u32 = 2;
+
+/// How close to the cache's writing a file's change must be for its entry to be re-read.
+pub const RACY: Duration = Duration::from_secs(2);
+
+const MAGIC: &[u8; 8] = b"PRSCACHE";
+
+/// The folder `press` keeps its cache in.
+pub fn dir(root: &Path) -> PathBuf {
+    root.join(".press")
+}
+
+/// The cache file.
+pub fn path(root: &Path) -> PathBuf {
+    dir(root).join("cache.bin")
+}
+
+/// What identifies one version of a file: size, modification and status-change times, inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileKey {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub modified: i128,
+    /// Status-change time (ctime), nanoseconds since the Unix epoch.
+    pub changed: i128,
+    /// Inode number.
+    pub inode: u64,
+}
+
+impl FileKey {
+    /// The key of a file from its metadata.
+    #[cfg(unix)]
+    pub fn of(meta: &fs::Metadata) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |secs: i64, nanos: i64| i128::from(secs) * 1_000_000_000 + i128::from(nanos);
+        Self {
+            size: meta.size(),
+            modified: ns(meta.mtime(), meta.mtime_nsec()),
+            changed: ns(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+
+    /// The key of a file from its metadata (size and modification time only on this platform).
+    #[cfg(not(unix))]
+    pub fn of(meta: &fs::Metadata) -> Self {
+        let modified = meta.modified().map_or(0, nanos_since_epoch);
+        Self {
+            size: meta.len(),
+            modified,
+            changed: modified,
+            inode: 0,
+        }
+    }
+}
+
+fn nanos_since_epoch(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => i128::try_from(after.as_nanos()).unwrap_or(i128::MAX),
+        Err(before) => -i128::try_from(before.duration().as_nanos()).unwrap_or(i128::MAX),
+    }
+}
+
+/// One statement file as the cache remembers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Path relative to the root, with `/`.
+    pub path: String,
+    /// The file's identity when it was read.
+    pub key: FileKey,
+    /// Its record, when the file is a valid statement.
+    pub summary: Option<Summary>,
+    /// Its own diagnostics (errors and warnings), in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A cache read from disk: its entries now, its word index on demand.
+#[derive(Debug)]
+pub struct Cache {
+    /// When it was written, nanoseconds since the Unix epoch.
+    pub written: i128,
+    /// Every file it knows, in walk order.
+    pub entries: Vec<Entry>,
+    file: File,
+    header: Header,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    version: String,
+    written: i128,
+    entries: Section,
+    words: Section,
+    postings: Section,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+struct Section {
+    offset: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// The entries section: tables of the values many statements share (speakers, topics,
+/// locations), then the entries, which refer to them by number. Interning keeps the section to
+/// about 200 bytes a statement and makes decoding allocate less.
+#[derive(Serialize, Deserialize, Default)]
+struct StoredEntries<'a> {
+    #[serde(borrow)]
+    speakers: Vec<StoredSpeaker<'a>>,
+    #[serde(borrow)]
+    topics: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    #[serde(borrow)]
+    locations: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
+    entries: Vec<StoredEntry<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredEntry<'a> {
+    /// Bytes shared with the previous entry's path (paths are sorted), then the rest.
+    shared: u32,
+    #[serde(borrow)]
+    rest: Cow<'a, str>,
+    key: FileKey,
+    #[serde(borrow)]
+    summary: Option<StoredSummary<'a>>,
+    #[serde(borrow)]
+    diagnostics: Vec<StoredDiagnostic<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum StoredSlug<'a> {
+    /// The last `n` bytes of the file name before `.md`.
+    FromPath(u32),
+    /// Given with `slug:` or derived another way.
+    #[serde(borrow)]
+    Own(Cow<'a, str>),
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredSummary<'a> {
+    #[serde(borrow)]
+    slug: StoredSlug<'a>,
+    #[serde(borrow)]
+    title: Cow<'a, str>,
+    published: StoredPublished,
+    speakers: Vec<u32>,
+    topics: Vec<u32>,
+    location: Option<u32>,
+    draft: bool,
+    embargo: Option<StoredInstant>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash)]
+struct StoredSpeaker<'a> {
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow)]
+    role: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    organization: Option<Cow<'a, str>>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum StoredPublished {
+    Date(i32),
+    Instant(StoredInstant),
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+struct StoredInstant {
+    secs: i64,
+    nanos: u32,
+    offset: i32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredDiagnostic<'a> {
+    line: usize,
+    column: usize,
+    error: bool,
+    #[serde(borrow)]
+    message: Cow<'a, str>,
+    #[serde(borrow)]
+    help: Option<Cow<'a, str>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredWords<'a> {
+    #[serde(borrow)]
+    words: Cow<'a, str>,
+    word_ends: Vec<u32>,
+    posting_ends: Vec<u32>,
+}
+
+impl StoredInstant {
+    fn new(at: &DateTime<FixedOffset>) -> Self {
+        Self {
+            secs: at.timestamp(),
+            nanos: at.timestamp_subsec_nanos(),
+            offset: at.offset().local_minus_utc(),
+        }
+    }
+
+    fn get(self) -> Option<DateTime<FixedOffset>> {
+        let offset = FixedOffset::east_opt(self.offset)?;
+        Some(DateTime::from_timestamp(self.secs, self.nanos)?.with_timezone(&offset))
+    }
+}
+
+fn text(s: &str) -> Cow<'_, str> {
+    Cow::Borrowed(s)
+}
+
+/// Numbers distinct values in order of first use.
+struct Interner<K> {
+    numbers: HashMap<K, u32>,
+    values: Vec<K>,
+}
+
+impl<K: Clone + Eq + std::hash::Hash> Interner<K> {
+    fn new() -> Self {
+        Self {
+            numbers: HashMap::new(),
+            values: Vec::new(),
+        }
+    }
+
+    fn number(&mut self, value: K) -> u32 {
+        if let Some(&n) = self.numbers.get(&value) {
+            return n;
+        }
+        let n = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        self.values.push(value.clone());
+        self.numbers.insert(value, n);
+        n
+    }
+}
+
+fn store(entries: &[Entry]) -> StoredEntries<'_> {
+    let mut speakers = Interner::new();
+    let mut topics = Interner::new();
+    let mut locations = Interner::new();
+    let mut previous = "";
+    let stored = entries
+        .iter()
+        .map(|entry| {
+            let shared = common_prefix(previous, &entry.path);
+            previous = &entry.path;
+            StoredEntry {
+                shared: u32::try_from(shared).unwrap_or(0),
+                rest: text(&entry.path[shared..]),
+                key: entry.key,
+                summary: entry.summary.as_ref().map(|s| StoredSummary {
+                    slug: match entry.path.strip_suffix(".md") {
+                        Some(stem) if stem.ends_with(s.slug.as_str()) => {
+                            StoredSlug::FromPath(u32::try_from(s.slug.as_str().len()).unwrap_or(0))
+                        }
+                        _ => StoredSlug::Own(text(s.slug.as_str())),
+                    },
+                    title: text(&s.title),
+                    published: match s.published {
+                        Published::Date(day) => StoredPublished::Date(day.num_days_from_ce()),
+                        Published::Instant(at) => StoredPublished::Instant(StoredInstant::new(&at)),
+                    },
+                    speakers: s
+                        .speakers
+                        .iter()
+                        .map(|p| {
+                            speakers.number(StoredSpeaker {
+                                name: text(&p.name),
+                                role: p.role.as_deref().map(text),
+                                organization: p.organization.as_deref().map(text),
+                            })
+                        })
+                        .collect(),
+                    topics: s
+                        .topics
+                        .iter()
+                        .map(|t| topics.number((text(&t.name), text(t.slug.as_str()))))
+                        .collect(),
+                    location: s.location.as_deref().map(|l| locations.number(text(l))),
+                    draft: s.draft,
+                    embargo: s.embargo.as_ref().map(StoredInstant::new),
+                }),
+                diagnostics: entry
+                    .diagnostics
+                    .iter()
+                    .map(|d| StoredDiagnostic {
+                        line: d.line,
+                        column: d.column,
+                        error: d.is_error(),
+                        message: text(&d.message),
+                        help: d.help.as_deref().map(text),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    StoredEntries {
+        speakers: speakers.values,
+        topics: topics.values,
+        locations: locations.values,
+        entries: stored,
+    }
+}
+
+/// Length in bytes of the common prefix of two strings, on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
+    let speakers: Vec<Speaker> = stored
+        .speakers
+        .into_iter()
+        .map(|p| Speaker {
+            name: p.name.into_owned(),
+            role: p.role.map(Cow::into_owned),
+            organization: p.organization.map(Cow::into_owned),
+        })
+        .collect();
+    let topics: Vec<Topic> = stored
+        .topics
+        .into_iter()
+        .map(|(name, slug)| {
+            Some(Topic {
+                name: name.into_owned(),
+                slug: Slug::parse(&slug)?,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let locations: Vec<String> = stored.locations.into_iter().map(Cow::into_owned).collect();
+    let mut previous = String::new();
+    let mut entries = Vec::with_capacity(stored.entries.len());
+    for (id, stored) in stored.entries.into_iter().enumerate() {
+        let mut path = String::with_capacity(stored.shared as usize + stored.rest.len());
+        path.push_str(previous.get(..stored.shared as usize)?);
+        path.push_str(&stored.rest);
+        let summary = match stored.summary {
+            None => None,
+            Some(s) => Some(Summary {
+                id: u32::try_from(id).ok()?,
+                slug: match s.slug {
+                    StoredSlug::FromPath(len) => {
+                        let stem = path.strip_suffix(".md")?;
+                        Slug::parse(stem.get(stem.len().checked_sub(len as usize)?..)?)?
+                    }
+                    StoredSlug::Own(slug) => Slug::parse(&slug)?,
+                },
+                path: path.clone(),
+                title: s.title.into_owned(),
+                published: match s.published {
+                    StoredPublished::Date(days) => {
+                        Published::Date(NaiveDate::from_num_days_from_ce_opt(days)?)
+                    }
+                    StoredPublished::Instant(at) => Published::Instant(at.get()?),
+                },
+                speakers: s
+                    .speakers
+                    .iter()
+                    .map(|&n| speakers.get(n as usize).cloned())
+                    .collect::<Option<_>>()?,
+                topics: s
+                    .topics
+                    .iter()
+                    .map(|&n| topics.get(n as usize).cloned())
+                    .collect::<Option<_>>()?,
+                location: match s.location {
+                    Some(n) => Some(locations.get(n as usize)?.clone()),
+                    None => None,
+                },
+                draft: s.draft,
+                embargo: match s.embargo {
+                    Some(at) => Some(at.get()?),
+                    None => None,
+                },
+            }),
+        };
+        let diagnostics = stored
+            .diagnostics
+            .into_iter()
+            .map(|d| Diagnostic {
+                path: path.clone(),
+                line: d.line,
+                column: d.column,
+                severity: if d.error {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                message: d.message.into_owned(),
+                help: d.help.map(Cow::into_owned),
+            })
+            .collect();
+        previous.clone_from(&path);
+        entries.push(Entry {
+            path,
+            key: stored.key,
+            summary,
+            diagnostics,
+        });
+    }
+    Some(entries)
+}
+
+impl Cache {
+    /// Reads the cache of the archive at `root`: `None` when there is none, or it is corrupt,
+    /// or another version of `press` wrote it.
+    pub fn read(root: &Path) -> Option<Self> {
+        let mut file = File::open(path(root)).ok()?;
+        let mut start = [0u8; 16];
+        file.read_exact(&mut start).ok()?;
+        let (magic, rest) = start.split_at(8);
+        let (format, header_len) = rest.split_at(4);
+        if magic != MAGIC || u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
+            return None;
+        }
+        let header_len = u32::from_le_bytes(header_len.try_into().ok()?);
+        let mut header = vec![0; usize::try_from(header_len).ok()?.min(1 << 16)];
+        file.read_exact(&mut header).ok()?;
+        let header: Header = postcard::from_bytes(&header).ok()?;
+        if header.version != env!("CARGO_PKG_VERSION") {
+            return None;
+        }
+        let bytes = read_section(&mut file, header.entries)?;
+        let entries = restore(postcard::from_bytes(&bytes).ok()?)?;
+        Some(Self {
+            written: header.written,
+            entries,
+            file,
+            header,
+        })
+    }
+
+    /// Reads the word index (`None` when it is corrupt).
+    pub fn read_index(&mut self) -> Option<WordIndex> {
+        let words = read_section(&mut self.file, self.header.words)?;
+        let words: StoredWords<'_> = postcard::from_bytes(&words).ok()?;
+        let postings = read_section(&mut self.file, self.header.postings)?;
+        let index = WordIndex {
+            words: words.words.into_owned(),
+            word_ends: words.word_ends,
+            postings,
+            posting_ends: words.posting_ends,
+        };
+        index.is_consistent().then_some(index)
+    }
+
+    /// Whether an entry with this key can be trusted: the file last changed at least [`RACY`]
+    /// before the cache was written.
+    pub fn trusts(&self, key: &FileKey) -> bool {
+        let racy = i128::try_from(RACY.as_nanos()).unwrap_or(i128::MAX);
+        key.modified.max(key.changed) < self.written - racy
+    }
+}
+
+fn read_section(file: &mut File, section: Section) -> Option<Vec<u8>> {
+    file.seek(SeekFrom::Start(section.offset)).ok()?;
+    let mut bytes = vec![0; usize::try_from(section.len).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    (checksum(&bytes) == section.checksum).then_some(bytes)
+}
+
+/// Writes the cache atomically (a temporary file in `.press/`, then a rename). A `.press/`
+/// folder made here gets a `.gitignore` of its own, so archives made before `press init` wrote
+/// `/.press/` into theirs do not track it either.
+pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()> {
+    let stored = store(entries);
+    let entries = postcard::to_allocvec(&stored).map_err(io::Error::other)?;
+    drop(stored);
+    let words = postcard::to_allocvec(&StoredWords {
+        words: Cow::Borrowed(&index.words),
+        word_ends: index.word_ends.clone(),
+        posting_ends: index.posting_ends.clone(),
+    })
+    .map_err(io::Error::other)?;
+    let dir = dir(root);
+    fs::create_dir_all(&dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        fs::write(ignore, "*\n")?;
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".cache-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    let mut header = Header {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        written: nanos_since_epoch(SystemTime::now()),
+        entries: Section::default(),
+        words: Section::default(),
+        postings: Section::default(),
+    };
+    // The header's own size depends on the offsets it holds, so it gets a fixed-size slot.
+    const HEADER_SLOT: u64 = 256;
+    let mut offset = 16 + HEADER_SLOT;
+    for (section, bytes) in [
+        (&mut header.entries, &entries),
+        (&mut header.words, &words),
+        (&mut header.postings, &index.postings),
+    ] {
+        *section = Section {
+            offset,
+            len: bytes.len() as u64,
+            checksum: checksum(bytes),
+        };
+        offset += bytes.len() as u64;
+    }
+    let mut header_bytes = postcard::to_allocvec(&header).map_err(io::Error::other)?;
+    if header_bytes.len() as u64 > HEADER_SLOT {
+        return Err(io::Error::other("cache header too large"));
+    }
+    let header_len = u32::try_from(header_bytes.len()).map_err(io::Error::other)?;
+    header_bytes.resize(HEADER_SLOT as usize, 0);
+    {
+        let mut out = io::BufWriter::new(temp.as_file_mut());
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&header_len.to_le_bytes())?;
+        out.write_all(&header_bytes)?;
+        out.write_all(&entries)?;
+        out.write_all(&words)?;
+        out.write_all(&index.postings)?;
+        out.flush()?;
+    }
+    temp.persist(path(root)).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// A fast 64-bit checksum (a multiply-rotate over 8-byte words); it guards against torn and
+/// damaged files, not against tampering.
+fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut hash = 0x51_7c_c1_b7_27_22_0a_95 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(K).rotate_left(29);
+    }
+    hash ^ (hash >> 32)
+}

@@ -1,0 +1,362 @@
+//! The light way to load an archive: compact [`Summary`] records instead of full statements,
+//! from the cache when it is fresh (see [`crate::cache`]), else by parsing, and never holding
+//! every body at once. `list`, `show` and the grouping commands use it; `check` and `export`
+//! need every body and keep using [`crate::archive::Archive`].
+//!
+//! With the cache, a warm run reads the cache file and `stat`s every statement file; only files
+//! that are new, changed or "racy" are parsed, the word index is updated for them (ids of kept
+//! files are remapped, theirs added) and the cache is rewritten. Without it (`--no-cache`, or a
+//! cache that cannot be written) every file is parsed, its text search answered on the spot and
+//! its body dropped.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::archive;
+use crate::cache::{self, Cache, Entry, FileKey};
+use crate::diagnostic::Diagnostic;
+use crate::index::{IndexBuilder, WordIndex};
+use crate::query;
+use crate::statement::{Statement, Summary};
+
+/// The archive as compact records, newest first, with every problem found loading it.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// The archive root.
+    pub root: PathBuf,
+    /// Valid statements, newest first (ties by slug).
+    pub summaries: Vec<Summary>,
+    /// Problems, sorted by path and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many statement files were found.
+    pub files: usize,
+    /// How many of them were parsed (the others came from the cache).
+    pub parsed: usize,
+    /// For each file id, whether it matched the text search (when one was asked).
+    text: Option<Vec<bool>>,
+}
+
+/// How to load a [`Catalog`].
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Use (and refresh) the cache under `.press/`.
+    pub cache: bool,
+    /// Folded words of a text search to answer while loading (see [`crate::query::Query::words`]).
+    pub words: &'a [String],
+}
+
+/// The key of a file whose identity is not known (or not needed): it matches no real file.
+const UNKNOWN: FileKey = FileKey {
+    size: u64::MAX,
+    modified: 0,
+    changed: 0,
+    inode: 0,
+};
+
+/// Every file's entry (in walk order), the text search's answer, how many files were parsed.
+struct Loaded {
+    entries: Vec<Entry>,
+    text: Option<Vec<bool>>,
+    parsed: usize,
+}
+
+/// One file's outcome: its entry, and (without an index) whether it matched the text search.
+struct Read {
+    entry: Entry,
+    text: bool,
+}
+
+impl Catalog {
+    /// Loads the archive at `root`. Fails only when `statements/` cannot be read at all; a
+    /// cache that cannot be read or written is never an error.
+    pub fn load(root: &Path, options: Options<'_>) -> anyhow::Result<Self> {
+        let (
+            walk,
+            Loaded {
+                entries,
+                text,
+                parsed,
+            },
+        ) = if options.cache {
+            // Reading the old cache and walking the folders overlap.
+            let (walk, old) = rayon::join(|| archive::walk(root, true), || Cache::read(root));
+            let walk = walk?;
+            let loaded = with_cache(root, old, &walk, options.words);
+            (walk, loaded)
+        } else {
+            let walk = archive::walk(root, false)?;
+            let loaded = without_cache(root, &walk.files, options.words);
+            (walk, loaded)
+        };
+        let paths = walk.files;
+
+        let mut catalog = Catalog {
+            root: root.to_owned(),
+            files: paths.len(),
+            parsed,
+            diagnostics: walk.diagnostics,
+            text,
+            ..Catalog::default()
+        };
+        for (id, entry) in entries.into_iter().enumerate() {
+            catalog.diagnostics.extend(entry.diagnostics);
+            if let Some(mut summary) = entry.summary {
+                summary.id = u32::try_from(id).unwrap_or(u32::MAX);
+                catalog.summaries.push(summary);
+            }
+        }
+        let duplicates = archive::refuse_duplicate_slugs(&mut catalog.summaries);
+        catalog.diagnostics.extend(duplicates);
+        archive::sort_newest_first(&mut catalog.summaries);
+        archive::sort_diagnostics(&mut catalog.diagnostics);
+        Ok(catalog)
+    }
+
+    /// The statement with this slug.
+    pub fn find(&self, slug: &str) -> Option<&Summary> {
+        self.summaries.iter().find(|s| s.slug.as_str() == slug)
+    }
+
+    /// Errors only (the diagnostics that make a file unusable).
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// Whether the statement matched the text search given to [`Catalog::load`] (true when
+    /// none was).
+    pub fn matches_text(&self, summary: &Summary) -> bool {
+        self.text
+            .as_ref()
+            .is_none_or(|hits| hits.get(summary.id as usize).copied().unwrap_or(false))
+    }
+
+    /// Reads and parses the full statement behind a summary: its body, background and extra.
+    pub fn statement(&self, summary: &Summary) -> Result<Statement, Vec<Diagnostic>> {
+        let parsed = archive::read_and_parse(&self.root.join(&summary.path), &summary.path);
+        match parsed.statement {
+            Some(statement) => Ok(statement),
+            None => Err(parsed.diagnostics),
+        }
+    }
+}
+
+/// Parses one file into its entry; with `words`, answers the text search and drops the text;
+/// with an `index`, adds the file's words to it.
+fn read(
+    root: &Path,
+    path: &str,
+    key: Option<FileKey>,
+    id: u32,
+    words: &[String],
+    index: Option<&mut IndexBuilder>,
+) -> Read {
+    let full = root.join(path);
+    // Taken before the read (by the walk, or here), so a change during the read is seen next
+    // time. A file that cannot be `stat`ed gets a key no file has, and is read again next time.
+    let key = key
+        .or_else(|| fs::metadata(&full).ok().map(|m| FileKey::of(&m)))
+        .unwrap_or(UNKNOWN);
+    let parsed = archive::read_and_parse(&full, path);
+    let mut text = false;
+    let summary = parsed.statement.map(|statement| {
+        if index.is_some() || !words.is_empty() {
+            let haystack = query::haystack(&statement);
+            if let Some(index) = index {
+                for word in query::words(&haystack) {
+                    index.add(word, id);
+                }
+            }
+            text = words.iter().all(|w| query::starts_a_word(&haystack, w));
+        }
+        Summary::new(id, statement)
+    });
+    Read {
+        entry: Entry {
+            path: path.to_owned(),
+            key,
+            summary,
+            diagnostics: parsed.diagnostics,
+        },
+        text,
+    }
+}
+
+fn without_cache(root: &Path, paths: &[String], words: &[String]) -> Loaded {
+    let reads: Vec<Read> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(id, path)| {
+            let id = u32::try_from(id).unwrap_or(u32::MAX);
+            read(root, path, Some(UNKNOWN), id, words, None)
+        })
+        .collect();
+    let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
+    Loaded {
+        parsed: reads.len(),
+        entries: reads.into_iter().map(|r| r.entry).collect(),
+        text,
+    }
+}
+
+/// Reads the files `ids` names (in parallel), building the word index of their words.
+fn read_indexed(
+    root: &Path,
+    paths: &[String],
+    keys: &[Option<FileKey>],
+    ids: &[u32],
+) -> (Vec<(u32, Entry)>, IndexBuilder) {
+    ids.par_iter()
+        .with_min_len(64)
+        .fold(
+            || (Vec::new(), IndexBuilder::default()),
+            |(mut entries, mut index), &id| {
+                let key = keys.get(id as usize).copied().flatten();
+                let read = read(root, &paths[id as usize], key, id, &[], Some(&mut index));
+                entries.push((id, read.entry));
+                (entries, index)
+            },
+        )
+        .reduce(
+            || (Vec::new(), IndexBuilder::default()),
+            |(mut entries, mut index), (more, other)| {
+                entries.extend(more);
+                index.merge(other);
+                (entries, index)
+            },
+        )
+}
+
+/// What to do with one file found by the walk.
+#[derive(Clone, Copy)]
+enum Plan {
+    /// Take this entry of the old cache.
+    Keep(usize),
+    /// Parse the file.
+    Read,
+}
+
+fn with_cache(
+    root: &Path,
+    mut old: Option<Cache>,
+    walk: &archive::Walk,
+    words: &[String],
+) -> Loaded {
+    let paths = &walk.files;
+    let plan: Vec<Plan> = match &old {
+        None => vec![Plan::Read; paths.len()],
+        Some(old) => {
+            // Both lists are sorted by path: join them in one pass.
+            let mut i = 0;
+            paths
+                .iter()
+                .zip(&walk.keys)
+                .map(|(path, key)| {
+                    while old.entries.get(i).is_some_and(|e| e.path < *path) {
+                        i += 1;
+                    }
+                    match (old.entries.get(i), key) {
+                        (Some(entry), Some(key))
+                            if entry.path == *path && *key == entry.key && old.trusts(key) =>
+                        {
+                            Plan::Keep(i)
+                        }
+                        _ => Plan::Read,
+                    }
+                })
+                .collect()
+        }
+    };
+    let kept = plan.iter().filter(|p| matches!(p, Plan::Keep(_))).count();
+    let unchanged = old
+        .as_ref()
+        .is_some_and(|old| kept == old.entries.len() && kept == paths.len());
+    if unchanged && words.is_empty() {
+        let entries = old.map(|old| old.entries).unwrap_or_default();
+        return Loaded {
+            entries,
+            text: None,
+            parsed: 0,
+        };
+    }
+    // Something changed (or the text index is needed): start from the old index, if readable.
+    let old_index = old.as_mut().and_then(Cache::read_index);
+    let (mut old, plan) = match (old, old_index.is_some()) {
+        (Some(old), true) => (Some(old), plan),
+        _ => (None, vec![Plan::Read; paths.len()]),
+    };
+    if unchanged && old.is_some() {
+        let index = old_index.unwrap_or_default();
+        let text = Some(index.search(words, paths.len()));
+        let entries = old.map(|old| old.entries).unwrap_or_default();
+        return Loaded {
+            entries,
+            text,
+            parsed: 0,
+        };
+    }
+    if old.is_none() && !cache_is_writable(root) {
+        return without_cache(root, paths, words);
+    }
+    let to_read: Vec<u32> = plan
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p, Plan::Read))
+        .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
+        .collect();
+    let (read, fresh_index) = read_indexed(root, paths, &walk.keys, &to_read);
+    let mut index = IndexBuilder::default();
+    if let (Some(old), Some(old_index)) = (&old, &old_index) {
+        let mut remap: Vec<Option<u32>> = vec![None; old.entries.len()];
+        for (id, p) in plan.iter().enumerate() {
+            if let Plan::Keep(i) = p {
+                remap[*i] = u32::try_from(id).ok();
+            }
+        }
+        index.keep(old_index, |old_id| {
+            remap.get(old_id as usize).copied().flatten()
+        });
+    }
+    index.merge(fresh_index);
+    let index: WordIndex = index.finish();
+    let mut old_entries: Vec<Option<Entry>> = old
+        .take()
+        .map(|old| old.entries.into_iter().map(Some).collect())
+        .unwrap_or_default();
+    let mut read: Vec<Option<Entry>> = {
+        let mut slots: Vec<Option<Entry>> = (0..paths.len()).map(|_| None).collect();
+        for (id, entry) in read {
+            slots[id as usize] = Some(entry);
+        }
+        slots
+    };
+    let entries: Vec<Entry> = plan
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| match p {
+            Plan::Keep(i) => old_entries.get_mut(*i).and_then(Option::take),
+            Plan::Read => read[id].take(),
+        })
+        .collect();
+    // A cache that cannot be written (a read-only archive) is no reason to fail.
+    let _ = cache::write(root, &entries, &index);
+    let text = (!words.is_empty()).then(|| index.search(words, paths.len()));
+    Loaded {
+        entries,
+        text,
+        parsed: to_read.len(),
+    }
+}
+
+/// Whether a cache could be written (tried before parsing everything to build one).
+fn cache_is_writable(root: &Path) -> bool {
+    let dir = cache::dir(root);
+    if !dir.is_dir() && fs::create_dir_all(&dir).is_err() {
+        return false;
+    }
+    tempfile::Builder::new()
+        .prefix(".probe-")
+        .tempfile_in(&dir)
+        .is_ok()
+}

@@ -1,0 +1,372 @@
+//! The word index behind `list --text`: every folded word of every statement (title, body and
+//! background, split as [`crate::query::words`] splits them) with the ids of the files that
+//! contain it. Pure: no I/O; [`crate::cache`] stores it.
+//!
+//! A query word matches a statement exactly when it starts one of the statement's words, so a
+//! query is a prefix range of the sorted vocabulary: two binary searches, then the union of the
+//! posting lists in the range. Posting lists are ascending file ids stored as LEB128 deltas (a
+//! byte per posting for common words), which keeps the index of 100,000 statements to a few
+//! megabytes per million postings instead of four bytes each.
+
+use std::collections::HashMap;
+
+/// A growing posting list: ascending ids as LEB128 deltas.
+#[derive(Debug, Default, Clone)]
+struct Postings {
+    /// The last id added (meaningful when `bytes` is not empty).
+    last: u32,
+    bytes: Vec<u8>,
+}
+
+impl Postings {
+    fn push(&mut self, id: u32) {
+        if self.bytes.is_empty() {
+            write_varint(&mut self.bytes, id);
+        } else if id > self.last {
+            write_varint(&mut self.bytes, id - self.last);
+        } else if id == self.last {
+            return;
+        } else {
+            // Out of order: rebuild (never happens when ids are added ascending).
+            let mut ids = decode(&self.bytes);
+            ids.push(id);
+            *self = Self::from_ids(ids);
+            return;
+        }
+        self.last = id;
+    }
+
+    fn from_ids(mut ids: Vec<u32>) -> Self {
+        ids.sort_unstable();
+        ids.dedup();
+        let mut postings = Self::default();
+        for id in ids {
+            postings.push(id);
+        }
+        postings
+    }
+
+    /// Appends `other`; cheap when all of its ids come after ours (the usual case when partial
+    /// indexes of consecutive file ranges are merged in order).
+    fn append(&mut self, other: Postings) {
+        if other.bytes.is_empty() {
+            return;
+        }
+        if self.bytes.is_empty() {
+            *self = other;
+            return;
+        }
+        let (first, used) = read_varint(&other.bytes, 0).unwrap_or((0, other.bytes.len()));
+        if first > self.last {
+            write_varint(&mut self.bytes, first - self.last);
+            self.bytes.extend_from_slice(&other.bytes[used..]);
+            self.last = other.last;
+        } else {
+            let mut ids = decode(&self.bytes);
+            ids.extend(decode(&other.bytes));
+            *self = Self::from_ids(ids);
+        }
+    }
+}
+
+/// Builds a [`WordIndex`]: add each file's words, merge partial builders from parallel work.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    words: HashMap<Box<str>, Postings>,
+}
+
+impl IndexBuilder {
+    /// Records that file `id` contains `word`. Adding a file's words in ascending id order
+    /// keeps this cheap; any order gives the same index.
+    pub fn add(&mut self, word: &str, id: u32) {
+        match self.words.get_mut(word) {
+            Some(postings) => postings.push(id),
+            None => {
+                let mut postings = Postings::default();
+                postings.push(id);
+                self.words.insert(word.into(), postings);
+            }
+        }
+    }
+
+    /// Merges another builder in (cheapest when its ids all follow this one's).
+    pub fn merge(&mut self, other: IndexBuilder) {
+        if self.words.is_empty() {
+            *self = other;
+            return;
+        }
+        for (word, postings) in other.words {
+            self.words.entry(word).or_default().append(postings);
+        }
+    }
+
+    /// Adds the part of an existing index whose files are still valid, with their ids mapped
+    /// through `remap` (`None`: the file is gone or is being re-read).
+    pub fn keep(&mut self, index: &WordIndex, remap: impl Fn(u32) -> Option<u32>) {
+        for i in 0..index.len() {
+            let ids: Vec<u32> = index.postings(i).filter_map(&remap).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let postings = Postings::from_ids(ids);
+            self.words
+                .entry(index.word(i).into())
+                .or_default()
+                .append(postings);
+        }
+    }
+
+    /// The finished, sorted index.
+    pub fn finish(self) -> WordIndex {
+        let mut entries: Vec<(Box<str>, Postings)> = self.words.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut index = WordIndex::default();
+        for (word, postings) in entries {
+            index.words.push_str(&word);
+            index.postings.extend_from_slice(&postings.bytes);
+            index
+                .word_ends
+                .push(u32::try_from(index.words.len()).unwrap_or(u32::MAX));
+            index
+                .posting_ends
+                .push(u32::try_from(index.postings.len()).unwrap_or(u32::MAX));
+        }
+        index
+    }
+}
+
+/// A sorted vocabulary of folded words, each with the ascending ids of the files containing it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WordIndex {
+    /// The words, sorted, concatenated.
+    pub words: String,
+    /// Where each word ends in `words`.
+    pub word_ends: Vec<u32>,
+    /// Every posting list, LEB128 deltas, concatenated in word order.
+    pub postings: Vec<u8>,
+    /// Where each word's posting list ends in `postings`.
+    pub posting_ends: Vec<u32>,
+}
+
+impl WordIndex {
+    /// How many distinct words.
+    pub fn len(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.word_ends.is_empty()
+    }
+
+    /// Whether the offsets are consistent (a decoded index is checked before use).
+    pub fn is_consistent(&self) -> bool {
+        self.word_ends.len() == self.posting_ends.len()
+            && self.word_ends.windows(2).all(|w| w[0] <= w[1])
+            && self.posting_ends.windows(2).all(|w| w[0] <= w[1])
+            && self
+                .word_ends
+                .last()
+                .is_none_or(|&end| end as usize == self.words.len())
+            && self
+                .posting_ends
+                .last()
+                .is_none_or(|&end| end as usize == self.postings.len())
+            && (0..self.len()).all(|i| self.words.is_char_boundary(self.start(&self.word_ends, i)))
+            && (1..self.len()).all(|i| self.word(i - 1) < self.word(i))
+    }
+
+    fn start(&self, ends: &[u32], i: usize) -> usize {
+        if i == 0 { 0 } else { ends[i - 1] as usize }
+    }
+
+    /// The `i`th word.
+    pub fn word(&self, i: usize) -> &str {
+        let start = self.start(&self.word_ends, i);
+        self.words
+            .get(start..self.word_ends[i] as usize)
+            .unwrap_or("")
+    }
+
+    /// The ids of the files containing the `i`th word, ascending.
+    pub fn postings(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        let start = self.start(&self.posting_ends, i);
+        let bytes = self
+            .postings
+            .get(start..self.posting_ends[i] as usize)
+            .unwrap_or(&[]);
+        Deltas {
+            bytes,
+            at: 0,
+            last: 0,
+            first: true,
+        }
+    }
+
+    /// The range of words that start with `prefix`.
+    pub fn prefixed(&self, prefix: &str) -> std::ops::Range<usize> {
+        let lo = partition_point(self.len(), |i| self.word(i) < prefix);
+        let hi = lo + partition_point(self.len() - lo, |i| self.word(lo + i).starts_with(prefix));
+        lo..hi
+    }
+
+    /// Marks, among `files` file ids, those that contain a word starting with every one of
+    /// `words` (all of them when `words` is empty).
+    pub fn search(&self, words: &[String], files: usize) -> Vec<bool> {
+        let mut result = vec![true; files];
+        for word in words {
+            let mut found = vec![false; files];
+            for i in self.prefixed(word) {
+                for id in self.postings(i) {
+                    if let Some(slot) = found.get_mut(id as usize) {
+                        *slot = true;
+                    }
+                }
+            }
+            for (r, f) in result.iter_mut().zip(found) {
+                *r &= f;
+            }
+        }
+        result
+    }
+}
+
+/// `slice::partition_point` over indices `0..len`.
+fn partition_point(len: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+struct Deltas<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    last: u32,
+    first: bool,
+}
+
+impl Iterator for Deltas<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        let (delta, used) = read_varint(self.bytes, self.at)?;
+        self.at = used;
+        self.last = if self.first {
+            delta
+        } else {
+            self.last.checked_add(delta)?
+        };
+        self.first = false;
+        Some(self.last)
+    }
+}
+
+fn decode(bytes: &[u8]) -> Vec<u32> {
+    Deltas {
+        bytes,
+        at: 0,
+        last: 0,
+        first: true,
+    }
+    .collect()
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// The value at `at` and the offset after it; `None` at the end or on a malformed value.
+fn read_varint(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
+    let mut value: u32 = 0;
+    let mut shift = 0;
+    loop {
+        let byte = *bytes.get(at)?;
+        at += 1;
+        if shift > 28 {
+            return None;
+        }
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some((value, at));
+        }
+        shift += 7;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(files: &[&[&str]]) -> WordIndex {
+        let mut builder = IndexBuilder::default();
+        for (id, words) in files.iter().enumerate() {
+            for word in *words {
+                builder.add(word, id as u32);
+            }
+        }
+        builder.finish()
+    }
+
+    #[test]
+    fn prefix_search_intersects_words() {
+        let index = index(&[
+            &["interpol", "misuse"],
+            &["interpol's", "failure"],
+            &["internal", "misuse"],
+            &["use"],
+        ]);
+        assert!(index.is_consistent());
+        assert_eq!(
+            index.search(&["interp".into()], 4),
+            [true, true, false, false]
+        );
+        assert_eq!(
+            index.search(&["int".into(), "mis".into()], 4),
+            [true, false, true, false]
+        );
+        assert_eq!(
+            index.search(&["use".into()], 4),
+            [false, false, false, true]
+        );
+        assert_eq!(index.search(&["zzz".into()], 4), [false; 4]);
+        assert_eq!(index.search(&[], 4), [true; 4]);
+    }
+
+    #[test]
+    fn merging_in_any_order_gives_the_same_index() {
+        let mut left = IndexBuilder::default();
+        let mut right = IndexBuilder::default();
+        for id in 0..300u32 {
+            let builder = if id % 3 == 0 { &mut right } else { &mut left };
+            builder.add("a", id * 1000);
+            builder.add(if id % 2 == 0 { "even" } else { "odd" }, id * 1000);
+        }
+        let mut one = IndexBuilder::default();
+        for id in 0..300u32 {
+            one.add("a", id * 1000);
+            one.add(if id % 2 == 0 { "even" } else { "odd" }, id * 1000);
+        }
+        left.merge(right);
+        let (merged, one) = (left.finish(), one.finish());
+        assert_eq!(merged, one);
+        assert_eq!(merged.postings(0).count(), 300);
+        let mut kept = IndexBuilder::default();
+        kept.keep(&one, |id| (id % 2000 == 0).then_some(id / 2000));
+        let kept = kept.finish();
+        assert_eq!(kept.len(), 2, "odd ids are all dropped");
+        assert_eq!(
+            kept.postings(0).collect::<Vec<_>>(),
+            (0..150).collect::<Vec<_>>()
+        );
+    }
+}
