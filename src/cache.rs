@@ -446,6 +446,41 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
     Some(entries)
 }
 
+/// Which build of `press` wrote a cache: the version, and a fingerprint of the source of
+/// everything that shapes the cached records, so that a development build whose parser changed
+/// (same version number) never serves records an older parser made.
+fn build_identity() -> String {
+    format!("{} {:016x}", env!("CARGO_PKG_VERSION"), SOURCE_FINGERPRINT)
+}
+
+/// FNV-1a over the sources whose output the cache stores, computed at compile time.
+const SOURCE_FINGERPRINT: u64 = {
+    const SOURCES: &[&[u8]] = &[
+        include_bytes!("cache.rs"),
+        include_bytes!("index.rs"),
+        include_bytes!("catalog.rs"),
+        include_bytes!("yaml.rs"),
+        include_bytes!("slug.rs"),
+        include_bytes!("diagnostic.rs"),
+        include_bytes!("statement/mod.rs"),
+        include_bytes!("statement/parse.rs"),
+        include_bytes!("statement/summary.rs"),
+    ];
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut source = 0;
+    while source < SOURCES.len() {
+        let bytes = SOURCES[source];
+        let mut i = 0;
+        while i < bytes.len() {
+            hash ^= bytes[i] as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            i += 1;
+        }
+        source += 1;
+    }
+    hash
+};
+
 impl Cache {
     /// Reads the cache of the archive at `root`: `None` when there is none, or it is corrupt,
     /// or another version of `press` wrote it.
@@ -462,7 +497,7 @@ impl Cache {
         let mut header = vec![0; usize::try_from(header_len).ok()?.min(1 << 16)];
         file.read_exact(&mut header).ok()?;
         let header: Header = postcard::from_bytes(&header).ok()?;
-        if header.version != env!("CARGO_PKG_VERSION") {
+        if header.version != build_identity() {
             return None;
         }
         let bytes = read_section(&mut file, header.entries)?;
@@ -528,7 +563,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         .suffix(".tmp")
         .tempfile_in(&dir)?;
     let mut header = Header {
-        version: env!("CARGO_PKG_VERSION").to_owned(),
+        version: build_identity(),
         written: nanos_since_epoch(SystemTime::now()),
         entries: Section::default(),
         words: Section::default(),
