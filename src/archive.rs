@@ -30,6 +30,8 @@ pub struct Archive {
     pub diagnostics: Vec<Diagnostic>,
     /// How many statement files were read.
     pub files: usize,
+    /// Whether links to local files were checked while loading (and the text then dropped).
+    links_checked: bool,
 }
 
 /// The outcome of the walk: statement files to parse, and problems with the walk itself.
@@ -47,22 +49,40 @@ impl Archive {
     /// Loads the archive at `root`: walks `statements/`, parses every file in parallel, and
     /// checks slugs across the archive. Fails only when the folder cannot be read at all.
     pub fn load(root: &Path) -> anyhow::Result<Self> {
+        Self::load_with(root, false)
+    }
+
+    /// Loads the archive for `check`: as [`Archive::load`], but each file's links to local
+    /// files are checked as it is parsed, and its body and background are then dropped, so the
+    /// whole archive's text is never held at once.
+    pub fn load_for_check(root: &Path) -> anyhow::Result<Self> {
+        Self::load_with(root, true)
+    }
+
+    fn load_with(root: &Path, check_links_and_drop_text: bool) -> anyhow::Result<Self> {
         let walk = walk(root, false)?;
-        let parsed: Vec<(String, statement::parse::Parsed)> = walk
+        let parsed: Vec<statement::parse::Parsed> = walk
             .files
             .par_iter()
             .map(|relative| {
-                let parsed = read_and_parse(&root.join(relative), relative);
-                (relative.clone(), parsed)
+                let mut parsed = read_and_parse(&root.join(relative), relative);
+                if check_links_and_drop_text && let Some(statement) = &mut parsed.statement {
+                    let links = crate::links::missing_local_files(root, statement);
+                    parsed.diagnostics.extend(links);
+                    statement.body = String::new();
+                    statement.background = None;
+                }
+                parsed
             })
             .collect();
         let mut archive = Archive {
             root: root.to_owned(),
             files: parsed.len(),
             diagnostics: walk.diagnostics,
+            links_checked: check_links_and_drop_text,
             ..Archive::default()
         };
-        for (_, parsed) in parsed {
+        for parsed in parsed {
             archive.diagnostics.extend(parsed.diagnostics);
             archive.statements.extend(parsed.statement);
         }
@@ -158,12 +178,14 @@ impl Archive {
                 }
             }
         }
-        let links: Vec<Diagnostic> = self
-            .statements
-            .par_iter()
-            .flat_map_iter(|s| crate::links::missing_local_files(&self.root, s))
-            .collect();
-        found.extend(links);
+        if !self.links_checked {
+            let links: Vec<Diagnostic> = self
+                .statements
+                .par_iter()
+                .flat_map_iter(|s| crate::links::missing_local_files(&self.root, s))
+                .collect();
+            found.extend(links);
+        }
         self.diagnostics.extend(found);
         self.sort_diagnostics();
     }

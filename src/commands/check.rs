@@ -2,8 +2,11 @@
 
 use std::path::Path;
 
-use super::{Io, Now, load};
+use anyhow::Context as _;
+
+use super::{Io, Now};
 use crate::Exit;
+use crate::archive::Archive;
 use crate::cli::{CheckArgs, CheckFormat};
 
 /// Runs `press check`.
@@ -13,7 +16,8 @@ pub(crate) fn run(
     now: Now,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
-    let mut archive = load(root)?;
+    let mut archive = Archive::load_for_check(root)
+        .with_context(|| format!("cannot load the archive at {}", root.display()))?;
     archive.lint(now);
     let errors = archive.errors().count();
     let warnings = archive.diagnostics.len() - errors;
