@@ -4,21 +4,8 @@
 use super::*;
 use std::collections::{BTreeMap, HashSet};
 
-const KEYS: [&str; 13] = [
-    "title",
-    "date",
-    "speaker",
-    "topics",
-    "location",
-    "background",
-    "source",
-    "summary",
-    "lang",
-    "draft",
-    "embargo",
-    "slug",
-    "extra",
-];
+/// The format's keys, in the order `press` writes them.
+use crate::statement::parse::KEYS;
 
 fn split(text: &str) -> (&str, &str) {
     let rest = text.strip_prefix("---\n").expect("opens with ---");

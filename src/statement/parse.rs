@@ -693,6 +693,39 @@ impl Parser<'_> {
         }
     }
 
+    /// Refuses an empty list or one longer than `limit` for a required list key; true when fine.
+    #[allow(clippy::too_many_arguments)]
+    fn list_size(
+        &mut self,
+        key: &str,
+        noun: &str,
+        len: usize,
+        limit: usize,
+        line: usize,
+        column: usize,
+        help: &str,
+    ) -> bool {
+        if len == 0 {
+            self.error(
+                line,
+                column,
+                format!("`{key}` is empty"),
+                required_help(key),
+            );
+            false
+        } else if len > limit {
+            self.error(
+                line,
+                column,
+                format!("`{key}` lists {len} {noun}, more than {limit}"),
+                help,
+            );
+            false
+        } else {
+            true
+        }
+    }
+
     fn speakers(&mut self, value: Value, line: usize, column: usize) -> Option<Vec<Speaker>> {
         let items = match value {
             Value::List(items) => items,
@@ -707,21 +740,15 @@ impl Parser<'_> {
             }
             single => vec![single],
         };
-        if items.is_empty() {
-            self.error(line, column, "`speaker` is empty", required_help("speaker"));
-            return None;
-        }
-        if items.len() > LIMITS.speakers {
-            self.error(
-                line,
-                column,
-                format!(
-                    "`speaker` lists {} speakers, more than {}",
-                    items.len(),
-                    LIMITS.speakers
-                ),
-                "keep the people actually quoted",
-            );
+        if !self.list_size(
+            "speaker",
+            "speakers",
+            items.len(),
+            LIMITS.speakers,
+            line,
+            column,
+            "keep the people actually quoted",
+        ) {
             return None;
         }
         let mut speakers = Vec::with_capacity(items.len());
@@ -844,21 +871,15 @@ impl Parser<'_> {
                 return None;
             }
         };
-        if items.is_empty() {
-            self.error(line, column, "`topics` is empty", required_help("topics"));
-            return None;
-        }
-        if items.len() > LIMITS.topics {
-            self.error(
-                line,
-                column,
-                format!(
-                    "`topics` lists {} topics, more than {}",
-                    items.len(),
-                    LIMITS.topics
-                ),
-                "keep the topics a reader would look for",
-            );
+        if !self.list_size(
+            "topics",
+            "topics",
+            items.len(),
+            LIMITS.topics,
+            line,
+            column,
+            "keep the topics a reader would look for",
+        ) {
             return None;
         }
         let mut topics = Vec::with_capacity(items.len());
