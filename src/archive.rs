@@ -284,17 +284,17 @@ pub(crate) fn read_and_parse(path: &Path, relative: &str) -> statement::parse::P
     match read {
         Ok(Ok(bytes)) => statement::parse(relative, &bytes),
         Ok(Err(size)) => statement::parse::Parsed {
-            statement: None,
             diagnostics: vec![statement::parse::too_large(relative, size)],
+            ..Default::default()
         },
         Err(err) => statement::parse::Parsed {
-            statement: None,
             diagnostics: vec![Diagnostic::error(
                 relative,
                 1,
                 1,
                 format!("cannot read the file: {err}"),
             )],
+            ..Default::default()
         },
     }
 }

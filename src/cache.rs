@@ -150,6 +150,8 @@ struct StoredEntries<'a> {
     #[serde(borrow)]
     locations: Vec<Cow<'a, str>>,
     #[serde(borrow)]
+    langs: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
     entries: Vec<StoredEntry<'a>>,
 }
 
@@ -187,6 +189,10 @@ struct StoredSummary<'a> {
     location: Option<u32>,
     draft: bool,
     embargo: Option<StoredInstant>,
+    lang: u32,
+    #[serde(borrow)]
+    excerpt: Cow<'a, str>,
+    digest: u64,
 }
 
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash)]
@@ -279,6 +285,7 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
     let mut speakers = Interner::new();
     let mut topics = Interner::new();
     let mut locations = Interner::new();
+    let mut langs = Interner::new();
     let mut previous = "";
     let stored = entries
         .iter()
@@ -320,6 +327,9 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
                     location: s.location.as_deref().map(|l| locations.number(text(l))),
                     draft: s.draft,
                     embargo: s.embargo.as_ref().map(StoredInstant::new),
+                    lang: langs.number(text(&s.lang)),
+                    excerpt: text(&s.excerpt),
+                    digest: s.digest,
                 }),
                 diagnostics: entry
                     .diagnostics
@@ -339,6 +349,7 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
         speakers: speakers.values,
         topics: topics.values,
         locations: locations.values,
+        langs: langs.values,
         entries: stored,
     }
 }
@@ -373,6 +384,7 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
         })
         .collect::<Option<_>>()?;
     let locations: Vec<String> = stored.locations.into_iter().map(Cow::into_owned).collect();
+    let langs: Vec<String> = stored.langs.into_iter().map(Cow::into_owned).collect();
     let mut previous = String::new();
     let mut entries = Vec::with_capacity(stored.entries.len());
     for (id, stored) in stored.entries.into_iter().enumerate() {
@@ -417,6 +429,9 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
                     Some(at) => Some(at.get()?),
                     None => None,
                 },
+                lang: langs.get(s.lang as usize)?.clone(),
+                excerpt: s.excerpt.into_owned(),
+                digest: s.digest,
             }),
         };
         let diagnostics = stored

@@ -170,7 +170,7 @@ fn read(
             }
             text = words.iter().all(|w| query::starts_a_word(&haystack, w));
         }
-        Summary::new(id, statement)
+        Summary::new(id, statement, parsed.digest)
     });
     Read {
         entry: Entry {

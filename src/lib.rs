@@ -15,6 +15,7 @@ pub mod generate;
 pub mod import;
 pub mod index;
 pub mod links;
+pub mod output;
 pub mod query;
 pub mod render;
 pub mod slug;

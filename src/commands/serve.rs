@@ -24,6 +24,7 @@ pub(crate) fn run(
     args: &ServeArgs,
     root: &Path,
     now: Option<Now>,
+    cache: bool,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
     let temp = tempfile::Builder::new()
@@ -44,7 +45,7 @@ pub(crate) fn run(
         ..ExportArgs::default()
     };
     let clock = || now.unwrap_or_else(|| chrono::Local::now().fixed_offset());
-    export::export(&export_args, root, clock(), io)?;
+    export::export(&export_args, root, clock(), cache, io)?;
 
     let (changes, changed) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -71,7 +72,7 @@ pub(crate) fn run(
             // Let a burst of saves settle, then export once.
             std::thread::sleep(SETTLE);
             while changed.try_recv().is_ok() {}
-            if let Err(err) = export::export(&export_args, root, clock(), io) {
+            if let Err(err) = export::export(&export_args, root, clock(), cache, io) {
                 writeln!(io.err, "press: error: {err:#}")?;
             }
             io.err.flush()?;

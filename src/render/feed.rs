@@ -6,14 +6,16 @@
 //! URIs built from the statement's date and slug, which never change either. Every string goes
 //! through [`super::sanitize::xml_text`], so characters XML 1.0 forbids never reach a feed.
 
-use std::sync::Mutex;
+use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use super::html::{Card, Site, escape_html, pretty, statement_path};
+use super::html::{Card, LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
 use super::sanitize::xml_text;
+use super::site::{Sink, load};
 use crate::query::Group;
-use crate::statement::{Published, Statement};
+use crate::statement::{Header, Published, Statement};
 
 /// Entries per feed.
 pub const FEED_ENTRIES: usize = 50;
@@ -64,76 +66,89 @@ fn timestamp(published: &Published) -> String {
 }
 
 /// A statement's stable id: its permalink, or a `tag:` URI without a base URL.
-fn entry_id(base: Option<&str>, statement: &Statement) -> String {
+fn entry_id(base: Option<&str>, statement: &impl Header) -> String {
     match base {
         Some(base) => format!("{base}{}", pretty(&statement_path(statement))),
         None => format!(
             "tag:press,{}:{}",
             statement.day().format("%Y-%m-%d"),
-            statement.slug
+            statement.slug()
         ),
     }
 }
 
-/// Every feed of the site.
+/// Every feed of the site: the site's Atom and JSON feeds with the full text of the newest
+/// statements, and one Atom feed of summaries per topic (`members`: each topic's statements).
 pub(crate) fn feeds(
     site: &Site<'_>,
     cards: &[Card],
     topics: &[Group],
-) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    members: &HashMap<String, Vec<usize>>,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
     let statements = &site.input.statements;
     let newest: Vec<usize> = (0..statements.len().min(FEED_ENTRIES)).collect();
-    let mut files = vec![(
-        "feed.xml".to_owned(),
-        atom(site, cards, "feed.xml", &site.view.title, &newest, true)?,
-    )];
-    files.push(("feed.json".to_owned(), json_feed(site, cards, &newest)?));
-    for topic in topics {
-        let members: Vec<usize> = statements
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.topics.iter().any(|t| t.slug.as_str() == topic.slug))
-            .map(|(i, _)| i)
-            .take(FEED_ENTRIES)
-            .collect();
+    let contents: Vec<String> = newest
+        .par_iter()
+        .map(|&i| Ok(full_content(site, &load(site.input.root, statements[i])?)))
+        .collect::<anyhow::Result<_>>()?;
+    let view = atom(site, cards, "feed.xml", &site.view.title, &newest, Some(&contents));
+    emit(site, sink, "feed.xml", &view)?;
+    sink.put(
+        "feed.json".to_owned(),
+        None,
+        json_feed(site, cards, &newest, &contents)?,
+    )?;
+    topics.par_iter().try_for_each(|topic| {
+        let indices = members.get(&topic.slug).map_or(&[][..], Vec::as_slice);
+        let indices = &indices[..indices.len().min(FEED_ENTRIES)];
         let path = format!("topics/{}/feed.xml", topic.slug);
         let title = format!("{}: {}", site.view.title, topic.name);
-        files.push((
-            path.clone(),
-            atom(site, cards, &path, &title, &members, false)?,
-        ));
+        let view = atom(site, cards, &path, &title, indices, None);
+        emit(site, sink, &path, &view)
+    })
+}
+
+/// Hands an Atom feed to `sink`, rendering it only when its fingerprint changed.
+fn emit(site: &Site<'_>, sink: &dyn Sink, path: &str, view: &FeedView) -> anyhow::Result<()> {
+    let fingerprint = fingerprint(site.seed, &("feed.xml", view));
+    if fingerprint.is_some_and(|f| sink.keep(path, f)) {
+        return Ok(());
     }
-    Ok(files)
+    let bytes = site.render_feed(minijinja::context! { feed => view, site => &site.view })?;
+    sink.put(path.to_owned(), fingerprint, bytes)
 }
 
 /// Full HTML content of a statement for a feed: body, then Background.
 fn full_content(site: &Site<'_>, statement: &Statement) -> String {
     let path = statement_path(statement);
-    let ignored = Mutex::new(Default::default());
-    let mut html = site.content(statement, &statement.body, &path, &ignored);
+    let ignored = LocalFiles::default();
+    let mut html = site.content(&statement.path, &statement.body, &path, &ignored);
     if let Some(background) = &statement.background {
         html.push_str("<h2>Background</h2>");
-        html.push_str(&site.content(statement, background, &path, &ignored));
+        html.push_str(&site.content(&statement.path, background, &path, &ignored));
     }
     html
 }
 
-/// One Atom feed at `path` of the statements at `indices` (newest first).
+/// One Atom feed at `path` of the statements at `indices` (newest first), with their full
+/// `contents` when given.
 fn atom(
     site: &Site<'_>,
     cards: &[Card],
     path: &str,
     title: &str,
     indices: &[usize],
-    full: bool,
-) -> anyhow::Result<Vec<u8>> {
+    contents: Option<&[String]>,
+) -> FeedView {
     let base = site.input.base_url.as_deref();
     let back = "../".repeat(path.matches('/').count());
     let folder = path.strip_suffix("feed.xml").unwrap_or_default();
     let statements = &site.input.statements;
     let entries = indices
         .iter()
-        .map(|&i| {
+        .enumerate()
+        .map(|(n, &i)| {
             let statement = statements[i];
             let card = &cards[i];
             let permalink = match base {
@@ -161,13 +176,13 @@ fn atom(
                     })
                     .collect(),
                 summary: card.summary.clone(),
-                content: full.then(|| full_content(site, statement)),
+                content: contents.and_then(|c| c.get(n)).cloned(),
                 base: base.map(|_| permalink),
-                lang: statement.lang.clone(),
+                lang: card.lang.clone(),
             }
         })
         .collect();
-    let view = FeedView {
+    FeedView {
         title: title.to_owned(),
         subtitle: site.view.description.clone(),
         id: match base {
@@ -192,29 +207,34 @@ fn atom(
         language: site.view.language.clone(),
         generator: site.view.generator.to_owned(),
         entries,
-    };
-    site.render_feed(minijinja::context! { feed => view, site => &site.view })
+    }
 }
 
 /// JSON Feed 1.1 of the statements at `indices`, with full content.
-fn json_feed(site: &Site<'_>, cards: &[Card], indices: &[usize]) -> anyhow::Result<Vec<u8>> {
+fn json_feed(
+    site: &Site<'_>,
+    cards: &[Card],
+    indices: &[usize],
+    contents: &[String],
+) -> anyhow::Result<Vec<u8>> {
     let base = site.input.base_url.as_deref();
     let statements = &site.input.statements;
     let text = |s: &str| xml_text(s).into_owned();
     let items: Vec<serde_json::Value> = indices
         .iter()
-        .map(|&i| {
+        .zip(contents)
+        .map(|(&i, content)| {
             let statement = statements[i];
             let card = &cards[i];
             let mut item = serde_json::json!({
                 "id": entry_id(base, statement),
                 "title": text(&card.title),
-                "content_html": full_content(site, statement),
+                "content_html": content,
                 "summary": text(&card.summary),
                 "date_published": timestamp(&statement.published),
                 "authors": card.speakers.iter().map(|s| serde_json::json!({"name": text(&s.name)})).collect::<Vec<_>>(),
                 "tags": card.topics.iter().map(|t| text(&t.name)).collect::<Vec<_>>(),
-                "language": text(&statement.lang),
+                "language": text(&card.lang),
             });
             if let (Some(base), Some(map)) = (base, item.as_object_mut()) {
                 map.insert(

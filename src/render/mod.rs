@@ -8,4 +8,5 @@ pub mod markdown;
 pub mod record;
 pub mod sanitize;
 pub mod search;
+pub mod site;
 pub mod terminal;

@@ -73,6 +73,8 @@ pub struct Parsed {
     pub statement: Option<Statement>,
     /// Errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// A hash of the file's bytes: equal digests mean an unchanged file (see [`digest`]).
+    pub digest: u64,
 }
 
 /// Parses the file at `path` (relative to the archive root, for messages and the slug) from its
@@ -89,7 +91,18 @@ pub fn parse(path: &str, bytes: &[u8]) -> Parsed {
     Parsed {
         statement,
         diagnostics,
+        digest: digest(bytes),
     }
+}
+
+/// A 64-bit hash of a file's bytes. Export compares it with the one it recorded to know that a
+/// statement is unchanged; a different Rust release may hash differently, which only costs one
+/// full re-render.
+pub fn digest(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher as _};
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// Decodes file bytes into text with LF line endings, or the error that names the first bad

@@ -2,9 +2,11 @@
 //! the grouping commands need, without the body, the background or `extra`.
 //!
 //! At 100,000 statements the bodies are some 300 MB; summaries are a tenth of that, so commands
-//! that only list or count hold summaries and read a body only when they print it.
+//! that only list or count hold summaries and read a body only when they print it, and export
+//! reads each body only while it renders that statement's page.
 
 use chrono::{DateTime, FixedOffset};
+use pulldown_cmark::{Event, Parser, TagEnd};
 
 use super::{Header, Published, Speaker, Statement, Topic};
 use crate::slug::Slug;
@@ -33,11 +35,21 @@ pub struct Summary {
     pub draft: bool,
     /// Not to be published before this instant.
     pub embargo: Option<DateTime<FixedOffset>>,
+    /// BCP 47 language tag.
+    pub lang: String,
+    /// What lists show under the title: `summary:`, else the body's first words ([`excerpt`]).
+    pub excerpt: String,
+    /// Hash of the file's bytes ([`super::parse::digest`]): export re-renders a statement's
+    /// page only when it changes.
+    pub digest: u64,
 }
 
 impl Summary {
-    /// The summary of a full statement, for the file with this id.
-    pub fn new(id: u32, statement: Statement) -> Self {
+    /// The summary of a full statement, for the file with this id and digest.
+    pub fn new(id: u32, statement: Statement, digest: u64) -> Self {
+        let excerpt = statement
+            .summary
+            .unwrap_or_else(|| excerpt(&statement.body, EXCERPT_CHARS));
         Self {
             id,
             path: statement.path,
@@ -49,8 +61,48 @@ impl Summary {
             location: statement.location,
             draft: statement.draft,
             embargo: statement.embargo,
+            lang: statement.lang,
+            excerpt,
+            digest,
         }
     }
+}
+
+/// How long an [`excerpt`] is, in characters.
+pub const EXCERPT_CHARS: usize = 240;
+
+/// The first words of Markdown as plain text, cut at a word near `limit` characters.
+pub fn excerpt(markdown: &str, limit: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell,
+            ) if !text.ends_with(' ') => text.push(' '),
+            _ => {}
+        }
+        if text.len() > limit * 4 {
+            break;
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let cut = match cut.rfind(' ') {
+        Some(at) if at > limit / 2 => &cut[..at],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 impl Header for Summary {
@@ -80,5 +132,19 @@ impl Header for Summary {
     }
     fn embargo(&self) -> Option<DateTime<FixedOffset>> {
         self.embargo
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(
+            excerpt("Hello *world*.\n\nMore text here.", 100),
+            "Hello world. More text here."
+        );
+        assert_eq!(excerpt("one two three four", 10), "one two…");
     }
 }

@@ -37,6 +37,10 @@ fn collect(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
     for entry in fs::read_dir(dir).unwrap() {
         let entry = entry.unwrap();
         let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if name == ".press-state" {
+            // Records modification times: differs between two folders by design.
+            continue;
+        }
         if entry.file_type().unwrap().is_dir() {
             collect(&entry.path(), &format!("{name}/"), files);
         } else {

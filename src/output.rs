@@ -1,0 +1,427 @@
+//! The output folder of `press export`: which folders it may write, and how it writes them.
+//!
+//! Safety comes in three steps. [`Target::check`] refuses folders that are not press's to write
+//! (the current folder, the archive, a non-empty folder without a manifest). While the site
+//! renders, [`Output`] compares each file with what is on disk and stages only changed ones as
+//! files of a hidden staging folder inside the output folder, so a failure midway (a template
+//! error, a statement that changed) leaves the published site untouched and the staging folder
+//! is removed. [`Output::commit`] then renames every staged file into place (each file is either
+//! old or new, never half-written), removes the files of the previous export that are no longer
+//! produced (only those its manifest lists), and writes the manifest and the state.
+//!
+//! The state (`.press-state`) records each page's fingerprint, size and modification time, so
+//! the next export can keep a page whose inputs did not change without rendering it
+//! ([`crate::render::site`]); a page edited by hand no longer matches and is rendered again.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs;
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context as _, bail};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::render::site::Sink;
+
+/// The manifest of files `press export` wrote, inside the output folder.
+pub const MANIFEST: &str = ".press-manifest";
+
+/// The fingerprints of the previous export, inside the output folder.
+pub const STATE: &str = ".press-state";
+
+/// First line of the manifest.
+const MANIFEST_HEADER: &str =
+    "# Files written by `press export`, one per line. It removes only files listed here.";
+
+/// Which build wrote a state file: another build's fingerprints are not trusted.
+const STATE_IDENTITY: &str = concat!("press-state 1 ", env!("CARGO_PKG_VERSION"));
+
+/// An output folder that press may write, with what its previous export left.
+#[derive(Debug)]
+pub struct Target {
+    dir: PathBuf,
+    previous: BTreeSet<String>,
+}
+
+/// What the previous export recorded of one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Recorded {
+    fingerprint: u64,
+    size: u64,
+    modified: i128,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredState {
+    identity: String,
+    files: Vec<(String, Recorded)>,
+}
+
+/// What an export did to the output folder.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    /// Files written (new or changed).
+    pub written: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files of the previous export removed.
+    pub removed: usize,
+}
+
+/// An output folder being written: a [`Sink`] for the rendered site.
+pub struct Output {
+    dir: PathBuf,
+    /// Created by this export (removed again if it fails and the folder is empty).
+    created: bool,
+    staging: Option<tempfile::TempDir>,
+    previous: BTreeSet<String>,
+    recorded: HashMap<String, Recorded>,
+    /// Every path kept or put, with its fingerprint.
+    produced: Mutex<HashMap<String, Option<u64>>>,
+    /// Staged files: the file in the staging folder, and its path in the site.
+    staged: Mutex<Vec<(PathBuf, String)>>,
+    next_name: AtomicUsize,
+}
+
+impl Target {
+    /// Refuses output folders that are not press's to write; reads the previous manifest.
+    pub fn check(out: &Path, root: &Path, force: bool) -> anyhow::Result<Self> {
+        let target = absolute(out)?;
+        let root_abs = absolute(root)?;
+        let cwd = absolute(Path::new("."))?;
+        let shown = out.display();
+        if target == cwd {
+            bail!(
+                "refusing to export into the current folder {shown}: pass --out with a folder of its own, such as site"
+            );
+        }
+        if root_abs.starts_with(&target) {
+            bail!(
+                "refusing to export into {shown}: it holds the archive itself (statements/); pass --out with a folder of its own, such as site"
+            );
+        }
+        if target.starts_with(root_abs.join("statements")) {
+            bail!("refusing to export into {shown}: it is inside statements/");
+        }
+        if target.starts_with(root_abs.join("templates")) {
+            bail!("refusing to export into {shown}: it is inside templates/");
+        }
+        let dir = out.to_owned();
+        if !target.exists() {
+            return Ok(Self {
+                dir,
+                previous: BTreeSet::new(),
+            });
+        }
+        if !target.is_dir() {
+            bail!("refusing to export into {shown}: it is not a folder");
+        }
+        let manifest = target.join(MANIFEST);
+        let previous = match fs::read_to_string(&manifest) {
+            Ok(text) => parse_manifest(&text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                let empty = fs::read_dir(&target)
+                    .with_context(|| format!("cannot read {shown}"))?
+                    .next()
+                    .is_none();
+                if !empty && !force {
+                    bail!(
+                        "refusing to export into {shown}: the folder is not empty and press did not create it (no {MANIFEST}); pass --force to take it over (only files press writes are replaced)"
+                    );
+                }
+                BTreeSet::new()
+            }
+            Err(err) => {
+                return Err(err).with_context(|| format!("cannot read {}", manifest.display()));
+            }
+        };
+        Ok(Self { dir, previous })
+    }
+
+    /// Creates the folder if needed and a staging folder inside it, and reads the state of the
+    /// previous export (a missing or unreadable state only means every page is rendered).
+    pub fn open(self) -> anyhow::Result<Output> {
+        let dir = self.dir;
+        let created = !dir.exists();
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let staging = tempfile::Builder::new()
+            .prefix(".press-staging-")
+            .tempdir_in(&dir)
+            .with_context(|| format!("cannot create a staging folder in {}", dir.display()))?;
+        let recorded = read_state(&dir.join(STATE))
+            .into_iter()
+            .filter(|(path, _)| self.previous.contains(path))
+            .collect();
+        Ok(Output {
+            dir,
+            created,
+            staging: Some(staging),
+            previous: self.previous,
+            recorded,
+            produced: Mutex::new(HashMap::new()),
+            staged: Mutex::new(Vec::new()),
+            next_name: AtomicUsize::new(0),
+        })
+    }
+}
+
+impl Output {
+    /// Moves every staged file into place, removes the previous export's files that are no
+    /// longer produced, and writes the manifest and the state.
+    pub fn commit(mut self) -> anyhow::Result<Counts> {
+        let produced = std::mem::take(&mut *lock(&self.produced));
+        let mut staged = std::mem::take(&mut *lock(&self.staged));
+        staged.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut counts = Counts {
+            written: staged.len(),
+            unchanged: produced.len() - staged.len(),
+            removed: 0,
+        };
+        let mut folders = HashSet::new();
+        for (file, path) in &staged {
+            let target = self.dir.join(path);
+            if let Some(parent) = target.parent()
+                && folders.insert(parent.to_owned())
+            {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            fs::rename(file, &target)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+        for old in self.previous.iter().filter(|p| !produced.contains_key(*p)) {
+            let target = self.dir.join(old);
+            match fs::remove_file(&target) {
+                Ok(()) => counts.removed += 1,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => {
+                    return Err(err)
+                        .with_context(|| format!("cannot remove {}", target.display()));
+                }
+            }
+            // Remove folders this left empty, up to the output folder.
+            let mut dir = target.parent();
+            while let Some(d) = dir {
+                if d == self.dir || fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        let mut paths: Vec<(&String, &Option<u64>)> = produced.iter().collect();
+        paths.sort();
+        let mut manifest = String::from(MANIFEST_HEADER);
+        manifest.push('\n');
+        for (path, _) in &paths {
+            manifest.push_str(path);
+            manifest.push('\n');
+        }
+        self.replace(MANIFEST, manifest.as_bytes())?;
+        let files: Vec<(String, Recorded)> = paths
+            .par_iter()
+            .filter_map(|(path, fingerprint)| {
+                let meta = fs::metadata(self.dir.join(path)).ok()?;
+                Some(((*path).clone(), recorded(fingerprint.as_ref()?, &meta)))
+            })
+            .collect();
+        let state = StoredState {
+            identity: STATE_IDENTITY.to_owned(),
+            files,
+        };
+        let bytes = postcard::to_allocvec(&state).context("cannot encode the export state")?;
+        self.replace(STATE, &bytes)?;
+        self.created = false;
+        Ok(counts)
+    }
+
+    /// Writes one of press's own files in the output folder atomically.
+    fn replace(&self, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.dir.join(name);
+        if same_bytes(&path, bytes) {
+            return Ok(());
+        }
+        let mut file = tempfile::Builder::new()
+            .prefix(".press-")
+            .tempfile_in(&self.dir)
+            .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
+        file.write_all(bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        file.persist(&path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    }
+
+    /// Records `path` as produced; false when it already was (a file two statements link to).
+    fn produce(&self, path: &str, fingerprint: Option<u64>) -> bool {
+        lock(&self.produced)
+            .insert(path.to_owned(), fingerprint)
+            .is_none()
+    }
+}
+
+impl Sink for Output {
+    fn keep(&self, path: &str, fingerprint: u64) -> bool {
+        let Some(recorded) = self.recorded.get(path) else {
+            return false;
+        };
+        let unchanged = recorded.fingerprint == fingerprint
+            && fs::symlink_metadata(self.dir.join(path))
+                .is_ok_and(|meta| meta.is_file() && self::recorded(&fingerprint, &meta) == *recorded);
+        if unchanged {
+            self.produce(path, Some(fingerprint));
+        }
+        unchanged
+    }
+
+    fn put(&self, path: String, fingerprint: Option<u64>, bytes: Vec<u8>) -> anyhow::Result<()> {
+        if !is_plain_relative(&path) {
+            bail!("internal error: refusing to write {path:?} outside the output folder");
+        }
+        if !self.produce(&path, fingerprint) || same_bytes(&self.dir.join(&path), &bytes) {
+            return Ok(());
+        }
+        let Some(staging) = &self.staging else {
+            bail!("internal error: the staging folder is gone");
+        };
+        let name = self.next_name.fetch_add(1, Ordering::Relaxed);
+        let file = staging.path().join(name.to_string());
+        // No fsync per file: at thousands of files it costs minutes, and the rename already
+        // guarantees that readers and a crashed export see either the old or the new file.
+        fs::write(&file, &bytes).with_context(|| format!("cannot write {}", file.display()))?;
+        lock(&self.staged).push((file, path));
+        Ok(())
+    }
+
+    fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = lock(&self.produced).keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // The staging folder goes first (with any staged files); a folder this export created
+        // and left empty goes too, so a failed first export leaves nothing behind.
+        drop(self.staging.take());
+        if self.created {
+            let _ = fs::remove_dir(&self.dir);
+        }
+    }
+}
+
+/// Locks a mutex, also when another thread panicked holding it (the data stays usable).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// What to record of a file with this fingerprint.
+fn recorded(fingerprint: &u64, meta: &fs::Metadata) -> Recorded {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128);
+    Recorded {
+        fingerprint: *fingerprint,
+        size: meta.len(),
+        modified,
+    }
+}
+
+/// The previous export's records (none when missing, unreadable or from another build).
+fn read_state(path: &Path) -> Vec<(String, Recorded)> {
+    let Ok(bytes) = fs::read(path) else {
+        return Vec::new();
+    };
+    match postcard::from_bytes::<StoredState>(&bytes) {
+        Ok(state) if state.identity == STATE_IDENTITY => state.files,
+        _ => Vec::new(),
+    }
+}
+
+/// An absolute path with symlinks resolved as far as the path exists, and `.`/`..` removed.
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let joined = cwd.join(path);
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Resolve the longest existing ancestor, then add back what does not exist yet.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_owned());
+                existing = parent.to_owned();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+/// The files a manifest lists, keeping only plain relative paths (a tampered manifest can never
+/// point outside the output folder).
+fn parse_manifest(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .filter(|line| is_plain_relative(line))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A relative path with `/` that stays inside the folder and is none of press's own files.
+fn is_plain_relative(path: &str) -> bool {
+    !path.starts_with(".press")
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifests_never_point_outside() {
+        let parsed = parse_manifest(
+            "# header\nindex.html\n../../etc/passwd\n/etc/passwd\na/./b\n.press-manifest\n.press-state\ntopics/x/index.html\n",
+        );
+        assert_eq!(
+            parsed.into_iter().collect::<Vec<_>>(),
+            ["index.html", "topics/x/index.html"]
+        );
+    }
+}

@@ -1,0 +1,557 @@
+//! The whole site, streamed: pages are rendered in parallel and handed to a [`Sink`] one by one
+//! as they are ready, so the rendered site is never all in memory (10,000 statements make some
+//! 150 MB of HTML).
+//!
+//! Incremental export rests on fingerprints. Every page's fingerprint is a hash of everything it
+//! is made from: the settings and the theme (the seed), then the page's own context, or for a
+//! statement page the file's digest, its card and its neighbours. A sink that remembers the
+//! previous export's fingerprints keeps a page whose fingerprint is unchanged without rendering
+//! it; a page that looked up local files (a statement linking to an image) gets no fingerprint
+//! and is always rendered. Keeping is a shortcut only: the bytes are those a full render gives.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::Ordering;
+
+use anyhow::{Context as _, bail};
+use minijinja::Value;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::html::{
+    Card, FeedLink, Link, LocalFiles, Pager, Site, SiteView, Theme, fingerprint, page_path, span,
+};
+use super::{chart, feed, search};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::query::{self, Group, GroupBy};
+use crate::slug;
+use crate::statement::{Header, Statement, Summary};
+
+/// Where the files of a site go as they are rendered, from several threads at once.
+pub trait Sink: Sync {
+    /// Keeps the file at `path` as it is when the previous export made it from inputs with this
+    /// fingerprint and it is unchanged since; returns whether it did.
+    fn keep(&self, path: &str, fingerprint: u64) -> bool;
+    /// Takes one rendered file; `fingerprint` (when some) names its inputs for the next export.
+    fn put(&self, path: String, fingerprint: Option<u64>, bytes: Vec<u8>) -> anyhow::Result<()>;
+    /// Every path kept or put so far, sorted.
+    fn paths(&self) -> Vec<String>;
+}
+
+/// What a site is made from.
+pub struct SiteInput<'a> {
+    /// The archive root (statement files are read from it while their pages render).
+    pub root: &'a Path,
+    /// `press.toml`.
+    pub config: &'a Config,
+    /// Base URL with a trailing `/`, when known (`--base-url` or `base_url`).
+    pub base_url: Option<String>,
+    /// The published statements, newest first: no drafts, nothing under embargo.
+    pub statements: Vec<&'a Summary>,
+}
+
+/// What rendering found besides the pages.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Things worth telling (a skipped sitemap).
+    pub warnings: Vec<String>,
+    /// Errors in statements that only rendering sees (links to missing local files); their
+    /// pages are rendered without those links.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Renders the whole site into `sink`. `tick` is called once per statement page (progress).
+pub fn render_site(
+    input: &SiteInput<'_>,
+    theme: &Theme,
+    sink: &dyn Sink,
+    tick: &(dyn Fn() + Sync),
+) -> anyhow::Result<Findings> {
+    let topics = query::group(&input.statements, GroupBy::Topic);
+    let view = SiteView {
+        title: input.config.title().to_owned(),
+        description: input.config.description.clone(),
+        language: input.config.language().to_owned(),
+        organization: input.config.organization.clone(),
+        base_url: input.base_url.clone(),
+        generator: concat!("press ", env!("CARGO_PKG_VERSION")),
+    };
+    let seed = fingerprint(
+        theme.fingerprint,
+        &(&view, input.config.per_page(), env!("CARGO_PKG_VERSION")),
+    )
+    .unwrap_or_default();
+    let site = Site {
+        input,
+        view,
+        theme,
+        topic_names: topics
+            .iter()
+            .map(|g| (g.slug.clone(), g.name.clone()))
+            .collect(),
+        newest: input.statements.first().map(|s| s.day()),
+        seed,
+        errors: Mutex::new(Vec::new()),
+    };
+    let cards: Vec<Card> = input.statements.par_iter().map(|s| site.card(s)).collect();
+    (0..input.statements.len())
+        .into_par_iter()
+        .try_for_each(|index| {
+            let result = statement_page(&site, &cards, index, sink);
+            tick();
+            result
+        })?;
+    home(&site, &cards, sink)?;
+    years(&site, &cards, sink)?;
+    let speakers = query::group(&input.statements, GroupBy::Speaker);
+    let locations = query::group(&input.statements, GroupBy::Location);
+    let topic_members = members(&site, GroupBy::Topic);
+    for (by, groups, members) in [
+        (GroupBy::Topic, &topics, &topic_members),
+        (GroupBy::Speaker, &speakers, &members(&site, GroupBy::Speaker)),
+        (GroupBy::Location, &locations, &members(&site, GroupBy::Location)),
+    ] {
+        group_pages(&site, by, groups, members, &cards, sink)?;
+    }
+    let search_page = site.page(
+        "search/index.html",
+        "Search",
+        "Search the statements",
+        "search",
+        Vec::new(),
+        (),
+    );
+    site.emit(sink, "search.html", &search_page)?;
+    for (path, bytes) in search::index_files(&cards) {
+        sink.put(path, None, bytes)?;
+    }
+    feed::feeds(&site, &cards, &topics, &topic_members, sink)?;
+    let not_found = site.page("404.html", "Page not found", "", "error", Vec::new(), ());
+    site.emit(sink, "404.html", &not_found)?;
+    for (name, bytes) in &theme.statics {
+        sink.put(name.clone(), None, bytes.clone())?;
+    }
+    let mut errors = site.errors.into_inner().unwrap_or_default();
+    crate::archive::sort_diagnostics(&mut errors);
+    let mut findings = Findings {
+        warnings: Vec::new(),
+        errors,
+    };
+    match &input.base_url {
+        Some(base) => {
+            let paths = sink.paths();
+            sink.put(
+                "sitemap.xml".to_owned(),
+                None,
+                feed::sitemap(base, paths.iter()),
+            )?;
+        }
+        None => findings.warnings.push(
+            "no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links".to_owned(),
+        ),
+    }
+    Ok(findings)
+}
+
+/// Reads and parses a statement's file again to render its page; refuses a file that changed
+/// since the archive was loaded, so a page never mixes two versions.
+pub(crate) fn load(root: &Path, summary: &Summary) -> anyhow::Result<Statement> {
+    let parsed = crate::archive::read_and_parse(&root.join(&summary.path), &summary.path);
+    match parsed.statement {
+        Some(statement) if parsed.digest == summary.digest => Ok(statement),
+        _ => bail!(
+            "{} changed while the site was being exported; run `press export` again",
+            summary.path
+        ),
+    }
+}
+
+/// The page of the statement at `index`, and the local files it links to.
+fn statement_page(
+    site: &Site<'_>,
+    cards: &[Card],
+    index: usize,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct Body<'c> {
+        statement: &'c Card,
+        body_html: String,
+        background_html: Option<String>,
+        source: Option<String>,
+        prev: Option<Link>,
+        next: Option<Link>,
+    }
+    let summary = site.input.statements[index];
+    let card = &cards[index];
+    let neighbour = |i: usize| {
+        cards.get(i).map(|c| Link {
+            name: c.title.clone(),
+            url: Some(c.url.clone()),
+        })
+    };
+    let prev = neighbour(index + 1);
+    let next = index.checked_sub(1).and_then(neighbour);
+    let path = &card.url;
+    let inputs = fingerprint(
+        site.seed,
+        &("statement.html", summary.digest, card, &prev, &next),
+    );
+    if inputs.is_some_and(|f| sink.keep(path, f)) {
+        return Ok(());
+    }
+    let statement = load(site.input.root, summary)?;
+    let local = LocalFiles::default();
+    let body_html = site.content(&statement.path, &statement.body, path, &local);
+    let background_html = statement
+        .background
+        .as_deref()
+        .map(|b| site.content(&statement.path, b, path, &local));
+    let body = Body {
+        statement: card,
+        body_html,
+        background_html,
+        source: statement
+            .source
+            .as_deref()
+            .and_then(super::sanitize::source_url),
+        prev,
+        next,
+    };
+    let page = site.page(
+        path,
+        &statement.title,
+        &card.summary,
+        "statement",
+        Vec::new(),
+        body,
+    );
+    let bytes = site.render("statement.html", &page)?;
+    // A page that looked up local files depends on more than its inputs: always rendered.
+    let consulted = local.consulted.load(Ordering::Relaxed);
+    if consulted {
+        let missing = crate::links::missing_local_files(site.input.root, &statement);
+        if !missing.is_empty()
+            && let Ok(mut errors) = site.errors.lock()
+        {
+            errors.extend(missing);
+        }
+    }
+    sink.put(path.clone(), inputs.filter(|_| !consulted), bytes)?;
+    for (relative, file) in local.files.into_inner().unwrap_or_default() {
+        let bytes =
+            std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+        sink.put(relative, None, bytes)?;
+    }
+    Ok(())
+}
+
+/// Links to the pages of a list: the first, the last, and two either side of the current one,
+/// with a gap (no URL) for what lies between.
+fn pager_pages(base: &str, current: usize, total: usize) -> Vec<Link> {
+    let near = |n: usize| n == 1 || n == total || n.abs_diff(current) <= 2;
+    let mut pages = Vec::new();
+    let mut last_shown = 0;
+    for n in 1..=total {
+        // A gap of one page shows that page instead.
+        let shown = near(n) || (n > 1 && near(n - 1) && near(n + 1) && n + 1 <= total);
+        if !shown {
+            continue;
+        }
+        if n > last_shown + 1 {
+            pages.push(Link {
+                name: "…".to_owned(),
+                url: None,
+            });
+        }
+        pages.push(Link {
+            name: n.to_string(),
+            url: Some(page_path(base, n)),
+        });
+        last_shown = n;
+    }
+    pages
+}
+
+/// What a list page shows.
+struct List<'l> {
+    template: &'l str,
+    /// Folder of the list (`""`, `topics/x/`).
+    base: &'l str,
+    title: &'l str,
+    description: &'l str,
+    kind: &'static str,
+    feeds: Vec<FeedLink>,
+    /// Values only the first page shows (`extra`).
+    extra: Value,
+}
+
+/// Paginated lists of cards under `list.base`, rendered in parallel.
+fn paginated(
+    site: &Site<'_>,
+    list: &List<'_>,
+    cards: &[&Card],
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct Body<'c> {
+        statements: &'c [&'c Card],
+        pager: Pager,
+        extra: &'c Value,
+    }
+    let per_page = site.input.config.per_page();
+    let total = cards.len().div_ceil(per_page).max(1);
+    let none = Value::from(());
+    (1..=total).into_par_iter().try_for_each(|page| {
+        let chunk = cards.chunks(per_page).nth(page - 1).unwrap_or_default();
+        let pager = Pager {
+            current: page,
+            total,
+            prev: (page > 1).then(|| page_path(list.base, page - 1)),
+            next: (page < total).then(|| page_path(list.base, page + 1)),
+            pages: pager_pages(list.base, page, total),
+        };
+        let title = if page == 1 {
+            list.title.to_owned()
+        } else {
+            format!("{} (page {page} of {total})", list.title)
+        };
+        let page_view = site.page(
+            &page_path(list.base, page),
+            &title,
+            list.description,
+            list.kind,
+            list.feeds.clone(),
+            Body {
+                statements: chunk,
+                pager,
+                extra: if page == 1 { &list.extra } else { &none },
+            },
+        );
+        site.emit(sink, list.template, &page_view)
+    })
+}
+
+/// The chart over `days`, or none when there is nothing to chart.
+fn chart(site: &Site<'_>, days: impl IntoIterator<Item = chrono::NaiveDate>) -> Option<String> {
+    let end = site.newest?;
+    Some(chart::svg(&chart::monthly_counts(days, end)))
+}
+
+/// The home page and its further pages, with the chart on the first.
+fn home(site: &Site<'_>, cards: &[Card], sink: &dyn Sink) -> anyhow::Result<()> {
+    let refs: Vec<&Card> = cards.iter().collect();
+    let chart = chart(site, site.input.statements.iter().map(|s| s.day()));
+    let description = site
+        .view
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("{} statements", cards.len()));
+    let list = List {
+        template: "index.html",
+        base: "",
+        title: &site.view.title,
+        description: &description,
+        kind: "home",
+        feeds: Vec::new(),
+        extra: minijinja::context! { chart => chart.map(Value::from_safe_string), count => cards.len() },
+    };
+    paginated(site, &list, &refs, sink)
+}
+
+/// `statements/index.html` (the years) and one page per year.
+fn years(site: &Site<'_>, cards: &[Card], sink: &dyn Sink) -> anyhow::Result<()> {
+    let mut years: BTreeMap<&str, Vec<&Card>> = BTreeMap::new();
+    for card in cards {
+        years.entry(&card.date[..4]).or_default().push(card);
+    }
+    let list: Vec<Value> = years
+        .iter()
+        .rev()
+        .map(|(year, cards)| {
+            minijinja::context! { name => year, count => cards.len(), url => format!("statements/{year}/index.html") }
+        })
+        .collect();
+    let index = site.page(
+        "statements/index.html",
+        "Statements by year",
+        "Every year of the archive",
+        "years",
+        Vec::new(),
+        minijinja::context! { years => list },
+    );
+    site.emit(sink, "years.html", &index)?;
+    for (year, cards) in &years {
+        let base = format!("statements/{year}/");
+        let list = List {
+            template: "list.html",
+            base: &base,
+            title: &format!("Statements of {year}"),
+            description: &format!(
+                "{} statement{} of {year}",
+                cards.len(),
+                if cards.len() == 1 { "" } else { "s" }
+            ),
+            kind: "year",
+            feeds: Vec::new(),
+            extra: minijinja::context! { name => year, count => cards.len() },
+        };
+        paginated(site, &list, cards, sink)?;
+    }
+    Ok(())
+}
+
+/// For each group key (topic slug, speaker or location key), the indices of its statements,
+/// newest first, in one pass over the statements.
+pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> HashMap<String, Vec<usize>> {
+    let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, statement) in site.input.statements.iter().enumerate() {
+        let mut keys: Vec<String> = match by {
+            GroupBy::Topic => statement
+                .topics
+                .iter()
+                .map(|t| t.slug.as_str().to_owned())
+                .collect(),
+            GroupBy::Speaker => statement
+                .speakers
+                .iter()
+                .map(|p| slug::key(&p.name))
+                .collect(),
+            GroupBy::Location => statement.location.iter().map(|l| slug::key(l)).collect(),
+        };
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            members.entry(key).or_default().push(index);
+        }
+    }
+    members
+}
+
+/// The index of topics, speakers or locations, and one paginated list per group.
+fn group_pages(
+    site: &Site<'_>,
+    by: GroupBy,
+    groups: &[Group],
+    members_of: &HashMap<String, Vec<usize>>,
+    cards: &[Card],
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let (folder, plural, kind) = match by {
+        GroupBy::Topic => ("topics", "Topics", "topic"),
+        GroupBy::Speaker => ("speakers", "Speakers", "speaker"),
+        GroupBy::Location => ("locations", "Locations", "location"),
+    };
+    let max = groups.iter().map(|g| g.count).max().unwrap_or(1).max(1);
+    let items: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            // Weight 1–5 on a log scale, for the topic cloud.
+            let weight = 1 + ((g.count as f64).ln() / (max as f64).ln().max(1.0) * 4.0).round() as usize;
+            minijinja::context! {
+                name => g.name, url => format!("{folder}/{}/index.html", g.slug), count => g.count,
+                first => g.first.format("%Y-%m-%d").to_string(), last => g.last.format("%Y-%m-%d").to_string(),
+                role => g.role, weight => weight.min(5),
+            }
+        })
+        .collect();
+    let mut index_groups = items.clone();
+    // The list reads alphabetically; the cloud keeps the same order.
+    index_groups.sort_by_cached_key(|v| {
+        query::fold(
+            v.get_attr("name")
+                .ok()
+                .and_then(|n| n.as_str().map(str::to_owned))
+                .unwrap_or_default()
+                .as_str(),
+        )
+    });
+    let index = site.page(
+        &format!("{folder}/index.html"),
+        plural,
+        &format!("{} {}", groups.len(), plural.to_lowercase()),
+        kind,
+        Vec::new(),
+        minijinja::context! { groups => index_groups, by_count => items, cloud => by == GroupBy::Topic },
+    );
+    site.emit(sink, "groups.html", &index)?;
+    let statements = &site.input.statements;
+    groups.par_iter().try_for_each(|group| {
+        let members: &[usize] = members_of.get(&group.slug).map_or(&[], Vec::as_slice);
+        let member_cards: Vec<&Card> = members.iter().map(|&i| &cards[i]).collect();
+        let chart = match by {
+            GroupBy::Speaker => None,
+            _ => chart(site, members.iter().map(|&i| statements[i].day())),
+        };
+        let base = format!("{folder}/{}/", group.slug);
+        let feeds = if by == GroupBy::Topic {
+            vec![FeedLink {
+                title: format!("{}: {}", site.view.title, group.name),
+                url: format!("{base}feed.xml"),
+                kind: "application/atom+xml",
+            }]
+        } else {
+            Vec::new()
+        };
+        let organization = match (by, members.first()) {
+            (GroupBy::Speaker, Some(&first)) => statements[first]
+                .speakers
+                .iter()
+                .find(|p| slug::key(&p.name) == group.slug)
+                .and_then(|p| p.organization.clone()),
+            _ => None,
+        };
+        let list = List {
+            template: "list.html",
+            base: &base,
+            title: &group.name,
+            description: &span(group.count, group.first, group.last),
+            kind,
+            feeds,
+            extra: minijinja::context! {
+                name => group.name, count => group.count, role => group.role,
+                organization => organization,
+                chart => chart.map(Value::from_safe_string),
+                feed => (by == GroupBy::Topic).then(|| format!("{base}feed.xml")),
+            },
+        };
+        paginated(site, &list, &member_cards, sink)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::html::statement_path;
+
+    fn names(pages: &[Link]) -> Vec<&str> {
+        pages.iter().map(|l| l.name.as_str()).collect()
+    }
+
+    #[test]
+    fn pagers_show_the_ends_and_the_neighbourhood() {
+        assert_eq!(names(&pager_pages("", 1, 1)), ["1"]);
+        assert_eq!(names(&pager_pages("", 1, 5)), ["1", "2", "3", "4", "5"]);
+        assert_eq!(
+            names(&pager_pages("", 10, 500)),
+            ["1", "…", "8", "9", "10", "11", "12", "…", "500"]
+        );
+        assert_eq!(names(&pager_pages("", 4, 9)), ["1", "2", "3", "4", "5", "6", "…", "9"]);
+        assert!(pager_pages("x/", 10, 500)[1].url.is_none());
+    }
+
+    #[test]
+    fn statement_paths_follow_the_year() {
+        let summary = crate::statement::parse::parse(
+            "statements/2024/x.md",
+            b"---\ntitle: T\ndate: 2024-05-01\nspeaker: {name: A}\ntopics: [b]\n---\nBody.\n",
+        );
+        let statement = summary.statement.map(|s| Summary::new(0, s, 0));
+        assert_eq!(
+            statement.map(|s| statement_path(&s)).as_deref(),
+            Some("statements/2024/x/index.html")
+        );
+    }
+}
