@@ -9,11 +9,14 @@
 //! old or new, never half-written), removes the files of the previous export that are no longer
 //! produced (only those its manifest lists), and writes the manifest and the state.
 //!
+//! Into an empty folder there is no published site to protect: files are written in place, and
+//! a failed export empties the folder again.
+//!
 //! The state (`.press-state`) records each page's fingerprint, size and modification time, so
 //! the next export can keep a page whose inputs did not change without rendering it
 //! ([`crate::render::site`]); a page edited by hand no longer matches and is rendered again.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -76,6 +79,8 @@ pub struct Output {
     dir: PathBuf,
     /// Created by this export (removed again if it fails and the folder is empty).
     created: bool,
+    /// Files go straight into place: the folder was empty, so nothing published can break.
+    direct: bool,
     staging: Option<tempfile::TempDir>,
     previous: BTreeSet<String>,
     recorded: HashMap<String, Recorded>,
@@ -147,10 +152,22 @@ impl Target {
         let dir = self.dir;
         let created = !dir.exists();
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let staging = tempfile::Builder::new()
-            .prefix(".press-staging-")
-            .tempdir_in(&dir)
-            .with_context(|| format!("cannot create a staging folder in {}", dir.display()))?;
+        let direct = fs::read_dir(&dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .next()
+            .is_none();
+        let staging = if direct {
+            None
+        } else {
+            Some(
+                tempfile::Builder::new()
+                    .prefix(".press-staging-")
+                    .tempdir_in(&dir)
+                    .with_context(|| {
+                        format!("cannot create a staging folder in {}", dir.display())
+                    })?,
+            )
+        };
         let recorded = read_state(&dir.join(STATE))
             .into_iter()
             .filter(|(path, _)| self.previous.contains(path))
@@ -158,7 +175,8 @@ impl Target {
         Ok(Output {
             dir,
             created,
-            staging: Some(staging),
+            direct,
+            staging,
             previous: self.previous,
             recorded,
             produced: Mutex::new(HashMap::new()),
@@ -180,17 +198,21 @@ impl Output {
             unchanged: produced.len() - staged.len(),
             removed: 0,
         };
-        let mut folders = HashSet::new();
-        for (file, path) in &staged {
-            let target = self.dir.join(path);
-            if let Some(parent) = target.parent()
-                && folders.insert(parent.to_owned())
-            {
-                fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+        if !self.direct {
+            let folders: BTreeSet<&Path> = staged
+                .iter()
+                .filter_map(|(_, path)| Path::new(path).parent())
+                .collect();
+            for folder in folders {
+                let folder = self.dir.join(folder);
+                fs::create_dir_all(&folder)
+                    .with_context(|| format!("cannot create {}", folder.display()))?;
             }
-            fs::rename(file, &target)
-                .with_context(|| format!("cannot write {}", target.display()))?;
+            staged.par_iter().try_for_each(|(file, path)| {
+                let target = self.dir.join(path);
+                fs::rename(file, &target)
+                    .with_context(|| format!("cannot write {}", target.display()))
+            })?;
         }
         for old in self.previous.iter().filter(|p| !produced.contains_key(*p)) {
             let target = self.dir.join(old);
@@ -198,8 +220,7 @@ impl Output {
                 Ok(()) => counts.removed += 1,
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
                 Err(err) => {
-                    return Err(err)
-                        .with_context(|| format!("cannot remove {}", target.display()));
+                    return Err(err).with_context(|| format!("cannot remove {}", target.display()));
                 }
             }
             // Remove folders this left empty, up to the output folder.
@@ -234,6 +255,7 @@ impl Output {
         let bytes = postcard::to_allocvec(&state).context("cannot encode the export state")?;
         self.replace(STATE, &bytes)?;
         self.created = false;
+        self.direct = false;
         Ok(counts)
     }
 
@@ -268,8 +290,9 @@ impl Sink for Output {
             return false;
         };
         let unchanged = recorded.fingerprint == fingerprint
-            && fs::symlink_metadata(self.dir.join(path))
-                .is_ok_and(|meta| meta.is_file() && self::recorded(&fingerprint, &meta) == *recorded);
+            && fs::symlink_metadata(self.dir.join(path)).is_ok_and(|meta| {
+                meta.is_file() && self::recorded(&fingerprint, &meta) == *recorded
+            });
         if unchanged {
             self.produce(path, Some(fingerprint));
         }
@@ -283,13 +306,22 @@ impl Sink for Output {
         if !self.produce(&path, fingerprint) || same_bytes(&self.dir.join(&path), &bytes) {
             return Ok(());
         }
-        let Some(staging) = &self.staging else {
-            bail!("internal error: the staging folder is gone");
-        };
-        let name = self.next_name.fetch_add(1, Ordering::Relaxed);
-        let file = staging.path().join(name.to_string());
         // No fsync per file: at thousands of files it costs minutes, and the rename already
         // guarantees that readers and a crashed export see either the old or the new file.
+        let file = match &self.staging {
+            Some(staging) => {
+                let name = self.next_name.fetch_add(1, Ordering::Relaxed);
+                staging.path().join(name.to_string())
+            }
+            None => {
+                let file = self.dir.join(&path);
+                if let Some(parent) = file.parent() {
+                    fs::create_dir_all(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+                file
+            }
+        };
         fs::write(&file, &bytes).with_context(|| format!("cannot write {}", file.display()))?;
         lock(&self.staged).push((file, path));
         Ok(())
@@ -304,9 +336,26 @@ impl Sink for Output {
 
 impl Drop for Output {
     fn drop(&mut self) {
-        // The staging folder goes first (with any staged files); a folder this export created
-        // and left empty goes too, so a failed first export leaves nothing behind.
+        // An export that did not commit leaves the folder as it found it: the staging folder
+        // goes (with the staged files); a folder that was empty is emptied again; one this
+        // export created is removed.
         drop(self.staging.take());
+        if self.direct {
+            for (file, _) in lock(&self.staged).iter() {
+                let _ = fs::remove_file(file);
+            }
+            let mut folders: Vec<PathBuf> = lock(&self.staged)
+                .iter()
+                .flat_map(|(file, _)| file.ancestors().skip(1).map(Path::to_path_buf))
+                .filter(|folder| folder.starts_with(&self.dir) && *folder != self.dir)
+                .collect();
+            // Deepest first, so each folder is empty when its turn comes.
+            folders.sort_by(|a, b| (b.components().count(), b).cmp(&(a.components().count(), a)));
+            folders.dedup();
+            for folder in folders {
+                let _ = fs::remove_dir(folder);
+            }
+        }
         if self.created {
             let _ = fs::remove_dir(&self.dir);
         }

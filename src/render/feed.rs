@@ -92,7 +92,14 @@ pub(crate) fn feeds(
         .par_iter()
         .map(|&i| Ok(full_content(site, &load(site.input.root, statements[i])?)))
         .collect::<anyhow::Result<_>>()?;
-    let view = atom(site, cards, "feed.xml", &site.view.title, &newest, Some(&contents));
+    let view = atom(
+        site,
+        cards,
+        "feed.xml",
+        &site.view.title,
+        &newest,
+        Some(&contents),
+    );
     emit(site, sink, "feed.xml", &view)?;
     sink.put(
         "feed.json".to_owned(),

@@ -22,8 +22,8 @@ use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use super::site::{SiteInput, Sink};
 use super::sanitize;
+use super::site::{Sink, SiteInput};
 use crate::slug;
 use crate::statement::{Header, Summary};
 
@@ -49,6 +49,17 @@ pub const STATIC_FILES: [(&str, &str); 2] = [
     ("style.css", include_str!("../../templates/style.css")),
     ("search.js", include_str!("../../templates/search.js")),
 ];
+
+/// The internal template that renders one card with the theme's `card` macro, once per
+/// statement: list pages then paste the HTML ([`Site::card_html`]).
+const CARD_FRAGMENT: &str = "card-fragment.html";
+const CARD_FRAGMENT_SOURCE: &str =
+    "{% from \"macros.html\" import card %}{{ card(statement, root) }}";
+
+/// Stands for a page's `root` in card HTML rendered once for pages at every depth. Control
+/// characters never reach the output from text (the formatter drops them, see
+/// [`sanitize::xml_text`]), so this one marks only where `root` goes.
+const ROOT_MARK: &str = "\u{1}";
 
 /// The templates and static files of a site: the defaults, with `<root>/templates/` overrides.
 pub struct Theme {
@@ -107,6 +118,9 @@ impl Theme {
             }
             hasher.write_u8(0xff);
         }
+        #[allow(clippy::expect_used)]
+        env.add_template(CARD_FRAGMENT, CARD_FRAGMENT_SOURCE)
+            .expect("the card fragment is valid");
         let mut statics = Vec::new();
         for (name, default) in STATIC_FILES {
             let text = read(name)?.unwrap_or_else(|| default.to_owned());
@@ -132,16 +146,21 @@ impl Theme {
 /// Escapes text for HTML and XML: `&`, `<`, `>`, `"` and `'`.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..at]);
+        out.push_str(entity);
+        start = at + 1;
     }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -185,6 +204,12 @@ pub(crate) struct Card {
     pub(crate) summary: String,
     pub(crate) lang: String,
     pub(crate) dir: Option<&'static str>,
+    /// A hash of the fields above (set by [`Site::finish_card`]).
+    #[serde(skip)]
+    pub(crate) fingerprint: u64,
+    /// The card's HTML with [`ROOT_MARK`] for the page's root (set by [`Site::finish_card`]).
+    #[serde(skip)]
+    pub(crate) html: String,
 }
 
 /// Pagination links.
@@ -218,7 +243,7 @@ pub(crate) struct Page<'a, T: Serialize> {
     kind: &'static str,
     feeds: Vec<FeedLink>,
     #[serde(skip)]
-    body: T,
+    pub(crate) body: T,
 }
 
 /// Everything known while rendering.
@@ -405,10 +430,31 @@ impl Site<'_> {
         template: &str,
         page: &Page<'_, T>,
     ) -> anyhow::Result<()> {
-        let fingerprint = fingerprint(self.seed, &(template, page, &page.body));
+        let fingerprint = self.fingerprint(template, page, &page.body);
         if fingerprint.is_some_and(|f| sink.keep(&page.path, f)) {
             return Ok(());
         }
+        self.put(sink, template, page, fingerprint)
+    }
+
+    /// The fingerprint of a page: the seed, the template, the shared context and `inputs`.
+    pub(crate) fn fingerprint<T: Serialize>(
+        &self,
+        template: &str,
+        page: &Page<'_, T>,
+        inputs: &impl Serialize,
+    ) -> Option<u64> {
+        fingerprint(self.seed, &(template, page, inputs))
+    }
+
+    /// Renders `page` and hands it to `sink` with its fingerprint.
+    pub(crate) fn put<T: Serialize>(
+        &self,
+        sink: &dyn Sink,
+        template: &str,
+        page: &Page<'_, T>,
+        fingerprint: Option<u64>,
+    ) -> anyhow::Result<()> {
         let bytes = self.render(template, page)?;
         sink.put(page.path.clone(), fingerprint, bytes)
     }
@@ -463,7 +509,26 @@ impl Site<'_> {
             summary: statement.excerpt.clone(),
             lang: statement.lang.clone(),
             dir: direction(&statement.lang),
+            fingerprint: 0,
+            html: String::new(),
         }
+    }
+
+    /// Fills in the card's fingerprint and renders its HTML once.
+    pub(crate) fn finish_card(&self, card: &mut Card) -> anyhow::Result<()> {
+        card.fingerprint = fingerprint(0, card).unwrap_or_default();
+        let context = minijinja::context! {
+            site => &self.view,
+            statement => &*card,
+            root => Value::from_safe_string(ROOT_MARK.to_owned()),
+        };
+        card.html = self.theme.render(CARD_FRAGMENT, context)?;
+        Ok(())
+    }
+
+    /// The card's HTML on a page whose way back to the top folder is `root`.
+    pub(crate) fn card_html(card: &Card, root: &str) -> Value {
+        Value::from_safe_string(card.html.replace(ROOT_MARK, root))
     }
 
     /// Renders Markdown of the statement at `statement_file` for its page at `page_path`,

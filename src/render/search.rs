@@ -13,13 +13,18 @@
 //! Words come from titles, speakers, topics, locations and summaries (not bodies). They are
 //! folded like `search.js` folds the query: lowercase, Latin letters without diacritics.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use super::html::Card;
 use super::sanitize::xml_text;
 
 /// Statements per `docs/N.js` shard.
 pub const DOCS_PER_SHARD: usize = 100;
+
+/// A word and the statements (by number) it occurs in.
+type Postings = (String, Vec<u32>);
 
 /// Longest summary kept in the index, in characters.
 pub const SUMMARY_CHARS: usize = 200;
@@ -94,32 +99,85 @@ pub(crate) fn index_files(cards: &[Card]) -> Vec<(String, Vec<u8>)> {
     let mut speakers = Table::default();
     let mut topics = Table::default();
     let mut locations = Table::default();
-    let mut terms: BTreeMap<String, BTreeMap<String, BTreeSet<usize>>> = BTreeMap::new();
+    // Each word's statements, gathered in parallel (one map per thread, merged), then sorted:
+    // words of one shard (same first two characters) end up next to each other.
+    let postings: HashMap<String, Vec<u32>> = cards
+        .par_iter()
+        .enumerate()
+        .fold(
+            HashMap::new,
+            |mut postings: HashMap<String, Vec<u32>>, (id, card)| {
+                let mut text = vec![card.title.as_str(), card.summary.as_str()];
+                text.extend(card.speakers.iter().map(|s| s.name.as_str()));
+                text.extend(card.topics.iter().map(|t| t.name.as_str()));
+                text.extend(card.location.iter().map(|l| l.name.as_str()));
+                let mut found: Vec<String> = text.into_iter().flat_map(words).collect();
+                found.sort_unstable();
+                found.dedup();
+                for word in found {
+                    postings
+                        .entry(word)
+                        .or_default()
+                        .push(u32::try_from(id).unwrap_or(u32::MAX));
+                }
+                postings
+            },
+        )
+        .reduce(HashMap::new, |mut all, part| {
+            for (word, ids) in part {
+                all.entry(word).or_default().extend(ids);
+            }
+            all
+        });
+    let mut words_found: Vec<Postings> = postings.into_iter().collect();
+    words_found.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut shards: Vec<(String, &[Postings])> = Vec::new();
+    for group in words_found.chunk_by(|a, b| a.0.chars().take(2).eq(b.0.chars().take(2))) {
+        let key = shard_key(&group[0].0);
+        if !key.is_empty() {
+            shards.push((key, group));
+        }
+    }
+    shards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut files: Vec<(String, Vec<u8>)> = shards
+        .par_iter()
+        .map(|(name, group)| {
+            let map: serde_json::Map<String, serde_json::Value> = group
+                .iter()
+                .map(|(word, ids)| {
+                    let mut ids = ids.clone();
+                    ids.sort_unstable();
+                    let mut last = 0;
+                    let deltas: Vec<u32> = ids
+                        .iter()
+                        .map(|&id| {
+                            let delta = id - last;
+                            last = id;
+                            delta
+                        })
+                        .collect();
+                    (xml_text(word).into_owned(), serde_json::json!(deltas))
+                })
+                .collect();
+            (
+                format!("search/terms/{name}.js"),
+                format!(
+                    "pressSearch.terms(\"{name}\", {});\n",
+                    script_json(&serde_json::Value::Object(map))
+                )
+                .into_bytes(),
+            )
+        })
+        .collect();
+    let shard_names: Vec<&String> = shards.iter().map(|(name, _)| name).collect();
     let mut docs: Vec<serde_json::Value> = Vec::with_capacity(cards.len());
-    for (id, card) in cards.iter().enumerate() {
+    for card in cards {
         let slug = card.url.split('/').nth(2).unwrap_or_default();
         let date: u64 = card.date.replace('-', "").parse().unwrap_or_default();
         let summary: String = xml_text(&card.summary)
             .chars()
             .take(SUMMARY_CHARS)
             .collect();
-        let mut text = vec![card.title.as_str(), card.summary.as_str()];
-        text.extend(card.speakers.iter().map(|s| s.name.as_str()));
-        text.extend(card.topics.iter().map(|t| t.name.as_str()));
-        text.extend(card.location.iter().map(|l| l.name.as_str()));
-        for part in text {
-            for word in words(part) {
-                let key = shard_key(&word);
-                if !key.is_empty() {
-                    terms
-                        .entry(key)
-                        .or_default()
-                        .entry(word)
-                        .or_default()
-                        .insert(id);
-                }
-            }
-        }
         docs.push(serde_json::json!([
             xml_text(&card.title),
             date,
@@ -137,35 +195,6 @@ pub(crate) fn index_files(cards: &[Card]) -> Vec<(String, Vec<u8>)> {
                 .map_or(-1, |l| locations.id(&l.name) as i64),
             summary,
         ]));
-    }
-    let mut files = Vec::new();
-    let mut shard_names = Vec::new();
-    for (name, words) in &terms {
-        let name = name.clone();
-        let map: serde_json::Map<String, serde_json::Value> = words
-            .iter()
-            .map(|(word, ids)| {
-                let mut last = 0;
-                let deltas: Vec<usize> = ids
-                    .iter()
-                    .map(|&id| {
-                        let delta = id - last;
-                        last = id;
-                        delta
-                    })
-                    .collect();
-                (xml_text(word).into_owned(), serde_json::json!(deltas))
-            })
-            .collect();
-        files.push((
-            format!("search/terms/{name}.js"),
-            format!(
-                "pressSearch.terms(\"{name}\", {});\n",
-                script_json(&serde_json::Value::Object(map))
-            )
-            .into_bytes(),
-        ));
-        shard_names.push(name);
     }
     for (n, chunk) in docs.chunks(DOCS_PER_SHARD).enumerate() {
         files.push((

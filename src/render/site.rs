@@ -20,7 +20,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::html::{
-    Card, FeedLink, Link, LocalFiles, Pager, Site, SiteView, Theme, fingerprint, page_path, span,
+    Card, FeedLink, Link, LocalFiles, Pager, Site, SiteView, Theme, fingerprint, page_path,
+    root_of, span,
 };
 use super::{chart, feed, search};
 use crate::config::Config;
@@ -95,7 +96,15 @@ pub fn render_site(
         seed,
         errors: Mutex::new(Vec::new()),
     };
-    let cards: Vec<Card> = input.statements.par_iter().map(|s| site.card(s)).collect();
+    let cards: Vec<Card> = input
+        .statements
+        .par_iter()
+        .map(|s| {
+            let mut card = site.card(s);
+            site.finish_card(&mut card)?;
+            Ok(card)
+        })
+        .collect::<anyhow::Result<_>>()?;
     (0..input.statements.len())
         .into_par_iter()
         .try_for_each(|index| {
@@ -110,8 +119,16 @@ pub fn render_site(
     let topic_members = members(&site, GroupBy::Topic);
     for (by, groups, members) in [
         (GroupBy::Topic, &topics, &topic_members),
-        (GroupBy::Speaker, &speakers, &members(&site, GroupBy::Speaker)),
-        (GroupBy::Location, &locations, &members(&site, GroupBy::Location)),
+        (
+            GroupBy::Speaker,
+            &speakers,
+            &members(&site, GroupBy::Speaker),
+        ),
+        (
+            GroupBy::Location,
+            &locations,
+            &members(&site, GroupBy::Location),
+        ),
     ] {
         group_pages(&site, by, groups, members, &cards, sink)?;
     }
@@ -256,7 +273,7 @@ fn pager_pages(base: &str, current: usize, total: usize) -> Vec<Link> {
     let mut last_shown = 0;
     for n in 1..=total {
         // A gap of one page shows that page instead.
-        let shown = near(n) || (n > 1 && near(n - 1) && near(n + 1) && n + 1 <= total);
+        let shown = near(n) || (n > 1 && near(n - 1) && n < total && near(n + 1));
         if !shown {
             continue;
         }
@@ -297,8 +314,8 @@ fn paginated(
 ) -> anyhow::Result<()> {
     #[derive(Serialize)]
     struct Body<'c> {
-        statements: &'c [&'c Card],
-        pager: Pager,
+        cards: Vec<Value>,
+        pager: &'c Pager,
         extra: &'c Value,
     }
     let per_page = site.input.config.per_page();
@@ -318,19 +335,28 @@ fn paginated(
         } else {
             format!("{} (page {page} of {total})", list.title)
         };
-        let page_view = site.page(
-            &page_path(list.base, page),
+        let extra = if page == 1 { &list.extra } else { &none };
+        let path = page_path(list.base, page);
+        let root = root_of(&path);
+        let mut page_view = site.page(
+            &path,
             &title,
             list.description,
             list.kind,
             list.feeds.clone(),
             Body {
-                statements: chunk,
-                pager,
-                extra: if page == 1 { &list.extra } else { &none },
+                cards: Vec::new(),
+                pager: &pager,
+                extra,
             },
         );
-        site.emit(sink, list.template, &page_view)
+        let cards: Vec<u64> = chunk.iter().map(|c| c.fingerprint).collect();
+        let fingerprint = site.fingerprint(list.template, &page_view, &(&pager, extra, cards));
+        if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
+            return Ok(());
+        }
+        page_view.body.cards = chunk.iter().map(|c| Site::card_html(c, &root)).collect();
+        site.put(sink, list.template, &page_view, fingerprint)
     })
 }
 
@@ -538,7 +564,10 @@ mod tests {
             names(&pager_pages("", 10, 500)),
             ["1", "…", "8", "9", "10", "11", "12", "…", "500"]
         );
-        assert_eq!(names(&pager_pages("", 4, 9)), ["1", "2", "3", "4", "5", "6", "…", "9"]);
+        assert_eq!(
+            names(&pager_pages("", 4, 9)),
+            ["1", "2", "3", "4", "5", "6", "…", "9"]
+        );
         assert!(pager_pages("x/", 10, 500)[1].url.is_none());
     }
 
