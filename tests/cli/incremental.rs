@@ -150,13 +150,14 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// The site a fresh export of the archive gives: its sources (everything but `.press/` and
-/// `site/`) copied into a new archive, exported there with `--no-cache` and `export ARGS`.
+/// output folders, those holding a `.press-manifest`) copied into a new archive, exported there
+/// with `--no-cache` and `export ARGS`.
 fn fresh_export(archive: &Archive, args: &[&str]) -> Site {
     let fresh = Archive::empty();
     for entry in fs::read_dir(archive.path()).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name();
-        if name == ".press" || name == "site" {
+        if name == ".press" || entry.path().join(BOOKKEEPING[0]).exists() {
             continue;
         }
         let target = fresh.path().join(&name);
@@ -296,7 +297,8 @@ fn assert_incremental(archive: &Archive, args: &[&str], edit: impl FnOnce(&Archi
     let dir = site_dir(archive);
     let before = site(&dir);
     let before_stamps = stamps(&dir);
-    // A rewrite of an unchanged file shows in its modification time, even at coarse clocks.
+    // A rewrite in place shows in the modification time (nanoseconds here); one by rename shows
+    // in the inode at any clock.
     std::thread::sleep(Duration::from_millis(20));
     edit(archive);
     export_ok(archive, args);
@@ -733,6 +735,20 @@ fn incremental_export_restores_files_edited_by_hand() {
         &site(&dir),
         &fresh_export(&archive, &[]),
         "after hand edits",
+    );
+}
+
+// Guards state that outlives its output: with the output folder deleted, the next export writes
+// the whole site again.
+#[test]
+fn incremental_export_rebuilds_a_deleted_output_folder() {
+    let archive = generated();
+    fs::remove_dir_all(site_dir(&archive)).unwrap();
+    export_ok(&archive, &[]);
+    assert_same_site(
+        &site(&site_dir(&archive)),
+        &fresh_export(&archive, &[]),
+        "after deleting the output folder",
     );
 }
 
