@@ -18,6 +18,9 @@ mod generated;
 mod groups;
 /// Hostile input: what every command holds on any input, and writes that lose nothing.
 mod hostile;
+/// Incremental `press export`: after every kind of change, the same site as a fresh export,
+/// unchanged files untouched, hand edits undone, failures harmless.
+mod incremental;
 /// `press init`: a new archive, never overwriting.
 mod init;
 /// `press list`: filters, sorting, formats, table width, closed pipes, root discovery.
