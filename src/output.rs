@@ -252,8 +252,10 @@ impl Output {
             identity: STATE_IDENTITY.to_owned(),
             files,
         };
-        let bytes = postcard::to_allocvec(&state).context("cannot encode the export state")?;
-        self.replace(STATE, &bytes)?;
+        // A state that cannot be written only costs the next export its shortcut.
+        if let Ok(bytes) = postcard::to_allocvec(&state) {
+            let _ = self.replace(STATE, &bytes);
+        }
         self.created = false;
         self.direct = false;
         Ok(counts)
