@@ -12,6 +12,7 @@ import sys
 # (task, label, tools in column order); the first tool is the one compared with the others.
 TASKS = [
     ("export", "full export / build", ["press", "floor", "hugo"]),
+    ("export-nocache", "full export, `--no-cache`", ["press"]),
     ("export-incremental", "re-export after editing one body", ["press"]),
     ("check", "check / floor parse", ["press", "floor"]),
     ("list-topic", "list --topic / floor query", ["press", "floor"]),
@@ -72,11 +73,21 @@ def table(rows):
             got = {tool: rows.get((n, task, tool)) for tool in ["press", "floor", "hugo", "generator"]}
             if all(v is None for v in got.values()):
                 continue
+            if task == "export-nocache":
+                # Compared with the same floor and Hugo builds as the full export.
+                got["floor"] = rows.get((n, "export", "floor"))
+                got["hugo"] = rows.get((n, "export", "hugo"))
+            if task == "export-incremental":
+                full = ratio(got["press"], rows.get((n, "export", "press")))
+                if full != "–":
+                    label = f"{label} ({float(full[:-1]) * 100:.0f} % of the full export)"
             first = got["generator"] if task == "generate" else got["press"]
             cells = [cell(first), cell(got["floor"]), cell(got["hugo"])]
-            if task != "export":
+            if task not in ("export", "export-nocache"):
                 cells[2] = "–"
             memory = " / ".join(rss(got[t]) for t in ["press", "floor", "hugo"])
+            if task == "export-nocache":
+                memory = rss(got["press"]) + " / – / –"
             if task == "generate":
                 memory = "–"
             lines.append(

@@ -278,6 +278,17 @@ impl Output {
         Ok(())
     }
 
+    /// Whether the previous export made `path` from inputs with this fingerprint and the file
+    /// is still as it left it (same size and modification time).
+    fn on_disk(&self, path: &str, fingerprint: u64) -> bool {
+        self.recorded.get(path).is_some_and(|recorded| {
+            recorded.fingerprint == fingerprint
+                && fs::symlink_metadata(self.dir.join(path)).is_ok_and(|meta| {
+                    meta.is_file() && self::recorded(&fingerprint, &meta) == *recorded
+                })
+        })
+    }
+
     /// Records `path` as produced; false when it already was (a file two statements link to).
     fn produce(&self, path: &str, fingerprint: Option<u64>) -> bool {
         lock(&self.produced)
@@ -288,15 +299,29 @@ impl Output {
 
 impl Sink for Output {
     fn keep(&self, path: &str, fingerprint: u64) -> bool {
-        let Some(recorded) = self.recorded.get(path) else {
-            return false;
-        };
-        let unchanged = recorded.fingerprint == fingerprint
-            && fs::symlink_metadata(self.dir.join(path)).is_ok_and(|meta| {
-                meta.is_file() && self::recorded(&fingerprint, &meta) == *recorded
-            });
+        let unchanged = self.on_disk(path, fingerprint);
         if unchanged {
             self.produce(path, Some(fingerprint));
+        }
+        unchanged
+    }
+
+    fn keep_all(&self, folder: &str, fingerprint: u64) -> bool {
+        // The files of one group share their fingerprint, which no other file has.
+        let paths: Vec<&String> = self
+            .recorded
+            .iter()
+            .filter(|(path, recorded)| {
+                path.starts_with(folder) && recorded.fingerprint == fingerprint
+            })
+            .map(|(path, _)| path)
+            .collect();
+        let unchanged =
+            !paths.is_empty() && paths.iter().all(|path| self.on_disk(path, fingerprint));
+        if unchanged {
+            for path in paths {
+                self.produce(path, Some(fingerprint));
+            }
         }
         unchanged
     }

@@ -14,8 +14,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hasher as _};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -204,12 +204,13 @@ pub(crate) struct Card {
     pub(crate) summary: String,
     pub(crate) lang: String,
     pub(crate) dir: Option<&'static str>,
-    /// A hash of the fields above (set by [`Site::finish_card`]).
+    /// A hash of the fields above (set by [`Site::card`]).
     #[serde(skip)]
     pub(crate) fingerprint: u64,
-    /// The card's HTML with [`ROOT_MARK`] for the page's root (set by [`Site::finish_card`]).
+    /// The card's HTML with [`ROOT_MARK`] for the page's root, rendered when a page first
+    /// needs it ([`Site::card_html`]).
     #[serde(skip)]
-    pub(crate) html: String,
+    html: OnceLock<String>,
 }
 
 /// Pagination links.
@@ -480,7 +481,7 @@ impl Site<'_> {
                 topics.push(link);
             }
         }
-        Card {
+        let mut card = Card {
             title: statement.title.clone(),
             url: statement_path(statement),
             date: statement.day().format("%Y-%m-%d").to_string(),
@@ -510,25 +511,28 @@ impl Site<'_> {
             lang: statement.lang.clone(),
             dir: direction(&statement.lang),
             fingerprint: 0,
-            html: String::new(),
-        }
-    }
-
-    /// Fills in the card's fingerprint and renders its HTML once.
-    pub(crate) fn finish_card(&self, card: &mut Card) -> anyhow::Result<()> {
-        card.fingerprint = fingerprint(0, card).unwrap_or_default();
-        let context = minijinja::context! {
-            site => &self.view,
-            statement => &*card,
-            root => Value::from_safe_string(ROOT_MARK.to_owned()),
+            html: OnceLock::new(),
         };
-        card.html = self.theme.render(CARD_FRAGMENT, context)?;
-        Ok(())
+        card.fingerprint = fingerprint(0, &card).unwrap_or_default();
+        card
     }
 
-    /// The card's HTML on a page whose way back to the top folder is `root`.
-    pub(crate) fn card_html(card: &Card, root: &str) -> Value {
-        Value::from_safe_string(card.html.replace(ROOT_MARK, root))
+    /// The card's HTML on a page whose way back to the top folder is `root`: the theme's
+    /// `card` macro, rendered once per card.
+    pub(crate) fn card_html(&self, card: &Card, root: &str) -> anyhow::Result<Value> {
+        let html = match card.html.get() {
+            Some(html) => html,
+            None => {
+                let context = minijinja::context! {
+                    site => &self.view,
+                    statement => card,
+                    root => Value::from_safe_string(ROOT_MARK.to_owned()),
+                };
+                let html = self.theme.render(CARD_FRAGMENT, context)?;
+                card.html.get_or_init(|| html)
+            }
+        };
+        Ok(Value::from_safe_string(html.replace(ROOT_MARK, root)))
     }
 
     /// Renders Markdown of the statement at `statement_file` for its page at `page_path`,

@@ -23,6 +23,9 @@ use super::sanitize::xml_text;
 /// Statements per `docs/N.js` shard.
 pub const DOCS_PER_SHARD: usize = 100;
 
+/// The folder of the search index's files.
+pub const FOLDER: &str = "search/";
+
 /// A word and the statements (by number) it occurs in.
 type Postings = (String, Vec<u32>);
 

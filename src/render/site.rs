@@ -37,6 +37,9 @@ pub trait Sink: Sync {
     fn keep(&self, path: &str, fingerprint: u64) -> bool;
     /// Takes one rendered file; `fingerprint` (when some) names its inputs for the next export.
     fn put(&self, path: String, fingerprint: Option<u64>, bytes: Vec<u8>) -> anyhow::Result<()>;
+    /// [`Sink::keep`] for every file the previous export recorded under `folder` (all made
+    /// from inputs with this fingerprint); false, keeping none, unless all are unchanged.
+    fn keep_all(&self, folder: &str, fingerprint: u64) -> bool;
     /// Every path kept or put so far, sorted.
     fn paths(&self) -> Vec<String>;
 }
@@ -96,15 +99,7 @@ pub fn render_site(
         seed,
         errors: Mutex::new(Vec::new()),
     };
-    let cards: Vec<Card> = input
-        .statements
-        .par_iter()
-        .map(|s| {
-            let mut card = site.card(s);
-            site.finish_card(&mut card)?;
-            Ok(card)
-        })
-        .collect::<anyhow::Result<_>>()?;
+    let cards: Vec<Card> = input.statements.par_iter().map(|s| site.card(s)).collect();
     (0..input.statements.len())
         .into_par_iter()
         .try_for_each(|index| {
@@ -141,8 +136,15 @@ pub fn render_site(
         (),
     );
     site.emit(sink, "search.html", &search_page)?;
-    for (path, bytes) in search::index_files(&cards) {
-        sink.put(path, None, bytes)?;
+    // The search index is made from the cards alone: kept whole when none changed.
+    let search_inputs = fingerprint(
+        site.seed,
+        &cards.iter().map(|c| c.fingerprint).collect::<Vec<_>>(),
+    );
+    if !search_inputs.is_some_and(|f| sink.keep_all(search::FOLDER, f)) {
+        for (path, bytes) in search::index_files(&cards) {
+            sink.put(path, search_inputs, bytes)?;
+        }
     }
     feed::feeds(&site, &cards, &topics, &topic_members, sink)?;
     let not_found = site.page("404.html", "Page not found", "", "error", Vec::new(), ());
@@ -212,9 +214,17 @@ fn statement_page(
     let prev = neighbour(index + 1);
     let next = index.checked_sub(1).and_then(neighbour);
     let path = &card.url;
+    // The neighbours' links come from their cards.
+    let around = |i: Option<usize>| i.and_then(|i| cards.get(i)).map(|c| c.fingerprint);
     let inputs = fingerprint(
         site.seed,
-        &("statement.html", summary.digest, card, &prev, &next),
+        &(
+            "statement.html",
+            summary.digest,
+            card.fingerprint,
+            around(Some(index + 1)),
+            around(index.checked_sub(1)),
+        ),
     );
     if inputs.is_some_and(|f| sink.keep(path, f)) {
         return Ok(());
@@ -355,7 +365,10 @@ fn paginated(
         if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
             return Ok(());
         }
-        page_view.body.cards = chunk.iter().map(|c| Site::card_html(c, &root)).collect();
+        page_view.body.cards = chunk
+            .iter()
+            .map(|c| site.card_html(c, &root))
+            .collect::<anyhow::Result<_>>()?;
         site.put(sink, list.template, &page_view, fingerprint)
     })
 }
