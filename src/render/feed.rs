@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::html::{Card, LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
+use super::html::{LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
 use super::sanitize::xml_text;
 use super::site::{Sink, load};
 use crate::query::Group;
@@ -81,7 +81,6 @@ fn entry_id(base: Option<&str>, statement: &impl Header) -> String {
 /// statements, and one Atom feed of summaries per topic (`members`: each topic's statements).
 pub(crate) fn feeds(
     site: &Site<'_>,
-    cards: &[Card],
     topics: &[Group],
     members: &HashMap<String, Vec<usize>>,
     sink: &dyn Sink,
@@ -92,26 +91,19 @@ pub(crate) fn feeds(
         .par_iter()
         .map(|&i| Ok(full_content(site, &load(site.input.root, statements[i])?)))
         .collect::<anyhow::Result<_>>()?;
-    let view = atom(
-        site,
-        cards,
-        "feed.xml",
-        &site.view.title,
-        &newest,
-        Some(&contents),
-    );
+    let view = atom(site, "feed.xml", &site.view.title, &newest, Some(&contents));
     emit(site, sink, "feed.xml", &view)?;
     sink.put(
         "feed.json".to_owned(),
         None,
-        json_feed(site, cards, &newest, &contents)?,
+        json_feed(site, &newest, &contents)?,
     )?;
     topics.par_iter().try_for_each(|topic| {
         let indices = members.get(&topic.slug).map_or(&[][..], Vec::as_slice);
         let indices = &indices[..indices.len().min(FEED_ENTRIES)];
         let path = format!("topics/{}/feed.xml", topic.slug);
         let title = format!("{}: {}", site.view.title, topic.name);
-        let view = atom(site, cards, &path, &title, indices, None);
+        let view = atom(site, &path, &title, indices, None);
         emit(site, sink, &path, &view)
     })
 }
@@ -142,7 +134,6 @@ fn full_content(site: &Site<'_>, statement: &Statement) -> String {
 /// `contents` when given.
 fn atom(
     site: &Site<'_>,
-    cards: &[Card],
     path: &str,
     title: &str,
     indices: &[usize],
@@ -157,7 +148,7 @@ fn atom(
         .enumerate()
         .map(|(n, &i)| {
             let statement = statements[i];
-            let card = &cards[i];
+            let card = &site.card(statement);
             let permalink = match base {
                 Some(base) => format!("{base}{}", pretty(&card.url)),
                 None => format!("{back}{}", card.url),
@@ -218,12 +209,7 @@ fn atom(
 }
 
 /// JSON Feed 1.1 of the statements at `indices`, with full content.
-fn json_feed(
-    site: &Site<'_>,
-    cards: &[Card],
-    indices: &[usize],
-    contents: &[String],
-) -> anyhow::Result<Vec<u8>> {
+fn json_feed(site: &Site<'_>, indices: &[usize], contents: &[String]) -> anyhow::Result<Vec<u8>> {
     let base = site.input.base_url.as_deref();
     let statements = &site.input.statements;
     let text = |s: &str| xml_text(s).into_owned();
@@ -232,7 +218,7 @@ fn json_feed(
         .zip(contents)
         .map(|(&i, content)| {
             let statement = statements[i];
-            let card = &cards[i];
+            let card = &site.card(statement);
             let mut item = serde_json::json!({
                 "id": entry_id(base, statement),
                 "title": text(&card.title),

@@ -204,13 +204,16 @@ pub(crate) struct Card {
     pub(crate) summary: String,
     pub(crate) lang: String,
     pub(crate) dir: Option<&'static str>,
-    /// A hash of the fields above (set by [`Site::card`]).
-    #[serde(skip)]
+}
+
+/// What the site keeps of each statement's card while it renders: a hash of the card, and its
+/// HTML once a list needed it. The card itself is made again from the summary when needed,
+/// so 100,000 cards are never all in memory.
+#[derive(Debug, Default)]
+pub(crate) struct CardSlot {
     pub(crate) fingerprint: u64,
-    /// The card's HTML with [`ROOT_MARK`] for the page's root, rendered when a page first
-    /// needs it ([`Site::card_html`]).
-    #[serde(skip)]
-    html: OnceLock<String>,
+    /// The card's HTML with [`ROOT_MARK`] for the page's root ([`Site::card_html`]).
+    pub(crate) html: OnceLock<String>,
 }
 
 /// Pagination links.
@@ -481,7 +484,7 @@ impl Site<'_> {
                 topics.push(link);
             }
         }
-        let mut card = Card {
+        Card {
             title: statement.title.clone(),
             url: statement_path(statement),
             date: statement.day().format("%Y-%m-%d").to_string(),
@@ -510,26 +513,36 @@ impl Site<'_> {
             summary: statement.excerpt.clone(),
             lang: statement.lang.clone(),
             dir: direction(&statement.lang),
-            fingerprint: 0,
-            html: OnceLock::new(),
-        };
-        card.fingerprint = fingerprint(0, &card).unwrap_or_default();
-        card
+        }
     }
 
-    /// The card's HTML on a page whose way back to the top folder is `root`: the theme's
-    /// `card` macro, rendered once per card.
-    pub(crate) fn card_html(&self, card: &Card, root: &str) -> anyhow::Result<Value> {
-        let html = match card.html.get() {
+    /// The slot of a statement's card: its hash, no HTML yet.
+    pub(crate) fn card_slot(&self, statement: &Summary) -> CardSlot {
+        CardSlot {
+            fingerprint: fingerprint(0, &self.card(statement)).unwrap_or_default(),
+            html: OnceLock::new(),
+        }
+    }
+
+    /// The HTML of the card of the statement at `index` on a page whose way back to the top
+    /// folder is `root`: the theme's `card` macro, rendered once per card.
+    pub(crate) fn card_html(
+        &self,
+        slots: &[CardSlot],
+        index: usize,
+        root: &str,
+    ) -> anyhow::Result<Value> {
+        let slot = &slots[index];
+        let html = match slot.html.get() {
             Some(html) => html,
             None => {
                 let context = minijinja::context! {
                     site => &self.view,
-                    statement => card,
+                    statement => self.card(self.input.statements[index]),
                     root => Value::from_safe_string(ROOT_MARK.to_owned()),
                 };
                 let html = self.theme.render(CARD_FRAGMENT, context)?;
-                card.html.get_or_init(|| html)
+                slot.html.get_or_init(|| html)
             }
         };
         Ok(Value::from_safe_string(html.replace(ROOT_MARK, root)))

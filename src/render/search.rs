@@ -97,19 +97,21 @@ fn script_json(value: &serde_json::Value) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// Every file of the search index (paths under `search/`), for statements newest first.
-pub(crate) fn index_files(cards: &[Card]) -> Vec<(String, Vec<u8>)> {
-    let mut speakers = Table::default();
-    let mut topics = Table::default();
-    let mut locations = Table::default();
+/// Writes every file of the search index (paths under `search/`) through `emit`, for the
+/// `count` statements newest first, whose cards `card_of` makes.
+pub(crate) fn index_files(
+    count: usize,
+    card_of: &(dyn Fn(usize) -> Card + Sync),
+    emit: &(dyn Fn(String, Vec<u8>) -> anyhow::Result<()> + Sync),
+) -> anyhow::Result<()> {
     // Each word's statements, gathered in parallel (one map per thread, merged), then sorted:
     // words of one shard (same first two characters) end up next to each other.
-    let postings: HashMap<String, Vec<u32>> = cards
-        .par_iter()
-        .enumerate()
+    let postings: HashMap<String, Vec<u32>> = (0..count)
+        .into_par_iter()
         .fold(
             HashMap::new,
-            |mut postings: HashMap<String, Vec<u32>>, (id, card)| {
+            |mut postings: HashMap<String, Vec<u32>>, id| {
+                let card = card_of(id);
                 let mut text = vec![card.title.as_str(), card.summary.as_str()];
                 text.extend(card.speakers.iter().map(|s| s.name.as_str()));
                 text.extend(card.topics.iter().map(|t| t.name.as_str()));
@@ -142,86 +144,98 @@ pub(crate) fn index_files(cards: &[Card]) -> Vec<(String, Vec<u8>)> {
         }
     }
     shards.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut files: Vec<(String, Vec<u8>)> = shards
-        .par_iter()
-        .map(|(name, group)| {
-            let map: serde_json::Map<String, serde_json::Value> = group
-                .iter()
-                .map(|(word, ids)| {
-                    let mut ids = ids.clone();
-                    ids.sort_unstable();
-                    let mut last = 0;
-                    let deltas: Vec<u32> = ids
-                        .iter()
-                        .map(|&id| {
-                            let delta = id - last;
-                            last = id;
-                            delta
-                        })
-                        .collect();
-                    (xml_text(word).into_owned(), serde_json::json!(deltas))
-                })
-                .collect();
+    shards.par_iter().try_for_each(|(name, group)| {
+        let map: serde_json::Map<String, serde_json::Value> = group
+            .iter()
+            .map(|(word, ids)| {
+                let mut ids = ids.clone();
+                ids.sort_unstable();
+                let mut last = 0;
+                let deltas: Vec<u32> = ids
+                    .iter()
+                    .map(|&id| {
+                        let delta = id - last;
+                        last = id;
+                        delta
+                    })
+                    .collect();
+                (xml_text(word).into_owned(), serde_json::json!(deltas))
+            })
+            .collect();
+        emit(
+            format!("search/terms/{name}.js"),
+            format!(
+                "pressSearch.terms(\"{name}\", {});\n",
+                script_json(&serde_json::Value::Object(map))
+            )
+            .into_bytes(),
+        )
+    })?;
+    let shard_names: Vec<&String> = shards.iter().map(|(name, _)| name).collect();
+    // Speakers, topics and locations are numbered in order of first use, in one pass; the
+    // document shards are then written in parallel.
+    let mut speakers = Table::default();
+    let mut topics = Table::default();
+    let mut locations = Table::default();
+    let numbers: Vec<(Vec<usize>, Vec<usize>, i64)> = (0..count)
+        .map(|id| {
+            let card = card_of(id);
             (
-                format!("search/terms/{name}.js"),
-                format!(
-                    "pressSearch.terms(\"{name}\", {});\n",
-                    script_json(&serde_json::Value::Object(map))
-                )
-                .into_bytes(),
+                card.speakers.iter().map(|s| speakers.id(&s.name)).collect(),
+                card.topics.iter().map(|t| topics.id(&t.name)).collect(),
+                card.location
+                    .as_ref()
+                    .map_or(-1, |l| locations.id(&l.name) as i64),
             )
         })
         .collect();
-    let shard_names: Vec<&String> = shards.iter().map(|(name, _)| name).collect();
-    let mut docs: Vec<serde_json::Value> = Vec::with_capacity(cards.len());
-    for card in cards {
-        let slug = card.url.split('/').nth(2).unwrap_or_default();
-        let date: u64 = card.date.replace('-', "").parse().unwrap_or_default();
-        let summary: String = xml_text(&card.summary)
-            .chars()
-            .take(SUMMARY_CHARS)
-            .collect();
-        docs.push(serde_json::json!([
-            xml_text(&card.title),
-            date,
-            slug,
-            card.speakers
+    numbers
+        .par_chunks(DOCS_PER_SHARD)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            let docs: Vec<serde_json::Value> = chunk
                 .iter()
-                .map(|s| speakers.id(&s.name))
-                .collect::<Vec<_>>(),
-            card.topics
-                .iter()
-                .map(|t| topics.id(&t.name))
-                .collect::<Vec<_>>(),
-            card.location
-                .as_ref()
-                .map_or(-1, |l| locations.id(&l.name) as i64),
-            summary,
-        ]));
-    }
-    for (n, chunk) in docs.chunks(DOCS_PER_SHARD).enumerate() {
-        files.push((
-            format!("search/docs/{n}.js"),
-            format!(
-                "pressSearch.docs({n}, {});\n",
-                script_json(&serde_json::Value::Array(chunk.to_vec()))
+                .enumerate()
+                .map(|(offset, (speakers, topics, location))| {
+                    let card = card_of(n * DOCS_PER_SHARD + offset);
+                    let slug = card.url.split('/').nth(2).unwrap_or_default();
+                    let date: u64 = card.date.replace('-', "").parse().unwrap_or_default();
+                    let summary: String = xml_text(&card.summary)
+                        .chars()
+                        .take(SUMMARY_CHARS)
+                        .collect();
+                    serde_json::json!([
+                        xml_text(&card.title),
+                        date,
+                        slug,
+                        speakers,
+                        topics,
+                        location,
+                        summary
+                    ])
+                })
+                .collect();
+            emit(
+                format!("search/docs/{n}.js"),
+                format!(
+                    "pressSearch.docs({n}, {});\n",
+                    script_json(&serde_json::Value::Array(docs))
+                )
+                .into_bytes(),
             )
-            .into_bytes(),
-        ));
-    }
+        })?;
     let index = serde_json::json!({
-        "count": cards.len(),
+        "count": count,
         "docsPerShard": DOCS_PER_SHARD,
         "terms": shard_names,
         "speakers": speakers.names,
         "topics": topics.names,
         "locations": locations.names,
     });
-    files.push((
+    emit(
         "search/index.js".to_owned(),
         format!("window.PRESS_SEARCH = {};\n", script_json(&index)).into_bytes(),
-    ));
-    files
+    )
 }
 
 #[cfg(test)]

@@ -20,8 +20,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::html::{
-    Card, FeedLink, Link, LocalFiles, Pager, Site, SiteView, Theme, fingerprint, page_path,
-    root_of, span,
+    Card, CardSlot, FeedLink, Link, LocalFiles, Pager, Site, SiteView, Theme, fingerprint,
+    page_path, root_of, span, statement_path,
 };
 use super::{chart, feed, search};
 use crate::config::Config;
@@ -99,16 +99,20 @@ pub fn render_site(
         seed,
         errors: Mutex::new(Vec::new()),
     };
-    let cards: Vec<Card> = input.statements.par_iter().map(|s| site.card(s)).collect();
+    let mut slots: Vec<CardSlot> = input
+        .statements
+        .par_iter()
+        .map(|s| site.card_slot(s))
+        .collect();
     (0..input.statements.len())
         .into_par_iter()
         .try_for_each(|index| {
-            let result = statement_page(&site, &cards, index, sink);
+            let result = statement_page(&site, &slots, index, sink);
             tick();
             result
         })?;
-    home(&site, &cards, sink)?;
-    years(&site, &cards, sink)?;
+    home(&site, &slots, sink)?;
+    years(&site, &slots, sink)?;
     let speakers = query::group(&input.statements, GroupBy::Speaker);
     let locations = query::group(&input.statements, GroupBy::Location);
     let topic_members = members(&site, GroupBy::Topic);
@@ -125,7 +129,11 @@ pub fn render_site(
             &members(&site, GroupBy::Location),
         ),
     ] {
-        group_pages(&site, by, groups, members, &cards, sink)?;
+        group_pages(&site, by, groups, members, &slots, sink)?;
+    }
+    // The lists are done: their card HTML is not needed again.
+    for slot in &mut slots {
+        slot.html.take();
     }
     let search_page = site.page(
         "search/index.html",
@@ -139,14 +147,15 @@ pub fn render_site(
     // The search index is made from the cards alone: kept whole when none changed.
     let search_inputs = fingerprint(
         site.seed,
-        &cards.iter().map(|c| c.fingerprint).collect::<Vec<_>>(),
+        &slots.iter().map(|c| c.fingerprint).collect::<Vec<_>>(),
     );
     if !search_inputs.is_some_and(|f| sink.keep_all(search::FOLDER, f)) {
-        for (path, bytes) in search::index_files(&cards) {
-            sink.put(path, search_inputs, bytes)?;
-        }
+        let card = |index: usize| site.card(input.statements[index]);
+        search::index_files(input.statements.len(), &card, &|path, bytes| {
+            sink.put(path, search_inputs, bytes)
+        })?;
     }
-    feed::feeds(&site, &cards, &topics, &topic_members, sink)?;
+    feed::feeds(&site, &topics, &topic_members, sink)?;
     let not_found = site.page("404.html", "Page not found", "", "error", Vec::new(), ());
     site.emit(sink, "404.html", &not_found)?;
     for (name, bytes) in &theme.statics {
@@ -190,7 +199,7 @@ pub(crate) fn load(root: &Path, summary: &Summary) -> anyhow::Result<Statement> 
 /// The page of the statement at `index`, and the local files it links to.
 fn statement_page(
     site: &Site<'_>,
-    cards: &[Card],
+    slots: &[CardSlot],
     index: usize,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
@@ -203,25 +212,17 @@ fn statement_page(
         prev: Option<Link>,
         next: Option<Link>,
     }
-    let summary = site.input.statements[index];
-    let card = &cards[index];
-    let neighbour = |i: usize| {
-        cards.get(i).map(|c| Link {
-            name: c.title.clone(),
-            url: Some(c.url.clone()),
-        })
-    };
-    let prev = neighbour(index + 1);
-    let next = index.checked_sub(1).and_then(neighbour);
-    let path = &card.url;
+    let statements = &site.input.statements;
+    let summary = statements[index];
+    let path = &statement_path(summary);
     // The neighbours' links come from their cards.
-    let around = |i: Option<usize>| i.and_then(|i| cards.get(i)).map(|c| c.fingerprint);
+    let around = |i: Option<usize>| i.and_then(|i| slots.get(i)).map(|c| c.fingerprint);
     let inputs = fingerprint(
         site.seed,
         &(
             "statement.html",
             summary.digest,
-            card.fingerprint,
+            slots[index].fingerprint,
             around(Some(index + 1)),
             around(index.checked_sub(1)),
         ),
@@ -229,6 +230,15 @@ fn statement_page(
     if inputs.is_some_and(|f| sink.keep(path, f)) {
         return Ok(());
     }
+    let card = &site.card(summary);
+    let neighbour = |i: usize| {
+        statements.get(i).map(|s| Link {
+            name: s.title.clone(),
+            url: Some(statement_path(*s)),
+        })
+    };
+    let prev = neighbour(index + 1);
+    let next = index.checked_sub(1).and_then(neighbour);
     let statement = load(site.input.root, summary)?;
     let local = LocalFiles::default();
     let body_html = site.content(&statement.path, &statement.body, path, &local);
@@ -315,11 +325,13 @@ struct List<'l> {
     extra: Value,
 }
 
-/// Paginated lists of cards under `list.base`, rendered in parallel.
+/// Paginated lists of the cards of the statements at `members` under `list.base`, rendered
+/// in parallel.
 fn paginated(
     site: &Site<'_>,
     list: &List<'_>,
-    cards: &[&Card],
+    slots: &[CardSlot],
+    members: &[usize],
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     #[derive(Serialize)]
@@ -329,10 +341,10 @@ fn paginated(
         extra: &'c Value,
     }
     let per_page = site.input.config.per_page();
-    let total = cards.len().div_ceil(per_page).max(1);
+    let total = members.len().div_ceil(per_page).max(1);
     let none = Value::from(());
     (1..=total).into_par_iter().try_for_each(|page| {
-        let chunk = cards.chunks(per_page).nth(page - 1).unwrap_or_default();
+        let chunk = members.chunks(per_page).nth(page - 1).unwrap_or_default();
         let pager = Pager {
             current: page,
             total,
@@ -360,14 +372,14 @@ fn paginated(
                 extra,
             },
         );
-        let cards: Vec<u64> = chunk.iter().map(|c| c.fingerprint).collect();
+        let cards: Vec<u64> = chunk.iter().map(|&i| slots[i].fingerprint).collect();
         let fingerprint = site.fingerprint(list.template, &page_view, &(&pager, extra, cards));
         if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
             return Ok(());
         }
         page_view.body.cards = chunk
             .iter()
-            .map(|c| site.card_html(c, &root))
+            .map(|&i| site.card_html(slots, i, &root))
             .collect::<anyhow::Result<_>>()?;
         site.put(sink, list.template, &page_view, fingerprint)
     })
@@ -380,14 +392,14 @@ fn chart(site: &Site<'_>, days: impl IntoIterator<Item = chrono::NaiveDate>) -> 
 }
 
 /// The home page and its further pages, with the chart on the first.
-fn home(site: &Site<'_>, cards: &[Card], sink: &dyn Sink) -> anyhow::Result<()> {
-    let refs: Vec<&Card> = cards.iter().collect();
+fn home(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result<()> {
+    let all: Vec<usize> = (0..slots.len()).collect();
     let chart = chart(site, site.input.statements.iter().map(|s| s.day()));
     let description = site
         .view
         .description
         .clone()
-        .unwrap_or_else(|| format!("{} statements", cards.len()));
+        .unwrap_or_else(|| format!("{} statements", slots.len()));
     let list = List {
         template: "index.html",
         base: "",
@@ -395,16 +407,17 @@ fn home(site: &Site<'_>, cards: &[Card], sink: &dyn Sink) -> anyhow::Result<()> 
         description: &description,
         kind: "home",
         feeds: Vec::new(),
-        extra: minijinja::context! { chart => chart.map(Value::from_safe_string), count => cards.len() },
+        extra: minijinja::context! { chart => chart.map(Value::from_safe_string), count => slots.len() },
     };
-    paginated(site, &list, &refs, sink)
+    paginated(site, &list, slots, &all, sink)
 }
 
 /// `statements/index.html` (the years) and one page per year.
-fn years(site: &Site<'_>, cards: &[Card], sink: &dyn Sink) -> anyhow::Result<()> {
-    let mut years: BTreeMap<&str, Vec<&Card>> = BTreeMap::new();
-    for card in cards {
-        years.entry(&card.date[..4]).or_default().push(card);
+fn years(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result<()> {
+    let mut years: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, statement) in site.input.statements.iter().enumerate() {
+        let year = statement.day().format("%Y").to_string();
+        years.entry(year).or_default().push(index);
     }
     let list: Vec<Value> = years
         .iter()
@@ -437,7 +450,7 @@ fn years(site: &Site<'_>, cards: &[Card], sink: &dyn Sink) -> anyhow::Result<()>
             feeds: Vec::new(),
             extra: minijinja::context! { name => year, count => cards.len() },
         };
-        paginated(site, &list, cards, sink)?;
+        paginated(site, &list, slots, cards, sink)?;
     }
     Ok(())
 }
@@ -475,7 +488,7 @@ fn group_pages(
     by: GroupBy,
     groups: &[Group],
     members_of: &HashMap<String, Vec<usize>>,
-    cards: &[Card],
+    slots: &[CardSlot],
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let (folder, plural, kind) = match by {
@@ -519,7 +532,6 @@ fn group_pages(
     let statements = &site.input.statements;
     groups.par_iter().try_for_each(|group| {
         let members: &[usize] = members_of.get(&group.slug).map_or(&[], Vec::as_slice);
-        let member_cards: Vec<&Card> = members.iter().map(|&i| &cards[i]).collect();
         let chart = match by {
             GroupBy::Speaker => None,
             _ => chart(site, members.iter().map(|&i| statements[i].day())),
@@ -556,7 +568,7 @@ fn group_pages(
                 feed => (by == GroupBy::Topic).then(|| format!("{base}feed.xml")),
             },
         };
-        paginated(site, &list, &member_cards, sink)
+        paginated(site, &list, slots, members, sink)
     })
 }
 
