@@ -1,4 +1,4 @@
-//! The static site: every page, feed and asset of `press export`, rendered in memory.
+//! The static site's shared parts: the theme, the values templates see, and one page's render.
 //!
 //! Templates are minijinja with auto-escaping (HTML rules for `.html` and `.xml`), embedded in
 //! the binary; a file of the same name in `<root>/templates/` replaces one. Every internal link
@@ -6,10 +6,9 @@
 //! way back to the site's top folder, and item URLs are paths from there. Only feeds, the
 //! sitemap, canonical and OpenGraph URLs are absolute, and only when a base URL is set.
 //!
-//! This module holds the parts every page shares: the theme, the values templates see, the
-//! [`Site`] that renders one page; [`super::site`] renders them all. Rendering is pure apart from
-//! reading templates and the local files statements link to, so the same archive gives the same
-//! bytes.
+//! [`super::site`] renders every page with the [`Site`] defined here. Rendering is pure apart
+//! from reading templates and the local files statements link to, so the same archive gives the
+//! same bytes.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hasher as _};
@@ -59,7 +58,7 @@ const CARD_FRAGMENT_SOURCE: &str =
 /// Stands for a page's `root` in card HTML rendered once for pages at every depth. Control
 /// characters never reach the output from text (the formatter drops them, see
 /// [`sanitize::xml_text`]), so this one marks only where `root` goes.
-const ROOT_MARK: &str = "\u{1}";
+const ROOT_MARK: char = '\u{1}';
 
 /// The templates and static files of a site: the defaults, with `<root>/templates/` overrides.
 pub struct Theme {
@@ -539,7 +538,7 @@ impl Site<'_> {
                 let context = minijinja::context! {
                     site => &self.view,
                     statement => self.card(self.input.statements[index]),
-                    root => Value::from_safe_string(ROOT_MARK.to_owned()),
+                    root => Value::from_safe_string(ROOT_MARK.to_string()),
                 };
                 let html = self.theme.render(CARD_FRAGMENT, context)?;
                 slot.html.get_or_init(|| html)
