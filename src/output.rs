@@ -16,7 +16,7 @@
 //! the next export can keep a page whose inputs did not change without rendering it
 //! ([`crate::render::site`]); a page edited by hand no longer matches and is rendered again.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -86,6 +86,8 @@ pub struct Output {
     recorded: HashMap<String, Recorded>,
     /// Every path kept or put, with its fingerprint.
     produced: Mutex<HashMap<String, Option<u64>>>,
+    /// The paths kept as the previous export left them (a subset of `produced`).
+    kept: Mutex<HashSet<String>>,
     /// Staged files: the file in the staging folder, and its path in the site.
     staged: Mutex<Vec<(PathBuf, String)>>,
     next_name: AtomicUsize,
@@ -180,6 +182,7 @@ impl Target {
             previous: self.previous,
             recorded,
             produced: Mutex::new(HashMap::new()),
+            kept: Mutex::new(HashSet::new()),
             staged: Mutex::new(Vec::new()),
             next_name: AtomicUsize::new(0),
         })
@@ -241,11 +244,18 @@ impl Output {
             manifest.push('\n');
         }
         self.replace(MANIFEST, manifest.as_bytes())?;
+        // A kept file is as the previous export recorded it (keep checked): only the others
+        // need a look at the disk.
+        let kept = std::mem::take(&mut *lock(&self.kept));
         let files: Vec<(String, Recorded)> = paths
             .par_iter()
             .filter_map(|(path, fingerprint)| {
-                let meta = fs::metadata(self.dir.join(path)).ok()?;
-                Some(((*path).clone(), recorded(fingerprint.as_ref()?, &meta)))
+                let fingerprint = (**fingerprint)?;
+                let record = match self.recorded.get(*path) {
+                    Some(old) if kept.contains(*path) => *old,
+                    _ => recorded(&fingerprint, &fs::metadata(self.dir.join(path)).ok()?),
+                };
+                Some(((*path).clone(), record))
             })
             .collect();
         let state = StoredState {
@@ -302,6 +312,7 @@ impl Sink for Output {
         let unchanged = self.on_disk(path, fingerprint);
         if unchanged {
             self.produce(path, Some(fingerprint));
+            lock(&self.kept).insert(path.to_owned());
         }
         unchanged
     }
@@ -319,8 +330,10 @@ impl Sink for Output {
         let unchanged =
             !paths.is_empty() && paths.iter().all(|path| self.on_disk(path, fingerprint));
         if unchanged {
+            let mut kept = lock(&self.kept);
             for path in paths {
                 self.produce(path, Some(fingerprint));
+                kept.insert(path.clone());
             }
         }
         unchanged
@@ -330,7 +343,10 @@ impl Sink for Output {
         if !is_plain_relative(&path) {
             bail!("internal error: refusing to write {path:?} outside the output folder");
         }
-        if !self.produce(&path, fingerprint) || same_bytes(&self.dir.join(&path), &bytes) {
+        // Into an empty folder there is nothing to compare with.
+        if !self.produce(&path, fingerprint)
+            || (!self.direct && same_bytes(&self.dir.join(&path), &bytes))
+        {
             return Ok(());
         }
         // No fsync per file: at thousands of files it costs minutes, and the rename already

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::html::{LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
+use super::html::{CardSlot, LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
 use super::sanitize::xml_text;
 use super::site::{Sink, load};
 use crate::query::Group;
@@ -81,18 +81,20 @@ fn entry_id(base: Option<&str>, statement: &impl Header) -> String {
 /// statements, and one Atom feed of summaries per topic (`members`: each topic's statements).
 pub(crate) fn feeds(
     site: &Site<'_>,
+    slots: &[CardSlot],
     topics: &[Group],
     members: &HashMap<String, Vec<usize>>,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let statements = &site.input.statements;
     let newest: Vec<usize> = (0..statements.len().min(FEED_ENTRIES)).collect();
+    // Full text can link to local files, so these two are always rendered (not fingerprinted).
     let contents: Vec<String> = newest
         .par_iter()
         .map(|&i| Ok(full_content(site, &load(site.input.root, statements[i])?)))
         .collect::<anyhow::Result<_>>()?;
     let view = atom(site, "feed.xml", &site.view.title, &newest, Some(&contents));
-    emit(site, sink, "feed.xml", &view)?;
+    sink.put("feed.xml".to_owned(), None, render(site, &view)?)?;
     sink.put(
         "feed.json".to_owned(),
         None,
@@ -103,19 +105,23 @@ pub(crate) fn feeds(
         let indices = &indices[..indices.len().min(FEED_ENTRIES)];
         let path = format!("topics/{}/feed.xml", topic.slug);
         let title = format!("{}: {}", site.view.title, topic.name);
+        // Made from the entries' cards and files (their exact time and slug) alone.
+        let entries: Vec<(u64, u64)> = indices
+            .iter()
+            .map(|&i| (slots[i].fingerprint, statements[i].digest))
+            .collect();
+        let fingerprint = fingerprint(site.seed, &("feed.xml", &path, &title, entries));
+        if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
+            return Ok(());
+        }
         let view = atom(site, &path, &title, indices, None);
-        emit(site, sink, &path, &view)
+        sink.put(path, fingerprint, render(site, &view)?)
     })
 }
 
-/// Hands an Atom feed to `sink`, rendering it only when its fingerprint changed.
-fn emit(site: &Site<'_>, sink: &dyn Sink, path: &str, view: &FeedView) -> anyhow::Result<()> {
-    let fingerprint = fingerprint(site.seed, &("feed.xml", view));
-    if fingerprint.is_some_and(|f| sink.keep(path, f)) {
-        return Ok(());
-    }
-    let bytes = site.render_feed(minijinja::context! { feed => view, site => &site.view })?;
-    sink.put(path.to_owned(), fingerprint, bytes)
+/// Renders an Atom feed.
+fn render(site: &Site<'_>, view: &FeedView) -> anyhow::Result<Vec<u8>> {
+    site.render_feed(minijinja::context! { feed => view, site => &site.view })
 }
 
 /// Full HTML content of a statement for a feed: body, then Background.

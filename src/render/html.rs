@@ -11,7 +11,7 @@
 //! same bytes.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hasher as _};
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -93,8 +93,7 @@ impl Theme {
                 && !value.is_safe()
                 && let Some(text) = value.as_str()
             {
-                return out
-                    .write_str(&escape_html(&sanitize::xml_text(text)))
+                return write_escaped(out, &sanitize::xml_text(text))
                     .map_err(minijinja::Error::from);
             }
             minijinja::escape_formatter(out, state, value)
@@ -145,6 +144,13 @@ impl Theme {
 /// Escapes text for HTML and XML: `&`, `<`, `>`, `"` and `'`.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    // Writing into a String cannot fail.
+    let _ = write_escaped(&mut out, text);
+    out
+}
+
+/// Writes `text` escaped for HTML and XML into `out`, a run of plain characters at a time.
+fn write_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
     let mut start = 0;
     for (at, byte) in text.bytes().enumerate() {
         let entity = match byte {
@@ -155,12 +161,11 @@ pub fn escape_html(text: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[start..at]);
-        out.push_str(entity);
+        out.write_str(&text[start..at])?;
+        out.write_str(entity)?;
         start = at + 1;
     }
-    out.push_str(&text[start..]);
-    out
+    out.write_str(&text[start..])
 }
 
 /// Site-wide values every template sees as `site`.
@@ -175,14 +180,14 @@ pub(crate) struct SiteView {
 }
 
 /// A named link (`url` relative to the site's top folder; none when there is no page).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub(crate) struct Link {
     pub(crate) name: String,
     pub(crate) url: Option<String>,
 }
 
 /// A speaker on a statement page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub(crate) struct SpeakerView {
     pub(crate) name: String,
     url: Option<String>,
@@ -191,7 +196,7 @@ pub(crate) struct SpeakerView {
 }
 
 /// One statement as lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub(crate) struct Card {
     pub(crate) title: String,
     pub(crate) url: String,
@@ -267,20 +272,19 @@ pub(crate) struct Site<'a> {
 /// A hash of `value` (as JSON) seeded with `seed`: equal fingerprints mean a page made from the
 /// same inputs. None when the value cannot be serialised (then the page is always rendered).
 pub(crate) fn fingerprint(seed: u64, value: &impl Serialize) -> Option<u64> {
-    struct Writer(DefaultHasher);
+    struct Writer(xxhash_rust::xxh3::Xxh3);
     impl std::io::Write for Writer {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.write(bytes);
+            self.0.update(bytes);
             Ok(bytes.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
         }
     }
-    let mut writer = Writer(DefaultHasher::new());
-    writer.0.write_u64(seed);
+    let mut writer = Writer(xxhash_rust::xxh3::Xxh3::with_seed(seed));
     serde_json::to_writer(&mut writer, value).ok()?;
-    Some(writer.0.finish())
+    Some(writer.0.digest())
 }
 
 /// Local files a statement's Markdown links to, found while rendering it.
@@ -517,8 +521,10 @@ impl Site<'_> {
 
     /// The slot of a statement's card: its hash, no HTML yet.
     pub(crate) fn card_slot(&self, statement: &Summary) -> CardSlot {
+        let mut hasher = DefaultHasher::new();
+        self.card(statement).hash(&mut hasher);
         CardSlot {
-            fingerprint: fingerprint(0, &self.card(statement)).unwrap_or_default(),
+            fingerprint: hasher.finish(),
             html: OnceLock::new(),
         }
     }

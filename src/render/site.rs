@@ -155,7 +155,7 @@ pub fn render_site(
             sink.put(path, search_inputs, bytes)
         })?;
     }
-    feed::feeds(&site, &topics, &topic_members, sink)?;
+    feed::feeds(&site, &slots, &topics, &topic_members, sink)?;
     let not_found = site.page("404.html", "Page not found", "", "error", Vec::new(), ());
     site.emit(sink, "404.html", &not_found)?;
     for (name, bytes) in &theme.statics {
