@@ -129,6 +129,7 @@ struct Header {
     entries: Section,
     words: Section,
     postings: Section,
+    excerpts: Section,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
@@ -190,8 +191,6 @@ struct StoredSummary<'a> {
     draft: bool,
     embargo: Option<StoredInstant>,
     lang: u32,
-    #[serde(borrow)]
-    excerpt: Cow<'a, str>,
     digest: u64,
 }
 
@@ -328,7 +327,6 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
                     draft: s.draft,
                     embargo: s.embargo.as_ref().map(StoredInstant::new),
                     lang: langs.number(text(&s.lang)),
-                    excerpt: text(&s.excerpt),
                     digest: s.digest,
                 }),
                 diagnostics: entry
@@ -430,7 +428,7 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
                     None => None,
                 },
                 lang: langs.get(s.lang as usize)?.clone(),
-                excerpt: s.excerpt.into_owned(),
+                excerpt: None,
                 digest: s.digest,
             }),
         };
@@ -525,6 +523,16 @@ impl Cache {
         })
     }
 
+    /// Each entry's excerpt ([`Summary::excerpt`]), read on demand: export needs them, listing
+    /// does not. None when the section is unreadable or was written without them.
+    pub fn read_excerpts(&mut self) -> Option<Vec<String>> {
+        let bytes = read_section(&mut self.file, self.header.excerpts)?;
+        let excerpts: Option<Vec<Cow<'_, str>>> = postcard::from_bytes(&bytes).ok()?;
+        let excerpts = excerpts?;
+        (excerpts.len() == self.entries.len())
+            .then(|| excerpts.into_iter().map(Cow::into_owned).collect())
+    }
+
     /// Reads the word index (`None` when it is corrupt).
     pub fn read_index(&mut self) -> Option<WordIndex> {
         let words = read_section(&mut self.file, self.header.words)?;
@@ -559,8 +567,18 @@ fn read_section(file: &mut File, section: Section) -> Option<Vec<u8>> {
 /// `/.press/` into theirs do not track it either.
 pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()> {
     let stored = store(entries);
-    let entries = postcard::to_allocvec(&stored).map_err(io::Error::other)?;
+    let stored_entries = postcard::to_allocvec(&stored).map_err(io::Error::other)?;
     drop(stored);
+    // Written only when every statement has its excerpt (else none, and export reads them anew).
+    let excerpts: Option<Vec<&str>> = entries
+        .iter()
+        .map(|e| match &e.summary {
+            Some(summary) => summary.excerpt.as_deref(),
+            None => Some(""),
+        })
+        .collect();
+    let excerpts = postcard::to_allocvec(&excerpts).map_err(io::Error::other)?;
+    let entries = stored_entries;
     let words = postcard::to_allocvec(&StoredWords {
         words: Cow::Borrowed(&index.words),
         word_ends: index.word_ends.clone(),
@@ -583,6 +601,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         entries: Section::default(),
         words: Section::default(),
         postings: Section::default(),
+        excerpts: Section::default(),
     };
     // The header's own size depends on the offsets it holds, so it gets a fixed-size slot.
     const HEADER_SLOT: u64 = 256;
@@ -591,6 +610,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         (&mut header.entries, &entries),
         (&mut header.words, &words),
         (&mut header.postings, &index.postings),
+        (&mut header.excerpts, &excerpts),
     ] {
         *section = Section {
             offset,
@@ -614,6 +634,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         out.write_all(&entries)?;
         out.write_all(&words)?;
         out.write_all(&index.postings)?;
+        out.write_all(&excerpts)?;
         out.flush()?;
     }
     temp.persist(path(root)).map_err(|err| err.error)?;

@@ -45,6 +45,8 @@ pub struct Options<'a> {
     pub cache: bool,
     /// Folded words of a text search to answer while loading (see [`crate::query::Query::words`]).
     pub words: &'a [String],
+    /// Fill in every summary's excerpt ([`Summary::excerpt`]): export shows them, lists do not.
+    pub excerpts: bool,
 }
 
 /// The key of a file whose identity is not known (or not needed): it matches no real file.
@@ -83,11 +85,11 @@ impl Catalog {
             // Reading the old cache and walking the folders overlap.
             let (walk, old) = rayon::join(|| archive::walk(root, true), || Cache::read(root));
             let walk = walk?;
-            let loaded = with_cache(root, old, &walk, options.words);
+            let loaded = with_cache(root, old, &walk, options.words, options.excerpts);
             (walk, loaded)
         } else {
             let walk = archive::walk(root, false)?;
-            let loaded = without_cache(root, &walk.files, options.words);
+            let loaded = without_cache(root, &walk.files, options.words, options.excerpts);
             (walk, loaded)
         };
         let paths = walk.files;
@@ -143,7 +145,7 @@ impl Catalog {
 }
 
 /// Parses one file into its entry; with `words`, answers the text search and drops the text;
-/// with an `index`, adds the file's words to it.
+/// with an `index`, adds the file's words to it; with `excerpts`, keeps its excerpt.
 fn read(
     root: &Path,
     path: &str,
@@ -151,6 +153,7 @@ fn read(
     id: u32,
     words: &[String],
     index: Option<&mut IndexBuilder>,
+    excerpts: bool,
 ) -> Read {
     let full = root.join(path);
     // Taken before the read (by the walk, or here), so a change during the read is seen next
@@ -170,7 +173,10 @@ fn read(
             }
             text = words.iter().all(|w| query::starts_a_word(&haystack, w));
         }
-        Summary::new(id, statement, parsed.digest)
+        let excerpt = excerpts.then(|| Summary::excerpt_of(&statement));
+        let mut summary = Summary::new(id, statement, parsed.digest);
+        summary.excerpt = excerpt;
+        summary
     });
     Read {
         entry: Entry {
@@ -183,13 +189,13 @@ fn read(
     }
 }
 
-fn without_cache(root: &Path, paths: &[String], words: &[String]) -> Loaded {
+fn without_cache(root: &Path, paths: &[String], words: &[String], excerpts: bool) -> Loaded {
     let reads: Vec<Read> = paths
         .par_iter()
         .enumerate()
         .map(|(id, path)| {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            read(root, path, Some(UNKNOWN), id, words, None)
+            read(root, path, Some(UNKNOWN), id, words, None, excerpts)
         })
         .collect();
     let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
@@ -213,7 +219,15 @@ fn read_indexed(
             || (Vec::new(), IndexBuilder::default()),
             |(mut entries, mut index), &id| {
                 let key = keys.get(id as usize).copied().flatten();
-                let read = read(root, &paths[id as usize], key, id, &[], Some(&mut index));
+                let read = read(
+                    root,
+                    &paths[id as usize],
+                    key,
+                    id,
+                    &[],
+                    Some(&mut index),
+                    true,
+                );
                 entries.push((id, read.entry));
                 (entries, index)
             },
@@ -242,6 +256,7 @@ fn with_cache(
     mut old: Option<Cache>,
     walk: &archive::Walk,
     words: &[String],
+    excerpts: bool,
 ) -> Loaded {
     let paths = &walk.files;
     let plan: Vec<Plan> = match &old {
@@ -272,7 +287,7 @@ fn with_cache(
     let unchanged = old
         .as_ref()
         .is_some_and(|old| kept == old.entries.len() && kept == paths.len());
-    if unchanged && words.is_empty() {
+    if unchanged && words.is_empty() && !excerpts {
         let entries = old.map(|old| old.entries).unwrap_or_default();
         return Loaded {
             entries,
@@ -280,15 +295,40 @@ fn with_cache(
             parsed: 0,
         };
     }
-    // Something changed (or the text index is needed): start from the old index, if readable.
-    let old_index = old.as_mut().and_then(Cache::read_index);
-    let (mut old, plan) = match (old, old_index.is_some()) {
-        (Some(old), true) => (Some(old), plan),
+    // Something changed (the cache is rewritten: it needs the old index and excerpts), or the
+    // text index or the excerpts are asked for: read those sections, if readable.
+    let index_needed = !unchanged || !words.is_empty();
+    let excerpts_needed = !unchanged || excerpts;
+    let old_index = old
+        .as_mut()
+        .filter(|_| index_needed)
+        .and_then(Cache::read_index);
+    let old_excerpts = old
+        .as_mut()
+        .filter(|_| excerpts_needed)
+        .and_then(Cache::read_excerpts);
+    let usable =
+        (!index_needed || old_index.is_some()) && (!excerpts_needed || old_excerpts.is_some());
+    let (mut old, plan) = match old {
+        Some(mut old) if usable => {
+            if let Some(found) = old_excerpts {
+                for (entry, excerpt) in old.entries.iter_mut().zip(found) {
+                    if let Some(summary) = &mut entry.summary {
+                        summary.excerpt = Some(excerpt);
+                    }
+                }
+            }
+            (Some(old), plan)
+        }
         _ => (None, vec![Plan::Read; paths.len()]),
     };
     if unchanged && old.is_some() {
-        let index = old_index.unwrap_or_default();
-        let text = Some(index.search(words, paths.len()));
+        let text = (!words.is_empty()).then(|| {
+            old_index.as_ref().map_or_else(
+                || vec![false; paths.len()],
+                |i| i.search(words, paths.len()),
+            )
+        });
         let entries = old.map(|old| old.entries).unwrap_or_default();
         return Loaded {
             entries,
@@ -297,7 +337,7 @@ fn with_cache(
         };
     }
     if old.is_none() && !cache_is_writable(root) {
-        return without_cache(root, paths, words);
+        return without_cache(root, paths, words, excerpts);
     }
     let to_read: Vec<u32> = plan
         .iter()

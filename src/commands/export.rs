@@ -60,7 +60,14 @@ pub(crate) fn export(
     let out = args.out.clone().unwrap_or_else(|| root.join("site"));
     let target = Target::check(&out, root, args.force)?;
 
-    let catalog = Catalog::load(root, Options { cache, words: &[] })?;
+    let catalog = Catalog::load(
+        root,
+        Options {
+            cache,
+            words: &[],
+            excerpts: true,
+        },
+    )?;
     let errors: Vec<_> = catalog.errors().cloned().collect();
     if !errors.is_empty() {
         io.diagnostics(&errors)?;

@@ -160,8 +160,15 @@ fn load(root: &Path) -> anyhow::Result<Archive> {
 /// Loads the archive's compact records (from the cache unless `cache` is false), answering the
 /// text search `words` on the way, with the root in the error.
 fn catalog(root: &Path, cache: bool, words: &[String]) -> anyhow::Result<Catalog> {
-    Catalog::load(root, catalog::Options { cache, words })
-        .with_context(|| format!("cannot load the archive at {}", root.display()))
+    Catalog::load(
+        root,
+        catalog::Options {
+            cache,
+            words,
+            excerpts: false,
+        },
+    )
+    .with_context(|| format!("cannot load the archive at {}", root.display()))
 }
 
 /// The current time, for commands whose output depends on it.

@@ -513,7 +513,7 @@ impl Site<'_> {
                 }
             }),
             topics,
-            summary: statement.excerpt.clone(),
+            summary: statement.excerpt.clone().unwrap_or_default(),
             lang: statement.lang.clone(),
             dir: direction(&statement.lang),
         }

@@ -37,19 +37,19 @@ pub struct Summary {
     pub embargo: Option<DateTime<FixedOffset>>,
     /// BCP 47 language tag.
     pub lang: String,
-    /// What lists show under the title: `summary:`, else the body's first words ([`excerpt`]).
-    pub excerpt: String,
+    /// What lists show under the title: `summary:`, else the body's first words
+    /// ([`Summary::excerpt_of`]). Only export needs it: none unless the catalog was loaded with
+    /// excerpts.
+    pub excerpt: Option<String>,
     /// Hash of the file's bytes ([`super::parse::digest`]): export re-renders a statement's
     /// page only when it changes.
     pub digest: u64,
 }
 
 impl Summary {
-    /// The summary of a full statement, for the file with this id and digest.
+    /// The summary of a full statement, for the file with this id and digest, without its
+    /// excerpt.
     pub fn new(id: u32, statement: Statement, digest: u64) -> Self {
-        let excerpt = statement
-            .summary
-            .unwrap_or_else(|| excerpt(&statement.body, EXCERPT_CHARS));
         Self {
             id,
             path: statement.path,
@@ -62,9 +62,17 @@ impl Summary {
             draft: statement.draft,
             embargo: statement.embargo,
             lang: statement.lang,
-            excerpt,
+            excerpt: None,
             digest,
         }
+    }
+
+    /// What lists show under a statement's title: its `summary:`, else its body's first words.
+    pub fn excerpt_of(statement: &Statement) -> String {
+        statement
+            .summary
+            .clone()
+            .unwrap_or_else(|| excerpt(&statement.body, EXCERPT_CHARS))
     }
 }
 

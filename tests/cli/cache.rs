@@ -26,7 +26,23 @@ fn press(root: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn load(root: &Path, words: &[String]) -> Catalog {
-    Catalog::load(root, Options { cache: true, words }).unwrap()
+    let options = Options {
+        cache: true,
+        words,
+        excerpts: false,
+    };
+    Catalog::load(root, options).unwrap()
+}
+
+/// Every statement's excerpt, loaded with or without the cache.
+fn excerpts(root: &Path, cache: bool) -> Vec<Option<String>> {
+    let options = Options {
+        cache,
+        words: &[],
+        excerpts: true,
+    };
+    let catalog = Catalog::load(root, options).unwrap();
+    catalog.summaries.into_iter().map(|s| s.excerpt).collect()
 }
 
 fn statement(title: &str, topic: &str, body: &str) -> String {
@@ -246,4 +262,55 @@ fn cache_gives_the_same_answers_as_no_cache_on_a_generated_archive() {
         assert_eq!(expected.0, 0);
         assert_eq!(press(root, &["show", slug, "--format", format]), expected);
     }
+}
+
+/// Excerpts (export's card text) live in their own section of the cache, read only when asked
+/// for: they must match a fresh parse whether the cache was just written, reused, or rewritten
+/// after an edit, and listing never fills them.
+#[test]
+fn cache_keeps_excerpts_for_export_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    press::generate::write_archive(root, 200, 3).unwrap();
+    // Files written within the racy window would be read again on every load.
+    std::thread::sleep(cache_racy_window());
+    let expected = excerpts(root, false);
+    assert!(
+        expected
+            .iter()
+            .all(|e| e.as_ref().is_some_and(|e| !e.is_empty()))
+    );
+    assert_eq!(excerpts(root, true), expected, "cache written");
+    assert_eq!(excerpts(root, true), expected, "cache reused");
+    assert!(
+        load(root, &[])
+            .summaries
+            .iter()
+            .all(|s| s.excerpt.is_none())
+    );
+    let mut files = walk(&root.join("statements"));
+    files.sort();
+    let edited = &files[files.len() / 2];
+    let text = fs::read_to_string(edited).unwrap();
+    fs::write(edited, format!("{text}\nOne more sentence.\n")).unwrap();
+    load(root, &[]); // a listing rewrites the cache after the edit
+    assert_eq!(
+        excerpts(root, true),
+        excerpts(root, false),
+        "cache rewritten by a listing"
+    );
+}
+
+/// The Markdown files under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            found.push(path);
+        }
+    }
+    found
 }
