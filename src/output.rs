@@ -39,8 +39,31 @@ pub const STATE: &str = ".press-state";
 const MANIFEST_HEADER: &str =
     "# Files written by `press export`, one per line. It removes only files listed here.";
 
-/// Which build wrote a state file: another build's fingerprints are not trusted.
-const STATE_IDENTITY: &str = concat!("press-state 1 ", env!("CARGO_PKG_VERSION"));
+/// Which build wrote a state file: another build's fingerprints are not trusted, even one with
+/// the same version number whose rendering code differs.
+fn state_identity() -> String {
+    format!(
+        "press-state 1 {} {:016x}",
+        env!("CARGO_PKG_VERSION"),
+        RENDER_FINGERPRINT
+    )
+}
+
+/// The source of everything that shapes exported pages, besides the templates (which the pages'
+/// fingerprints cover).
+const RENDER_FINGERPRINT: u64 = crate::cache::source_fingerprint(&[
+    include_bytes!("output.rs"),
+    include_bytes!("links.rs"),
+    include_bytes!("slug.rs"),
+    include_bytes!("statement/parse.rs"),
+    include_bytes!("statement/summary.rs"),
+    include_bytes!("render/chart.rs"),
+    include_bytes!("render/feed.rs"),
+    include_bytes!("render/html.rs"),
+    include_bytes!("render/sanitize.rs"),
+    include_bytes!("render/search.rs"),
+    include_bytes!("render/site.rs"),
+]);
 
 /// An output folder that press may write, with what its previous export left.
 #[derive(Debug)]
@@ -259,7 +282,7 @@ impl Output {
             })
             .collect();
         let state = StoredState {
-            identity: STATE_IDENTITY.to_owned(),
+            identity: state_identity(),
             files,
         };
         // A state that cannot be written only costs the next export its shortcut.
@@ -432,7 +455,7 @@ fn read_state(path: &Path) -> Vec<(String, Recorded)> {
         return Vec::new();
     };
     match postcard::from_bytes::<StoredState>(&bytes) {
-        Ok(state) if state.identity == STATE_IDENTITY => state.files,
+        Ok(state) if state.identity == state_identity() => state.files,
         _ => Vec::new(),
     }
 }
