@@ -21,8 +21,8 @@ use chrono::NaiveDate;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use super::sanitize;
 use super::site::{Sink, SiteInput};
+use super::{sanitize, search};
 use crate::slug;
 use crate::statement::{Header, Summary};
 
@@ -475,6 +475,33 @@ impl Site<'_> {
                 .cloned()
                 .unwrap_or_else(|| written.to_owned()),
             url: Some(format!("topics/{slug}/index.html")),
+        }
+    }
+
+    /// What the search index holds of a statement: its card's words and fields, without
+    /// building the card.
+    pub(crate) fn search_doc<'s>(&'s self, statement: &'s Summary) -> search::Doc<'s> {
+        let mut slugs: Vec<&str> = Vec::new();
+        let mut topics = Vec::new();
+        for topic in &statement.topics {
+            let slug = topic.slug.as_str();
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
+                topics.push(
+                    self.topic_names
+                        .get(slug)
+                        .map_or(topic.name.as_str(), String::as_str),
+                );
+            }
+        }
+        search::Doc {
+            title: &statement.title,
+            day: statement.day(),
+            slug: statement.slug.as_str(),
+            speakers: statement.speakers.iter().map(|s| s.name.as_str()).collect(),
+            topics,
+            location: statement.location.as_deref(),
+            summary: statement.excerpt.as_deref().unwrap_or_default(),
         }
     }
 

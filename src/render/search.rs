@@ -17,14 +17,26 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::html::Card;
 use super::sanitize::xml_text;
+use chrono::{Datelike as _, NaiveDate};
 
 /// Statements per `docs/N.js` shard.
 pub const DOCS_PER_SHARD: usize = 100;
 
 /// The folder of the search index's files.
 pub const FOLDER: &str = "search/";
+
+/// What the index holds of one statement (the words and fields of its card).
+pub(crate) struct Doc<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) day: NaiveDate,
+    pub(crate) slug: &'a str,
+    pub(crate) speakers: Vec<&'a str>,
+    /// Display names, each topic once.
+    pub(crate) topics: Vec<&'a str>,
+    pub(crate) location: Option<&'a str>,
+    pub(crate) summary: &'a str,
+}
 
 /// A word and the statements (by number) it occurs in.
 type Postings = (String, Vec<u32>);
@@ -98,10 +110,10 @@ fn script_json(value: &serde_json::Value) -> String {
 }
 
 /// Writes every file of the search index (paths under `search/`) through `emit`, for the
-/// `count` statements newest first, whose cards `card_of` makes.
-pub(crate) fn index_files(
+/// `count` statements newest first, whose fields `doc_of` gives.
+pub(crate) fn index_files<'a>(
     count: usize,
-    card_of: &(dyn Fn(usize) -> Card + Sync),
+    doc_of: &(dyn Fn(usize) -> Doc<'a> + Sync),
     emit: &(dyn Fn(String, Vec<u8>) -> anyhow::Result<()> + Sync),
 ) -> anyhow::Result<()> {
     // Each word's statements, gathered in parallel (one map per thread, merged), then sorted:
@@ -111,11 +123,11 @@ pub(crate) fn index_files(
         .fold(
             HashMap::new,
             |mut postings: HashMap<String, Vec<u32>>, id| {
-                let card = card_of(id);
-                let mut text = vec![card.title.as_str(), card.summary.as_str()];
-                text.extend(card.speakers.iter().map(|s| s.name.as_str()));
-                text.extend(card.topics.iter().map(|t| t.name.as_str()));
-                text.extend(card.location.iter().map(|l| l.name.as_str()));
+                let doc = doc_of(id);
+                let mut text = vec![doc.title, doc.summary];
+                text.extend(&doc.speakers);
+                text.extend(&doc.topics);
+                text.extend(doc.location);
                 let mut found: Vec<String> = text.into_iter().flat_map(words).collect();
                 found.sort_unstable();
                 found.dedup();
@@ -179,13 +191,11 @@ pub(crate) fn index_files(
     let mut locations = Table::default();
     let numbers: Vec<(Vec<usize>, Vec<usize>, i64)> = (0..count)
         .map(|id| {
-            let card = card_of(id);
+            let doc = doc_of(id);
             (
-                card.speakers.iter().map(|s| speakers.id(&s.name)).collect(),
-                card.topics.iter().map(|t| topics.id(&t.name)).collect(),
-                card.location
-                    .as_ref()
-                    .map_or(-1, |l| locations.id(&l.name) as i64),
+                doc.speakers.iter().map(|s| speakers.id(s)).collect(),
+                doc.topics.iter().map(|t| topics.id(t)).collect(),
+                doc.location.map_or(-1, |l| locations.id(l) as i64),
             )
         })
         .collect();
@@ -197,17 +207,16 @@ pub(crate) fn index_files(
                 .iter()
                 .enumerate()
                 .map(|(offset, (speakers, topics, location))| {
-                    let card = card_of(n * DOCS_PER_SHARD + offset);
-                    let slug = card.url.split('/').nth(2).unwrap_or_default();
-                    let date: u64 = card.date.replace('-', "").parse().unwrap_or_default();
-                    let summary: String = xml_text(&card.summary)
-                        .chars()
-                        .take(SUMMARY_CHARS)
-                        .collect();
+                    let doc = doc_of(n * DOCS_PER_SHARD + offset);
+                    let date = doc.day.year() as i64 * 10_000
+                        + i64::from(doc.day.month()) * 100
+                        + i64::from(doc.day.day());
+                    let summary: String =
+                        xml_text(doc.summary).chars().take(SUMMARY_CHARS).collect();
                     serde_json::json!([
-                        xml_text(&card.title),
+                        xml_text(doc.title),
                         date,
-                        slug,
+                        doc.slug,
                         speakers,
                         topics,
                         location,

@@ -150,8 +150,8 @@ pub fn render_site(
         &slots.iter().map(|c| c.fingerprint).collect::<Vec<_>>(),
     );
     if !search_inputs.is_some_and(|f| sink.keep_all(search::FOLDER, f)) {
-        let card = |index: usize| site.card(input.statements[index]);
-        search::index_files(input.statements.len(), &card, &|path, bytes| {
+        let doc = |index: usize| site.search_doc(input.statements[index]);
+        search::index_files(input.statements.len(), &doc, &|path, bytes| {
             sink.put(path, search_inputs, bytes)
         })?;
     }
