@@ -346,20 +346,21 @@ fn with_cache(
         .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
         .collect();
     let (read, fresh_index) = read_indexed(root, paths, &walk.keys, &to_read);
-    let mut index = IndexBuilder::default();
-    if let (Some(old), Some(old_index)) = (&old, &old_index) {
-        let mut remap: Vec<Option<u32>> = vec![None; old.entries.len()];
-        for (id, p) in plan.iter().enumerate() {
-            if let Plan::Keep(i) = p {
-                remap[*i] = u32::try_from(id).ok();
+    let index: WordIndex = match (&old, &old_index) {
+        (Some(old), Some(old_index)) => {
+            let mut remap: Vec<Option<u32>> = vec![None; old.entries.len()];
+            for (id, p) in plan.iter().enumerate() {
+                if let Plan::Keep(i) = p {
+                    remap[*i] = u32::try_from(id).ok();
+                }
             }
+            old_index.update(
+                |old_id| remap.get(old_id as usize).copied().flatten(),
+                fresh_index,
+            )
         }
-        index.keep(old_index, |old_id| {
-            remap.get(old_id as usize).copied().flatten()
-        });
-    }
-    index.merge(fresh_index);
-    let index: WordIndex = index.finish();
+        _ => fresh_index.finish(),
+    };
     let mut old_entries: Vec<Option<Entry>> = old
         .take()
         .map(|old| old.entries.into_iter().map(Some).collect())

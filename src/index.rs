@@ -100,38 +100,20 @@ impl IndexBuilder {
         }
     }
 
-    /// Adds the part of an existing index whose files are still valid, with their ids mapped
-    /// through `remap` (`None`: the file is gone or is being re-read).
-    pub fn keep(&mut self, index: &WordIndex, remap: impl Fn(u32) -> Option<u32>) {
-        for i in 0..index.len() {
-            let ids: Vec<u32> = index.postings(i).filter_map(&remap).collect();
-            if ids.is_empty() {
-                continue;
-            }
-            let postings = Postings::from_ids(ids);
-            self.words
-                .entry(index.word(i).into())
-                .or_default()
-                .append(postings);
-        }
-    }
-
     /// The finished, sorted index.
     pub fn finish(self) -> WordIndex {
-        let mut entries: Vec<(Box<str>, Postings)> = self.words.into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut index = WordIndex::default();
-        for (word, postings) in entries {
-            index.words.push_str(&word);
-            index.postings.extend_from_slice(&postings.bytes);
-            index
-                .word_ends
-                .push(u32::try_from(index.words.len()).unwrap_or(u32::MAX));
-            index
-                .posting_ends
-                .push(u32::try_from(index.postings.len()).unwrap_or(u32::MAX));
+        for (word, postings) in self.sorted() {
+            index.push(&word, &postings.bytes);
         }
         index
+    }
+
+    /// The words and their postings, in word order.
+    fn sorted(self) -> Vec<(Box<str>, Postings)> {
+        let mut entries: Vec<(Box<str>, Postings)> = self.words.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries
     }
 }
 
@@ -149,6 +131,74 @@ pub struct WordIndex {
 }
 
 impl WordIndex {
+    /// The index after some files changed: this one's posting lists with their ids mapped
+    /// through `remap` (`None`: the file is gone or was read again), merged in word order with
+    /// `fresh`, the words of the files just read. A list that `remap` leaves as it was is
+    /// copied as it is, so a small change costs one pass over the index, not a rebuild.
+    pub fn update(&self, remap: impl Fn(u32) -> Option<u32>, fresh: IndexBuilder) -> WordIndex {
+        let mut fresh = fresh.sorted().into_iter().peekable();
+        let mut index = WordIndex::default();
+        for i in 0..self.len() {
+            let word = self.word(i);
+            while let Some((new, postings)) = fresh.next_if(|(new, _)| &**new < word) {
+                index.push(&new, &postings.bytes);
+            }
+            let mut unchanged = true;
+            let ids: Vec<u32> = self
+                .postings(i)
+                .filter_map(|id| {
+                    let mapped = remap(id);
+                    unchanged &= mapped == Some(id);
+                    mapped
+                })
+                .collect();
+            let more = fresh.next_if(|(new, _)| &**new == word).map(|(_, p)| p);
+            match more {
+                None if unchanged => {
+                    let start = self.start(&self.posting_ends, i);
+                    let bytes = &self.postings[start..self.posting_ends[i] as usize];
+                    if !bytes.is_empty() {
+                        index.push(word, bytes);
+                    }
+                }
+                more => {
+                    // Both lists ascend (`remap` keeps the files' order): merge, then encode.
+                    let more = more.map(|p| decode(&p.bytes)).unwrap_or_default();
+                    let mut postings = Postings::default();
+                    let (mut a, mut b) = (ids.into_iter().peekable(), more.into_iter().peekable());
+                    loop {
+                        let next = match (a.peek(), b.peek()) {
+                            (Some(&x), Some(&y)) if x <= y => a.next(),
+                            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                            (Some(_), None) => a.next(),
+                            (None, None) => break,
+                        };
+                        if let Some(id) = next {
+                            postings.push(id);
+                        }
+                    }
+                    if !postings.bytes.is_empty() {
+                        index.push(word, &postings.bytes);
+                    }
+                }
+            }
+        }
+        for (new, postings) in fresh {
+            index.push(&new, &postings.bytes);
+        }
+        index
+    }
+
+    /// Adds a word (after every word so far) with its encoded posting list.
+    fn push(&mut self, word: &str, postings: &[u8]) {
+        self.words.push_str(word);
+        self.postings.extend_from_slice(postings);
+        self.word_ends
+            .push(u32::try_from(self.words.len()).unwrap_or(u32::MAX));
+        self.posting_ends
+            .push(u32::try_from(self.postings.len()).unwrap_or(u32::MAX));
+    }
+
     /// How many distinct words.
     pub fn len(&self) -> usize {
         self.word_ends.len()
@@ -360,13 +410,58 @@ mod tests {
         let (merged, one) = (left.finish(), one.finish());
         assert_eq!(merged, one);
         assert_eq!(merged.postings(0).count(), 300);
-        let mut kept = IndexBuilder::default();
-        kept.keep(&one, |id| (id % 2000 == 0).then_some(id / 2000));
-        let kept = kept.finish();
+        let kept = one.update(
+            |id| (id % 2000 == 0).then_some(id / 2000),
+            IndexBuilder::default(),
+        );
         assert_eq!(kept.len(), 2, "odd ids are all dropped");
         assert_eq!(
             kept.postings(0).collect::<Vec<_>>(),
             (0..150).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn an_update_equals_a_rebuild() {
+        // Files 0..50; file 7 is read again with other words, file 9 is gone (ids after it
+        // move down by one), and a new file comes last.
+        let words = |id: u32| -> Vec<String> {
+            vec![
+                format!("w{}", id % 5),
+                format!("x{}", id % 3),
+                "common".into(),
+            ]
+        };
+        let mut old = IndexBuilder::default();
+        for id in 0..50 {
+            for w in words(id) {
+                old.add(&w, id);
+            }
+        }
+        let old = old.finish();
+        let remap = |id: u32| match id {
+            7 | 9 => None,
+            id if id > 9 => Some(id - 1),
+            id => Some(id),
+        };
+        let mut fresh = IndexBuilder::default();
+        fresh.add("brand-new", 7);
+        fresh.add("common", 7);
+        fresh.add("a-first", 49);
+        fresh.add("w0", 49);
+        let updated = old.update(remap, fresh);
+        let mut rebuilt = IndexBuilder::default();
+        for old_id in 0..50 {
+            if let Some(id) = remap(old_id) {
+                for w in words(old_id) {
+                    rebuilt.add(&w, id);
+                }
+            }
+        }
+        for (w, id) in [("brand-new", 7), ("common", 7), ("a-first", 49), ("w0", 49)] {
+            rebuilt.add(w, id);
+        }
+        assert_eq!(updated, rebuilt.finish());
+        assert!(updated.is_consistent());
     }
 }
