@@ -144,23 +144,29 @@ pub fn missing_local_files(root: &Path, statement: &Statement) -> Vec<Diagnostic
         (body_line + before.matches('\n').count(), column + 1)
     });
     if let Some(background) = &statement.background {
-        // The background's own line: its key's, or, in a `|` block, the line of the link.
-        let key = std::fs::read(root.join(&statement.path))
-            .ok()
-            .and_then(|bytes| crate::statement::parse::decode(&statement.path, &bytes).ok())
-            .and_then(|text| {
-                let (line, column) = crate::statement::parse::key_position(&text, "background")?;
-                let value = text.split('\n').nth(line - 1)?.chars().skip(column - 1);
-                let block = matches!(value.clone().next(), Some('|' | '>'));
-                Some((line, column, block))
-            });
-        check(background, &|offset| match key {
-            Some((line, _, true)) => (line + 1 + background[..offset].matches('\n').count(), 1),
-            Some((line, column, false)) => (line, column),
-            None => (1, 1),
+        // The background's own line: its key's, or, in a `|` block, the line of the link. The
+        // file is read again only for a missing link, so a clean archive is read once.
+        let key = std::sync::OnceLock::new();
+        check(background, &|offset| {
+            let key = key.get_or_init(|| background_key(root, &statement.path));
+            match *key {
+                Some((line, _, true)) => (line + 1 + background[..offset].matches('\n').count(), 1),
+                Some((line, column, false)) => (line, column),
+                None => (1, 1),
+            }
         });
     }
     found
+}
+
+/// Line and column of the `background:` key of the statement file at `path`, and whether its
+/// value is a `|` or `>` block.
+fn background_key(root: &Path, path: &str) -> Option<(usize, usize, bool)> {
+    let bytes = std::fs::read(root.join(path)).ok()?;
+    let text = crate::statement::parse::decode(path, &bytes).ok()?;
+    let (line, column) = crate::statement::parse::key_position(&text, "background")?;
+    let mut value = text.split('\n').nth(line - 1)?.chars().skip(column - 1);
+    Some((line, column, matches!(value.next(), Some('|' | '>'))))
 }
 
 #[cfg(test)]
