@@ -50,10 +50,14 @@ pub const STATIC_FILES: [(&str, &str); 2] = [
 ];
 
 /// The internal template that renders one card with the theme's `card` macro, once per
-/// statement: list pages then paste the HTML ([`Site::card_html`]).
+/// statement: list pages then paste the HTML ([`Site::cards_html`]).
 const CARD_FRAGMENT: &str = "card-fragment.html";
-const CARD_FRAGMENT_SOURCE: &str =
-    "{% from \"macros.html\" import card %}{{ card(statement, root) }}";
+const CARD_FRAGMENT_SOURCE: &str = "{% from \"macros.html\" import card %}\
+    {% for statement in statements %}{{ card(statement, root) }}{{ separator }}{% endfor %}";
+
+/// Ends each card in the HTML of several cards rendered at once ([`Site::cards_html`]); like
+/// [`ROOT_MARK`], a control character text never brings.
+const CARD_SEPARATOR: char = '\u{2}';
 
 /// Stands for a page's `root` in card HTML rendered once for pages at every depth. Control
 /// characters never reach the output from text (the formatter drops them, see
@@ -216,7 +220,7 @@ pub(crate) struct Card {
 #[derive(Debug, Default)]
 pub(crate) struct CardSlot {
     pub(crate) fingerprint: u64,
-    /// The card's HTML with [`ROOT_MARK`] for the page's root ([`Site::card_html`]).
+    /// The card's HTML with [`ROOT_MARK`] for the page's root ([`Site::cards_html`]).
     pub(crate) html: OnceLock<String>,
 }
 
@@ -546,38 +550,69 @@ impl Site<'_> {
         }
     }
 
-    /// The slot of a statement's card: its hash, no HTML yet.
+    /// The slot of a statement's card: a hash of everything its card is made from (without
+    /// building the card), no HTML yet.
     pub(crate) fn card_slot(&self, statement: &Summary) -> CardSlot {
-        let mut hasher = DefaultHasher::new();
-        self.card(statement).hash(&mut hasher);
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        statement.title.hash(&mut hasher);
+        statement.slug.as_str().hash(&mut hasher);
+        statement.day().hash(&mut hasher);
+        for speaker in &statement.speakers {
+            (&speaker.name, &speaker.role, &speaker.organization).hash(&mut hasher);
+        }
+        0xffu8.hash(&mut hasher);
+        statement.location.hash(&mut hasher);
+        for topic in &statement.topics {
+            let slug = topic.slug.as_str();
+            (slug, self.topic_names.get(slug).unwrap_or(&topic.name)).hash(&mut hasher);
+        }
+        (&statement.excerpt, &statement.lang).hash(&mut hasher);
         CardSlot {
             fingerprint: hasher.finish(),
             html: OnceLock::new(),
         }
     }
 
-    /// The HTML of the card of the statement at `index` on a page whose way back to the top
-    /// folder is `root`: the theme's `card` macro, rendered once per card.
-    pub(crate) fn card_html(
+    /// The HTML of the cards of the statements at `indices` on a page whose way back to the top
+    /// folder is `root`: the theme's `card` macro, rendered once per card, and the cards not
+    /// rendered yet in one go.
+    pub(crate) fn cards_html(
         &self,
         slots: &[CardSlot],
-        index: usize,
+        indices: &[usize],
         root: &str,
-    ) -> anyhow::Result<Value> {
-        let slot = &slots[index];
-        let html = match slot.html.get() {
-            Some(html) => html,
-            None => {
-                let context = minijinja::context! {
-                    site => &self.view,
-                    statement => self.card(self.input.statements[index]),
-                    root => Value::from_safe_string(ROOT_MARK.to_string()),
-                };
-                let html = self.theme.render(CARD_FRAGMENT, context)?;
-                slot.html.get_or_init(|| html)
+    ) -> anyhow::Result<Vec<Value>> {
+        let missing: Vec<usize> = indices
+            .iter()
+            .copied()
+            .filter(|&i| slots[i].html.get().is_none())
+            .collect();
+        if !missing.is_empty() {
+            let context = minijinja::context! {
+                site => &self.view,
+                statements => missing.iter().map(|&i| self.card(self.input.statements[i])).collect::<Vec<_>>(),
+                root => Value::from_safe_string(ROOT_MARK.to_string()),
+                separator => Value::from_safe_string(CARD_SEPARATOR.to_string()),
+            };
+            let html = self.theme.render(CARD_FRAGMENT, context)?;
+            let parts: Vec<&str> = html.split(CARD_SEPARATOR).collect();
+            if parts.len() != missing.len() + 1 {
+                anyhow::bail!(
+                    "the theme's card macro writes the control character U+0002, which press reserves"
+                );
             }
-        };
-        Ok(Value::from_safe_string(html.replace(ROOT_MARK, root)))
+            for (&i, part) in missing.iter().zip(parts) {
+                // Another thread may have rendered the same card meanwhile: same bytes.
+                let _ = slots[i].html.set(part.to_owned());
+            }
+        }
+        Ok(indices
+            .iter()
+            .map(|&i| {
+                let html = slots[i].html.get().map_or("", String::as_str);
+                Value::from_safe_string(html.replace(ROOT_MARK, root))
+            })
+            .collect())
     }
 
     /// Renders Markdown of the statement at `statement_file` for its page at `page_path`,

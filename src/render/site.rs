@@ -377,10 +377,7 @@ fn paginated(
         if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
             return Ok(());
         }
-        page_view.body.cards = chunk
-            .iter()
-            .map(|&i| site.card_html(slots, i, &root))
-            .collect::<anyhow::Result<_>>()?;
+        page_view.body.cards = site.cards_html(slots, chunk, &root)?;
         site.put(sink, list.template, &page_view, fingerprint)
     })
 }
