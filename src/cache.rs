@@ -13,9 +13,10 @@
 //!   that does not decode is ignored and rebuilt; `--no-cache` never touches it.
 //!
 //! Layout: `PRSCACHE`, the format number (u32 LE), the header length (u32 LE), the header
-//! (postcard), then three sections the header locates and checksums: the entries (postcard), the
-//! index's words and offsets (postcard) and its posting lists (raw bytes). Commands that do not
-//! search text read the header and the entries only. The file is written to a temporary file and
+//! (postcard), then the sections the header locates and checksums: the entries (postcard), the
+//! index's words and offsets (postcard), its posting lists (raw bytes), the excerpts (postcard)
+//! and the page texts ([`PageTexts`]). Commands read the header and the entries, and only the
+//! other sections they need: `--text` the index, export the excerpts and the page texts. The file is written to a temporary file and
 //! renamed into place, so readers never see half of one.
 
 use std::borrow::Cow;
@@ -30,11 +31,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::WordIndex;
+use crate::page_texts::PageTexts;
 use crate::slug::Slug;
 use crate::statement::{Published, Speaker, Summary, Topic};
 
 /// Bumped whenever the layout or the meaning of a cached field changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// How close to the cache's writing a file's change must be for its entry to be re-read.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -130,6 +132,7 @@ struct Header {
     words: Section,
     postings: Section,
     excerpts: Section,
+    texts: Section,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
@@ -477,6 +480,7 @@ const SOURCE_FINGERPRINT: u64 = source_fingerprint(&[
     include_bytes!("statement/mod.rs"),
     include_bytes!("statement/parse.rs"),
     include_bytes!("statement/summary.rs"),
+    include_bytes!("page_texts.rs"),
 ]);
 
 /// FNV-1a over `sources` (at compile time): tells builds apart whose code differs but whose
@@ -536,6 +540,13 @@ impl Cache {
             .then(|| excerpts.into_iter().map(Cow::into_owned).collect())
     }
 
+    /// Each entry's page texts, read on demand: export renders statement pages from them. None
+    /// when the section is unreadable or does not match the entries.
+    pub fn read_texts(&mut self) -> Option<PageTexts> {
+        let texts = PageTexts::from_bytes(read_section(&mut self.file, self.header.texts)?)?;
+        (texts.len() == self.entries.len()).then_some(texts)
+    }
+
     /// Reads the word index (`None` when it is corrupt).
     pub fn read_index(&mut self) -> Option<WordIndex> {
         let words = read_section(&mut self.file, self.header.words)?;
@@ -568,7 +579,12 @@ fn read_section(file: &mut File, section: Section) -> Option<Vec<u8>> {
 /// Writes the cache atomically (a temporary file in `.press/`, then a rename). A `.press/`
 /// folder made here gets a `.gitignore` of its own, so archives made before `press init` wrote
 /// `/.press/` into theirs do not track it either.
-pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()> {
+pub fn write(
+    root: &Path,
+    entries: &[Entry],
+    index: &WordIndex,
+    texts: &PageTexts,
+) -> io::Result<()> {
     let stored = store(entries);
     let stored_entries = postcard::to_allocvec(&stored).map_err(io::Error::other)?;
     drop(stored);
@@ -581,6 +597,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         })
         .collect();
     let excerpts = postcard::to_allocvec(&excerpts).map_err(io::Error::other)?;
+    let texts = texts.to_bytes();
     let entries = stored_entries;
     let words = postcard::to_allocvec(&StoredWords {
         words: Cow::Borrowed(&index.words),
@@ -605,6 +622,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         words: Section::default(),
         postings: Section::default(),
         excerpts: Section::default(),
+        texts: Section::default(),
     };
     // The header's own size depends on the offsets it holds, so it gets a fixed-size slot.
     const HEADER_SLOT: u64 = 256;
@@ -614,6 +632,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         (&mut header.words, &words),
         (&mut header.postings, &index.postings),
         (&mut header.excerpts, &excerpts),
+        (&mut header.texts, &texts),
     ] {
         *section = Section {
             offset,
@@ -638,6 +657,7 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         out.write_all(&words)?;
         out.write_all(&index.postings)?;
         out.write_all(&excerpts)?;
+        out.write_all(&texts)?;
         out.flush()?;
     }
     temp.persist(path(root)).map_err(|err| err.error)?;

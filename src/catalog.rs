@@ -18,6 +18,7 @@ use crate::archive;
 use crate::cache::{self, Cache, Entry, FileKey};
 use crate::diagnostic::Diagnostic;
 use crate::index::{IndexBuilder, WordIndex};
+use crate::page_texts::{PageText, PageTexts};
 use crate::query;
 use crate::statement::{Statement, Summary};
 
@@ -36,6 +37,8 @@ pub struct Catalog {
     pub parsed: usize,
     /// For each file id, whether it matched the text search (when one was asked).
     text: Option<Vec<bool>>,
+    /// Each file's page texts, by file id: only when loaded with [`Options::excerpts`].
+    pub texts: Option<PageTexts>,
 }
 
 /// How to load a [`Catalog`].
@@ -45,7 +48,8 @@ pub struct Options<'a> {
     pub cache: bool,
     /// Folded words of a text search to answer while loading (see [`crate::query::Query::words`]).
     pub words: &'a [String],
-    /// Fill in every summary's excerpt ([`Summary::excerpt`]): export shows them, lists do not.
+    /// Fill in every summary's excerpt ([`Summary::excerpt`]) and keep every file's page texts
+    /// ([`Catalog::texts`]): export needs them, lists do not.
     pub excerpts: bool,
 }
 
@@ -62,12 +66,15 @@ struct Loaded {
     entries: Vec<Entry>,
     text: Option<Vec<bool>>,
     parsed: usize,
+    texts: Option<PageTexts>,
 }
 
-/// One file's outcome: its entry, and (without an index) whether it matched the text search.
+/// One file's outcome: its entry, (without an index) whether it matched the text search, and
+/// (with excerpts) its page texts' record.
 struct Read {
     entry: Entry,
     text: bool,
+    record: Vec<u8>,
 }
 
 impl Catalog {
@@ -80,6 +87,7 @@ impl Catalog {
                 entries,
                 text,
                 parsed,
+                texts,
             },
         ) = if options.cache {
             // Reading the old cache and walking the folders overlap.
@@ -100,6 +108,7 @@ impl Catalog {
             parsed,
             diagnostics: walk.diagnostics,
             text,
+            texts,
             ..Catalog::default()
         };
         for (id, entry) in entries.into_iter().enumerate() {
@@ -145,7 +154,8 @@ impl Catalog {
 }
 
 /// Parses one file into its entry; with `words`, answers the text search and drops the text;
-/// with an `index`, adds the file's words to it; with `excerpts`, keeps its excerpt.
+/// with an `index`, adds the file's words to it; with `excerpts`, keeps its excerpt and page
+/// texts.
 fn read(
     root: &Path,
     path: &str,
@@ -163,6 +173,7 @@ fn read(
         .unwrap_or(UNKNOWN);
     let parsed = archive::read_and_parse(&full, path);
     let mut text = false;
+    let mut record = Vec::new();
     let summary = parsed.statement.map(|statement| {
         if index.is_some() || !words.is_empty() {
             let haystack = query::haystack(&statement);
@@ -174,6 +185,9 @@ fn read(
             text = words.iter().all(|w| query::starts_a_word(&haystack, w));
         }
         let excerpt = excerpts.then(|| Summary::excerpt_of(&statement));
+        if excerpts {
+            record = PageText::of(&statement, parsed.digest).encode();
+        }
         let mut summary = Summary::new(id, statement, parsed.digest);
         summary.excerpt = excerpt;
         summary
@@ -186,6 +200,7 @@ fn read(
             diagnostics: parsed.diagnostics,
         },
         text,
+        record,
     }
 }
 
@@ -199,10 +214,14 @@ fn without_cache(root: &Path, paths: &[String], words: &[String], excerpts: bool
         })
         .collect();
     let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
+    let texts = excerpts
+        .then(|| PageTexts::collect(reads.iter().map(|r| r.record.as_slice())))
+        .flatten();
     Loaded {
         parsed: reads.len(),
         entries: reads.into_iter().map(|r| r.entry).collect(),
         text,
+        texts,
     }
 }
 
@@ -212,7 +231,7 @@ fn read_indexed(
     paths: &[String],
     keys: &[Option<FileKey>],
     ids: &[u32],
-) -> (Vec<(u32, Entry)>, IndexBuilder) {
+) -> (Vec<(u32, Read)>, IndexBuilder) {
     ids.par_iter()
         .with_min_len(64)
         .fold(
@@ -228,7 +247,7 @@ fn read_indexed(
                     Some(&mut index),
                     true,
                 );
-                entries.push((id, read.entry));
+                entries.push((id, read));
                 (entries, index)
             },
         )
@@ -293,6 +312,7 @@ fn with_cache(
             entries,
             text: None,
             parsed: 0,
+            texts: None,
         };
     }
     // Something changed (the cache is rewritten: it needs the old index and excerpts), or the
@@ -307,6 +327,11 @@ fn with_cache(
         .as_mut()
         .filter(|_| excerpts_needed)
         .and_then(Cache::read_excerpts);
+    // Page texts missing from an old cache only cost export a parse for those pages.
+    let old_texts = old
+        .as_mut()
+        .filter(|_| excerpts_needed)
+        .and_then(Cache::read_texts);
     let usable =
         (!index_needed || old_index.is_some()) && (!excerpts_needed || old_excerpts.is_some());
     let (mut old, plan) = match old {
@@ -334,6 +359,7 @@ fn with_cache(
             entries,
             text,
             parsed: 0,
+            texts: old_texts.filter(|_| excerpts),
         };
     }
     if old.is_none() && !cache_is_writable(root) {
@@ -365,28 +391,35 @@ fn with_cache(
         .take()
         .map(|old| old.entries.into_iter().map(Some).collect())
         .unwrap_or_default();
-    let mut read: Vec<Option<Entry>> = {
-        let mut slots: Vec<Option<Entry>> = (0..paths.len()).map(|_| None).collect();
-        for (id, entry) in read {
-            slots[id as usize] = Some(entry);
+    let mut read: Vec<Option<Read>> = {
+        let mut slots: Vec<Option<Read>> = (0..paths.len()).map(|_| None).collect();
+        for (id, read) in read {
+            slots[id as usize] = Some(read);
         }
         slots
     };
+    let texts = PageTexts::collect(plan.iter().enumerate().map(|(id, p)| match p {
+        Plan::Keep(i) => old_texts.as_ref().map_or(&[][..], |t| t.record(*i)),
+        Plan::Read => read[id].as_ref().map_or(&[][..], |r| r.record.as_slice()),
+    }))
+    .unwrap_or_default();
+    drop(old_texts);
     let entries: Vec<Entry> = plan
         .iter()
         .enumerate()
         .filter_map(|(id, p)| match p {
             Plan::Keep(i) => old_entries.get_mut(*i).and_then(Option::take),
-            Plan::Read => read[id].take(),
+            Plan::Read => read[id].take().map(|r| r.entry),
         })
         .collect();
     // A cache that cannot be written (a read-only archive) is no reason to fail.
-    let _ = cache::write(root, &entries, &index);
+    let _ = cache::write(root, &entries, &index, &texts);
     let text = (!words.is_empty()).then(|| index.search(words, paths.len()));
     Loaded {
         entries,
         text,
         parsed: to_read.len(),
+        texts: excerpts.then_some(texts),
     }
 }
 

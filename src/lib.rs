@@ -16,6 +16,7 @@ pub mod import;
 pub mod index;
 pub mod links;
 pub mod output;
+pub mod page_texts;
 pub mod query;
 pub mod render;
 pub mod slug;

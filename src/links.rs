@@ -117,15 +117,31 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// Errors for the statement's links to local files that do not exist (body and background).
 pub fn missing_local_files(root: &Path, statement: &Statement) -> Vec<Diagnostic> {
+    missing_in(
+        root,
+        &statement.path,
+        (&statement.body, statement.body_line),
+        statement.background.as_deref(),
+    )
+}
+
+/// [`missing_local_files`] for the statement file at `path` with this body (and the file line
+/// it starts on) and background.
+pub fn missing_in(
+    root: &Path,
+    path: &str,
+    (body, body_line): (&str, usize),
+    background: Option<&str>,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut check = |text: &str, position_of: &dyn Fn(usize) -> (usize, usize)| {
         for link in local_links(text) {
-            let exists = resolve(root, &statement.path, &link.url).is_some_and(|p| p.is_file());
+            let exists = resolve(root, path, &link.url).is_some_and(|p| p.is_file());
             if !exists {
                 let (line, column) = position_of(link.offset);
                 found.push(
                     Diagnostic::error(
-                        &statement.path,
+                        path,
                         line,
                         column,
                         format!("link to a missing local file {}", quote(&link.url)),
@@ -137,18 +153,17 @@ pub fn missing_local_files(root: &Path, statement: &Statement) -> Vec<Diagnostic
             }
         }
     };
-    let body_line = statement.body_line;
-    check(&statement.body, &|offset| {
-        let before = &statement.body[..offset];
+    check(body, &|offset| {
+        let before = &body[..offset];
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
         (body_line + before.matches('\n').count(), column + 1)
     });
-    if let Some(background) = &statement.background {
+    if let Some(background) = background {
         // The background's own line: its key's, or, in a `|` block, the line of the link. The
         // file is read again only for a missing link, so a clean archive is read once.
         let key = std::sync::OnceLock::new();
         check(background, &|offset| {
-            let key = key.get_or_init(|| background_key(root, &statement.path));
+            let key = key.get_or_init(|| background_key(root, path));
             match *key {
                 Some((line, _, true)) => (line + 1 + background[..offset].matches('\n').count(), 1),
                 Some((line, column, false)) => (line, column),

@@ -5,7 +5,8 @@
 //! [`crate::output::Output`], which stages changed files and moves them into place only once
 //! everything rendered. A broken archive or a bad template therefore never touches the published
 //! site, and an unchanged archive changes no byte and no modification time. Each statement's
-//! file is read again while its page renders, so bodies are never all in memory.
+//! file is read again while its page renders, so bodies are never all in memory; its front matter
+//! is not parsed again when the catalog brought its page texts ([`crate::page_texts`]).
 
 use std::collections::HashSet;
 use std::fs;
@@ -60,7 +61,7 @@ pub(crate) fn export(
     let out = args.out.clone().unwrap_or_else(|| root.join("site"));
     let target = Target::check(&out, root, args.force)?;
 
-    let catalog = Catalog::load(
+    let mut catalog = Catalog::load(
         root,
         Options {
             cache,
@@ -103,7 +104,8 @@ pub(crate) fn export(
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let output = target.open()?;
-    let findings = render_site(&input, &theme, &output, &|| progress.inc(1));
+    let texts = catalog.texts.take();
+    let findings = render_site(&input, texts, &theme, &output, &|| progress.inc(1));
     progress.finish_and_clear();
     let findings = findings?;
     for warning in &findings.warnings {

@@ -13,9 +13,9 @@ use serde::Serialize;
 
 use super::html::{CardSlot, LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
 use super::sanitize::xml_text;
-use super::site::{Sink, load};
+use super::site::{PageSource, Sink, load};
 use crate::query::Group;
-use crate::statement::{Header, Published, Statement};
+use crate::statement::{Header, Published, Summary};
 
 /// Entries per feed.
 pub const FEED_ENTRIES: usize = 50;
@@ -91,7 +91,14 @@ pub(crate) fn feeds(
     // Full text can link to local files, so these two are always rendered (not fingerprinted).
     let contents: Vec<String> = newest
         .par_iter()
-        .map(|&i| Ok(full_content(site, &load(site.input.root, statements[i])?)))
+        .map(|&i| {
+            let statement = statements[i];
+            Ok(full_content(
+                site,
+                statement,
+                &load(site.input.root, statement, None)?,
+            ))
+        })
         .collect::<anyhow::Result<_>>()?;
     let view = atom(site, "feed.xml", &site.view.title, &newest, Some(&contents));
     sink.put("feed.xml".to_owned(), None, render(site, &view)?)?;
@@ -125,11 +132,11 @@ fn render(site: &Site<'_>, view: &FeedView) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Full HTML content of a statement for a feed: body, then Background.
-fn full_content(site: &Site<'_>, statement: &Statement) -> String {
+fn full_content(site: &Site<'_>, statement: &Summary, page: &PageSource) -> String {
     let path = statement_path(statement);
     let ignored = LocalFiles::default();
-    let mut html = site.content(&statement.path, &statement.body, &path, &ignored);
-    if let Some(background) = &statement.background {
+    let mut html = site.content(&statement.path, &page.body, &path, &ignored);
+    if let Some(background) = &page.background {
         html.push_str("<h2>Background</h2>");
         html.push_str(&site.content(&statement.path, background, &path, &ignored));
     }

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use minijinja::Value;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,9 +26,11 @@ use super::html::{
 use super::{chart, feed, search};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::page_texts::{PageText, PageTexts};
 use crate::query::{self, Group, GroupBy};
 use crate::slug;
-use crate::statement::{Header, Statement, Summary};
+use crate::statement::parse::{body, digest};
+use crate::statement::{Header, Summary};
 
 /// Where the files of a site go as they are rendered, from several threads at once.
 pub trait Sink: Sync {
@@ -66,9 +68,12 @@ pub struct Findings {
     pub errors: Vec<Diagnostic>,
 }
 
-/// Renders the whole site into `sink`. `tick` is called once per statement page (progress).
+/// Renders the whole site into `sink`. `texts`, when known, spare the statement pages a second
+/// parse of each front matter ([`crate::page_texts`]); they are dropped once those pages are
+/// done. `tick` is called once per statement page (progress).
 pub fn render_site(
     input: &SiteInput<'_>,
+    texts: Option<PageTexts>,
     theme: &Theme,
     sink: &dyn Sink,
     tick: &(dyn Fn() + Sync),
@@ -107,10 +112,11 @@ pub fn render_site(
     (0..input.statements.len())
         .into_par_iter()
         .try_for_each(|index| {
-            let result = statement_page(&site, &slots, index, sink);
+            let result = statement_page(&site, &slots, index, texts.as_ref(), sink);
             tick();
             result
         })?;
+    drop(texts);
     home(&site, &slots, sink)?;
     years(&site, &slots, sink)?;
     let speakers = query::group(&input.statements, GroupBy::Speaker);
@@ -183,16 +189,53 @@ pub fn render_site(
     Ok(findings)
 }
 
-/// Reads and parses a statement's file again to render its page; refuses a file that changed
-/// since the archive was loaded, so a page never mixes two versions.
-pub(crate) fn load(root: &Path, summary: &Summary) -> anyhow::Result<Statement> {
-    let parsed = crate::archive::read_and_parse(&root.join(&summary.path), &summary.path);
-    match parsed.statement {
-        Some(statement) if parsed.digest == summary.digest => Ok(statement),
-        _ => bail!(
+/// What a statement's page shows besides its summary.
+pub(crate) struct PageSource {
+    pub(crate) body: String,
+    /// File line where the body starts.
+    pub(crate) body_line: usize,
+    pub(crate) background: Option<String>,
+    pub(crate) source: Option<String>,
+}
+
+/// Reads a statement's file again to render its page: with its page texts (from the same
+/// version of the file), only the body is taken from it; without, the file is parsed again.
+/// Refuses a file that changed since the archive was loaded, so a page never mixes two versions.
+pub(crate) fn load(
+    root: &Path,
+    summary: &Summary,
+    text: Option<PageText<'_>>,
+) -> anyhow::Result<PageSource> {
+    let changed = || {
+        anyhow::anyhow!(
             "{} changed while the site was being exported; run `press export` again",
             summary.path
-        ),
+        )
+    };
+    if let Some(text) = text.filter(|t| t.digest == summary.digest) {
+        let path = root.join(&summary.path);
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        if digest(&bytes) != summary.digest {
+            return Err(changed());
+        }
+        let (body, body_line) = body(&summary.path, &bytes).ok_or_else(changed)?;
+        return Ok(PageSource {
+            body,
+            body_line,
+            background: text.background.map(str::to_owned),
+            source: text.source.map(str::to_owned),
+        });
+    }
+    let parsed = crate::archive::read_and_parse(&root.join(&summary.path), &summary.path);
+    match parsed.statement {
+        Some(statement) if parsed.digest == summary.digest => Ok(PageSource {
+            body: statement.body,
+            body_line: statement.body_line,
+            background: statement.background,
+            source: statement.source,
+        }),
+        _ => Err(changed()),
     }
 }
 
@@ -201,6 +244,7 @@ fn statement_page(
     site: &Site<'_>,
     slots: &[CardSlot],
     index: usize,
+    texts: Option<&PageTexts>,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     #[derive(Serialize)]
@@ -239,13 +283,14 @@ fn statement_page(
     };
     let prev = neighbour(index + 1);
     let next = index.checked_sub(1).and_then(neighbour);
-    let statement = load(site.input.root, summary)?;
+    let text = texts.and_then(|t| t.get(summary.id as usize));
+    let statement = load(site.input.root, summary, text)?;
     let local = LocalFiles::default();
-    let body_html = site.content(&statement.path, &statement.body, path, &local);
+    let body_html = site.content(&summary.path, &statement.body, path, &local);
     let background_html = statement
         .background
         .as_deref()
-        .map(|b| site.content(&statement.path, b, path, &local));
+        .map(|b| site.content(&summary.path, b, path, &local));
     let body = Body {
         statement: card,
         body_html,
@@ -259,7 +304,7 @@ fn statement_page(
     };
     let page = site.page(
         path,
-        &statement.title,
+        &summary.title,
         &card.summary,
         "statement",
         Vec::new(),
@@ -269,7 +314,12 @@ fn statement_page(
     // A page that looked up local files depends on more than its inputs: always rendered.
     let consulted = local.consulted.load(Ordering::Relaxed);
     if consulted {
-        let missing = crate::links::missing_local_files(site.input.root, &statement);
+        let missing = crate::links::missing_in(
+            site.input.root,
+            &summary.path,
+            (&statement.body, statement.body_line),
+            statement.background.as_deref(),
+        );
         if !missing.is_empty()
             && let Ok(mut errors) = site.errors.lock()
         {

@@ -95,6 +95,19 @@ pub fn parse(path: &str, bytes: &[u8]) -> Parsed {
     }
 }
 
+/// The body of a statement file and the file line it starts on, as [`parse`] finds them,
+/// without reading the front matter: for a file already known to be valid (export has checked
+/// that its digest is the one it parsed). None when the file has no front matter to skip.
+pub fn body(path: &str, bytes: &[u8]) -> Option<(String, usize)> {
+    let text = decode(path, bytes).ok()?;
+    let mut parser = Parser {
+        path,
+        diagnostics: Vec::new(),
+    };
+    let (_, body, line) = parser.split(&text)?;
+    Some((body.to_owned(), line))
+}
+
 /// A 64-bit hash of a file's bytes (XXH3): export compares it with the one it recorded to know
 /// that a statement is unchanged. Fast enough (tens of GB/s) to cost nothing beside parsing.
 pub fn digest(bytes: &[u8]) -> u64 {

@@ -34,15 +34,47 @@ fn load(root: &Path, words: &[String]) -> Catalog {
     Catalog::load(root, options).unwrap()
 }
 
-/// Every statement's excerpt, loaded with or without the cache.
-fn excerpts(root: &Path, cache: bool) -> Vec<Option<String>> {
+/// What export loads of one statement: its excerpt, and its page texts (digest, background,
+/// source).
+type ExportFacts = (
+    Option<String>,
+    Option<(u64, Option<String>, Option<String>)>,
+);
+
+/// Every statement's [`ExportFacts`], loaded with or without the cache; the page texts are
+/// checked against a full parse of the file.
+fn excerpts(root: &Path, cache: bool) -> Vec<ExportFacts> {
     let options = Options {
         cache,
         words: &[],
         excerpts: true,
     };
     let catalog = Catalog::load(root, options).unwrap();
-    catalog.summaries.into_iter().map(|s| s.excerpt).collect()
+    let texts = catalog
+        .texts
+        .as_ref()
+        .expect("export's catalog has page texts");
+    catalog
+        .summaries
+        .iter()
+        .map(|s| {
+            let text = texts.get(s.id as usize).map(|t| {
+                (
+                    t.digest,
+                    t.background.map(str::to_owned),
+                    t.source.map(str::to_owned),
+                )
+            });
+            let full = catalog.statement(s).unwrap();
+            assert_eq!(
+                text,
+                Some((s.digest, full.background, full.source)),
+                "{}",
+                s.path
+            );
+            (s.excerpt.clone(), text)
+        })
+        .collect()
 }
 
 fn statement(title: &str, topic: &str, body: &str) -> String {
@@ -264,11 +296,11 @@ fn cache_gives_the_same_answers_as_no_cache_on_a_generated_archive() {
     }
 }
 
-/// Excerpts (export's card text) live in their own section of the cache, read only when asked
-/// for: they must match a fresh parse whether the cache was just written, reused, or rewritten
-/// after an edit, and listing never fills them.
+/// Excerpts (export's card text) and page texts (background, source) live in sections of their
+/// own in the cache, read only when asked for: they must match a fresh parse whether the cache
+/// was just written, reused, or rewritten after an edit, and listing never fills them.
 #[test]
-fn cache_keeps_excerpts_for_export_only() {
+fn cache_keeps_excerpts_and_page_texts_for_export_only() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     press::generate::write_archive(root, 200, 3).unwrap();
@@ -278,16 +310,18 @@ fn cache_keeps_excerpts_for_export_only() {
     assert!(
         expected
             .iter()
-            .all(|e| e.as_ref().is_some_and(|e| !e.is_empty()))
+            .all(|(e, _)| e.as_ref().is_some_and(|e| !e.is_empty()))
+    );
+    assert!(
+        expected
+            .iter()
+            .any(|(_, t)| t.as_ref().is_some_and(|t| t.1.is_some()))
     );
     assert_eq!(excerpts(root, true), expected, "cache written");
     assert_eq!(excerpts(root, true), expected, "cache reused");
-    assert!(
-        load(root, &[])
-            .summaries
-            .iter()
-            .all(|s| s.excerpt.is_none())
-    );
+    let listed = load(root, &[]);
+    assert!(listed.summaries.iter().all(|s| s.excerpt.is_none()));
+    assert!(listed.texts.is_none());
     let mut files = walk(&root.join("statements"));
     files.sort();
     let edited = &files[files.len() / 2];
