@@ -213,12 +213,23 @@ pub fn too_large(path: &str, size: u64) -> Diagnostic {
 /// Byte offset of the first control character other than tab, LF and CR (C0, DEL or C1), found
 /// on bytes rather than characters because every statement goes through it.
 fn first_control_character(text: &str) -> Option<usize> {
+    const CHUNK: usize = 32;
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().position(|(i, &b)| {
+    let control_at = |i: usize| {
+        let b = bytes[i];
         (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
             || b == 0x7f
             || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    })
+    };
+    // A byte that could start one, tested a chunk at a time without branching (so the loop
+    // vectorises); only a chunk with such a byte is looked at closely.
+    let may_start =
+        |b: u8| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') | (b == 0x7f) | (b == 0xc2);
+    bytes
+        .chunks(CHUNK)
+        .enumerate()
+        .filter(|(_, chunk)| chunk.iter().fold(false, |any, &b| any | may_start(b)))
+        .find_map(|(n, chunk)| (n * CHUNK..n * CHUNK + chunk.len()).find(|&i| control_at(i)))
 }
 
 fn megabytes(bytes: u64) -> String {
@@ -1374,6 +1385,20 @@ mod tests {
         assert_eq!(key_position(GOOD, "topics"), Some((7, 9)));
         assert_eq!(key_position(GOOD, "name"), None);
         assert_eq!(key_position(GOOD, "source"), None);
+    }
+
+    #[test]
+    fn finds_control_characters_in_any_chunk() {
+        assert_eq!(first_control_character("plain\ttext\r\n"), None);
+        assert_eq!(first_control_character("caf\u{e9} \u{a0}\u{b0}"), None);
+        let long = "a".repeat(31);
+        assert_eq!(first_control_character(&format!("{long}\u{85}")), Some(31));
+        assert_eq!(first_control_character(&format!("{long}b\u{1b}")), Some(32));
+        assert_eq!(
+            first_control_character(&format!("{long}{long}\u{7f}")),
+            Some(62)
+        );
+        assert_eq!(first_control_character("\0"), Some(0));
     }
 
     #[test]
