@@ -624,6 +624,37 @@ mod tests {
     use super::*;
     use crate::render::html::statement_path;
 
+    /// Loading a page's source: from the page texts and the body when the digests agree, by a
+    /// full parse without texts or with stale ones, and never from a file that changed.
+    #[test]
+    fn page_sources_come_from_one_version_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = "statements/2026/2026-01-27-x.md";
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let text = "---\ntitle: X\ndate: 2026-01-27\nspeaker: Ann\ntopics: [a]\nbackground: Old.\n---\n\nThe body.\n";
+        std::fs::write(&file, text).unwrap();
+        let parsed = crate::statement::parse(path, text.as_bytes());
+        let summary = Summary::new(0, parsed.statement.unwrap(), parsed.digest);
+        let cached = PageText {
+            digest: summary.digest,
+            background: Some("Cached."),
+            source: None,
+        };
+        let page = load(dir.path(), &summary, Some(cached.clone())).unwrap();
+        assert_eq!((page.body.as_str(), page.body_line), ("The body.", 9));
+        assert_eq!(page.background.as_deref(), Some("Cached."));
+        let stale = PageText {
+            digest: 1,
+            ..cached.clone()
+        };
+        let page = load(dir.path(), &summary, Some(stale)).unwrap();
+        assert_eq!(page.background.as_deref(), Some("Old."));
+        std::fs::write(&file, text.replace("The body", "Another body")).unwrap();
+        assert!(load(dir.path(), &summary, Some(cached)).is_err());
+        assert!(load(dir.path(), &summary, None).is_err());
+    }
+
     fn names(pages: &[Link]) -> Vec<&str> {
         pages.iter().map(|l| l.name.as_str()).collect()
     }
