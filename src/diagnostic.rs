@@ -117,6 +117,15 @@ impl fmt::Display for Diagnostic {
 /// Longest value, in characters, that a diagnostic quotes before cutting it with `…`.
 const QUOTE_LIMIT: usize = 60;
 
+/// `n` and the noun, singular for one: "1 error", "3 errors".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Quotes a value for a message: double quotes, control characters and quotes escaped, long values
 /// cut, so that nothing from a file reaches the terminal raw.
 pub fn quote(value: &str) -> String {

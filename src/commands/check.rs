@@ -8,6 +8,7 @@ use super::{Io, Now};
 use crate::Exit;
 use crate::archive::Archive;
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::diagnostic::count;
 
 /// Runs `press check`.
 pub(crate) fn run(
@@ -30,8 +31,10 @@ pub(crate) fn run(
     }
     writeln!(
         io.err,
-        "checked {} statements: {errors} errors, {warnings} warnings",
-        archive.files
+        "checked {}: {}, {}",
+        count(archive.files, "statement"),
+        count(errors, "error"),
+        count(warnings, "warning")
     )?;
     Ok(if errors > 0 {
         Exit::Problems

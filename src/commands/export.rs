@@ -21,6 +21,7 @@ use crate::Exit;
 use crate::catalog::{Catalog, Options};
 use crate::cli::ExportArgs;
 use crate::config::Config;
+use crate::diagnostic::count;
 use crate::output::Target;
 use crate::query::Query;
 use crate::render::html::{self, Theme};
@@ -75,8 +76,8 @@ pub(crate) fn export(
         if !args.keep_going {
             writeln!(
                 io.err,
-                "press: export refused: {} errors in the archive; nothing written (fix them, or pass --keep-going to skip those files)",
-                errors.len()
+                "press: export refused: {} in the archive; nothing written (fix them, or pass --keep-going to skip those files)",
+                count(errors.len(), "error")
             )?;
             return Ok(Exit::Problems);
         }
@@ -116,8 +117,8 @@ pub(crate) fn export(
         if !args.keep_going {
             writeln!(
                 io.err,
-                "press: export refused: {} errors in the archive; nothing written (fix them, or pass --keep-going to publish those pages without the broken links)",
-                findings.errors.len()
+                "press: export refused: {} in the archive; nothing written (fix them, or pass --keep-going to publish those pages without the broken links)",
+                count(findings.errors.len(), "error")
             )?;
             return Ok(Exit::Problems);
         }

@@ -14,7 +14,7 @@ fn check_reports_missing_front_matter() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-missing-front-matter.md:1:1: error: missing front matter: the file must start with a line `---`
       help: start the file with `---`, the keys title, date, speaker and topics, then another `---` line
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -27,7 +27,7 @@ fn check_reports_unclosed_front_matter() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-unclosed-front-matter.md:1:1: error: unclosed front matter: no closing `---` line
       help: end the front matter with a line `---` before the statement's text
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -40,7 +40,7 @@ fn check_reports_yaml_syntax() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-yaml-syntax.md:4:11: error: invalid YAML: did not find expected key, while parsing a block mapping
       help: check quoting and indentation here; a value containing `: ` or starting with a quote needs double quotes
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -53,7 +53,7 @@ fn check_reports_wrong_type() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-wrong-type.md:5:9: error: `topics` must be a list of strings, found the string "Policing"
       help: write topics: ["Interpol", "red notices"]
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -68,7 +68,7 @@ fn check_reports_missing_required_keys() {
       help: add `title: "Country: What happened"`
     statements/2026/2026-01-27-missing-required-keys.md:1:1: error: missing required key `speaker`
       help: add `speaker: "Full Name"`, or a mapping with `name`, `role` and `organization`
-    checked 1 statements: 2 errors, 0 warnings
+    checked 1 statement: 2 errors, 0 warnings
     "#);
 }
 
@@ -81,7 +81,7 @@ fn check_reports_unknown_key() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-unknown-key.md:5:1: error: unknown key `topic`
       help: did you mean `topics`?
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -94,7 +94,7 @@ fn check_reports_impossible_date() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-impossible-date.md:3:7: error: `date` is an impossible date: "2026-02-30"
       help: check the day and month; write it as YYYY-MM-DD
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -107,7 +107,7 @@ fn check_reports_malformed_date() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-malformed-date.md:3:7: error: `date` is not a date: "27/01/2026"
       help: write the date as YYYY-MM-DD, e.g. 2026-01-27
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -120,7 +120,7 @@ fn check_reports_date_time_without_offset() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-date-time-without-offset.md:3:7: error: `date` has a time but no UTC offset: "2026-01-27T09:30:00"
       help: add the offset, e.g. 2026-01-27T09:30:00+01:00, or give the day only
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -133,7 +133,7 @@ fn check_reports_empty_topics() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-empty-topics.md:5:9: error: `topics` is empty
       help: add `topics: ["Topic"]` with at least one topic
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -146,7 +146,7 @@ fn check_reports_bad_url() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-bad-url.md:6:9: error: `source` is not an absolute http(s) URL: "ftp://example.org/x"
       help: write the full address, e.g. https://example.org/news/statement
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -159,7 +159,7 @@ fn check_reports_bad_lang() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-bad-lang.md:6:7: error: `lang` is not a BCP 47 language tag: "english please"
       help: use a tag such as en, fr, pt-BR, ar or zh-Hant
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -172,7 +172,7 @@ fn check_reports_draft_not_boolean() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-draft-not-boolean.md:6:8: error: `draft` must be true or false, found the string "yes"
       help: write `draft: true` or `draft: false`, without quotes
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -185,7 +185,7 @@ fn check_reports_bad_slug() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-bad-slug.md:6:7: error: `slug` is not a valid slug: "Chile_Police"
       help: use lowercase ASCII letters, digits and single hyphens, at most 80 characters, e.g. "chile-police"
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -198,7 +198,7 @@ fn check_reports_non_utf8() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-non-utf8.md:8:16: error: file is not valid UTF-8 (byte 0xe9)
       help: save the file as UTF-8
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -211,7 +211,7 @@ fn check_reports_duplicate_key() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-duplicate-key.md:6:1: error: duplicate key `title` (first on line 2)
       help: remove one of the two lines
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -224,7 +224,7 @@ fn check_reports_missing_local_file() {
     assert_snapshot!(archive.clean(&run.stderr), @r#"
     statements/2026/2026-01-27-missing-local-file.md:9:9: error: link to a missing local file "report.pdf"
       help: put the file beside the statement or under assets/, or fix the link
-    checked 1 statements: 1 errors, 0 warnings
+    checked 1 statement: 1 error, 0 warnings
     "#);
 }
 
@@ -239,7 +239,7 @@ fn check_passes_a_valid_file() {
     let archive = Archive::invalid("valid");
     let run = press(&archive, &["check"]);
     run.code(0);
-    assert_snapshot!(run.err(), @"checked 1 statements: 0 errors, 0 warnings");
+    assert_snapshot!(run.err(), @"checked 1 statement: 0 errors, 0 warnings");
 }
 
 /// The bundled-style fixture archive is clean but for its embargo warning.
@@ -250,7 +250,7 @@ fn check_passes_the_basic_archive() {
     run.code(0);
     assert_snapshot!(run.err(), @r"
     statements/2026/2026-05-30-iran-embargoed-report.md:9:10: warning: under embargo until 2026-06-10T00:01:00+00:00
-    checked 6 statements: 0 errors, 1 warnings
+    checked 6 statements: 0 errors, 1 warning
     ");
 }
 
@@ -277,7 +277,7 @@ fn check_reports_duplicate_slug_naming_both_files() {
     assert_snapshot!(run.err(), @r"
     statements/2026/2026-01-28-other.md:1:1: error: duplicate slug `chile-police`: statements/2026/2026-01-27-chile-police.md has it too
       help: give one of them another file name or a `slug:` of its own
-    checked 2 statements: 1 errors, 0 warnings
+    checked 2 statements: 1 error, 0 warnings
     ");
 }
 
@@ -293,7 +293,7 @@ fn check_warns_about_a_file_name_date_mismatch() {
     assert_snapshot!(run.err(), @r"
     statements/2026/2026-01-27-chile-police.md:1:1: warning: the file name's date 2026-01-27 differs from `date` 2026-01-28
       help: rename the file to 2026-01-28-chile-police.md
-    checked 1 statements: 0 errors, 1 warnings
+    checked 1 statement: 0 errors, 1 warning
     ");
 }
 
@@ -309,7 +309,7 @@ fn check_warns_about_a_bad_file_name() {
     assert_snapshot!(run.err(), @r"
     statements/chile police.md:1:1: warning: the file name is not of the form YYYY-MM-DD-slug.md
       help: rename the file to 2026-01-27-chile-police.md
-    checked 1 statements: 0 errors, 1 warnings
+    checked 1 statement: 0 errors, 1 warning
     ");
 }
 
@@ -336,7 +336,7 @@ fn check_warns_about_topic_spellings_alike() {
     assert_snapshot!(run.err(), @r#"
     statements/2026/2026-01-28-b.md:5:9: warning: topic "human-rights-defenders" is spelt "Human rights defenders" in statements/2026/2026-01-27-a.md
       help: use one spelling; they are the same topic
-    checked 2 statements: 0 errors, 1 warnings
+    checked 2 statements: 0 errors, 1 warning
     "#);
 }
 
@@ -363,7 +363,7 @@ fn check_warns_about_a_source_used_twice() {
     assert_snapshot!(run.err(), @r#"
     statements/2026/2026-01-28-b.md:6:9: warning: `source` "https://example.org/a" is also the source of statements/2026/2026-01-27-a.md
       help: is one of them a duplicate?
-    checked 2 statements: 0 errors, 1 warnings
+    checked 2 statements: 0 errors, 1 warning
     "#);
 }
 
@@ -376,14 +376,14 @@ fn check_warns_about_a_future_date() {
     run.code(0);
     assert_snapshot!(run.err(), @r"
     statements/2026/2026-07-01-a.md:3:7: warning: `date` 2026-07-01 is in the future
-    checked 1 statements: 0 errors, 1 warnings
+    checked 1 statement: 0 errors, 1 warning
     ");
     // The same file is not in the future for a later clock.
     let mut later = archive.press();
     later.args(["check", "--now", "2026-07-02T00:00:00Z"]);
     let run = crate::support::run(later);
     run.code(0);
-    assert_snapshot!(run.err(), @"checked 1 statements: 0 errors, 0 warnings");
+    assert_snapshot!(run.err(), @"checked 1 statement: 0 errors, 0 warnings");
 }
 
 /// An empty body is a warning, on the line after the closing `---`.
@@ -398,7 +398,7 @@ fn check_warns_about_an_empty_body() {
     assert_snapshot!(run.err(), @r"
     statements/2026/2026-01-27-a.md:6:1: warning: the statement has no body text
       help: add the statement's text after the closing `---`
-    checked 1 statements: 0 errors, 1 warnings
+    checked 1 statement: 0 errors, 1 warning
     ");
 }
 

@@ -728,11 +728,11 @@ fn hostile_encodings() {
         // A UTF-8 BOM and CRLF endings are accepted.
         Case::new("BOM and CRLF accepted")
             .file(X, bom_crlf)
-            .expect(0, "checked 1 statements: 0 errors, 0 warnings"),
+            .expect(0, "checked 1 statement: 0 errors, 0 warnings"),
         // Mixed endings (LF, CRLF, lone CR) are accepted.
         Case::new("mixed line endings accepted")
             .file(X, "---\r\ntitle: \"T\"\ndate: 2026-01-27\r\nspeaker: \"S\"\rtopics: [\"x\"]\n---\r\nBody.\r".as_bytes())
-            .expect(0, "checked 1 statements: 0 errors, 0 warnings"),
+            .expect(0, "checked 1 statement: 0 errors, 0 warnings"),
         // Positions count from after the BOM, in characters.
         Case::check(
             "BOM does not shift columns",
@@ -834,7 +834,7 @@ fn hostile_bom_and_crlf_never_leak() {
 /// statements still read.
 #[test]
 fn hostile_walk() {
-    let good_only = "checked 1 statements: 0 errors, 0 warnings";
+    let good_only = "checked 1 statement: 0 errors, 0 warnings";
     let walk = |name| Case::new(name).good().args(&["check"]);
     run_cases(vec![
         // A symlink to a statement outside statements/ is not followed.

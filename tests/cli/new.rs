@@ -58,7 +58,7 @@ fn new_writes_the_conventional_file_and_prints_its_path() {
     check.code(0);
     assert_eq!(
         check.err(),
-        "statements/2026/2026-03-02-turkiye-zoe-s-case-must-be-reopened.md:12:1: warning: the statement has no body text\n  help: add the statement's text after the closing `---`\nchecked 1 statements: 0 errors, 1 warnings\n"
+        "statements/2026/2026-03-02-turkiye-zoe-s-case-must-be-reopened.md:12:1: warning: the statement has no body text\n  help: add the statement's text after the closing `---`\nchecked 1 statement: 0 errors, 1 warning\n"
     );
     let list = press(&archive, &["list", "--format", "json"]);
     list.code(0);
