@@ -111,35 +111,43 @@ pub trait Header {
     }
 }
 
-impl Header for Statement {
-    fn path(&self) -> &str {
-        &self.path
-    }
-    fn slug(&self) -> &Slug {
-        &self.slug
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn published(&self) -> Published {
-        self.published
-    }
-    fn speakers(&self) -> &[Speaker] {
-        &self.speakers
-    }
-    fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
-    fn location(&self) -> Option<&str> {
-        self.location.as_deref()
-    }
-    fn draft(&self) -> bool {
-        self.draft
-    }
-    fn embargo(&self) -> Option<DateTime<FixedOffset>> {
-        self.embargo
-    }
+/// Implements [`Header`] for a record that holds the header's facts as fields of the same names.
+macro_rules! header_from_fields {
+    ($record:ty) => {
+        impl Header for $record {
+            fn path(&self) -> &str {
+                &self.path
+            }
+            fn slug(&self) -> &Slug {
+                &self.slug
+            }
+            fn title(&self) -> &str {
+                &self.title
+            }
+            fn published(&self) -> Published {
+                self.published
+            }
+            fn speakers(&self) -> &[Speaker] {
+                &self.speakers
+            }
+            fn topics(&self) -> &[Topic] {
+                &self.topics
+            }
+            fn location(&self) -> Option<&str> {
+                self.location.as_deref()
+            }
+            fn draft(&self) -> bool {
+                self.draft
+            }
+            fn embargo(&self) -> Option<DateTime<FixedOffset>> {
+                self.embargo
+            }
+        }
+    };
 }
+
+header_from_fields!(Statement);
+header_from_fields!(Summary);
 
 /// When a statement was issued: a calendar day, or an instant with its UTC offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use super::{Header, Published, Speaker, Statement, Topic};
+use super::{Published, Speaker, Statement, Topic};
 use crate::slug::Slug;
 
 /// One statement without its texts.
@@ -111,36 +111,6 @@ pub fn excerpt(markdown: &str, limit: usize) -> String {
         _ => &cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-impl Header for Summary {
-    fn path(&self) -> &str {
-        &self.path
-    }
-    fn slug(&self) -> &Slug {
-        &self.slug
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn published(&self) -> Published {
-        self.published
-    }
-    fn speakers(&self) -> &[Speaker] {
-        &self.speakers
-    }
-    fn topics(&self) -> &[Topic] {
-        &self.topics
-    }
-    fn location(&self) -> Option<&str> {
-        self.location.as_deref()
-    }
-    fn draft(&self) -> bool {
-        self.draft
-    }
-    fn embargo(&self) -> Option<DateTime<FixedOffset>> {
-        self.embargo
-    }
 }
 
 #[cfg(test)]
