@@ -1,7 +1,8 @@
 //! The light way to load an archive: compact [`Summary`] records instead of full statements,
 //! from the cache when it is fresh (see [`crate::cache`]), else by parsing, and never holding
-//! every body at once. `list`, `show` and the grouping commands use it; `check` and `export`
-//! need every body and keep using [`crate::archive::Archive`].
+//! every body at once. `list`, `show`, the grouping commands and `export` use it (export also
+//! with each statement's excerpt and page texts); `check` looks into every body and keeps using
+//! [`crate::archive::Archive`].
 //!
 //! With the cache, a warm run reads the cache file and `stat`s every statement file; only files
 //! that are new, changed or "racy" are parsed, the word index is updated for them (ids of kept
