@@ -111,7 +111,8 @@ impl Archive {
         let mut spellings: HashMap<&str, Vec<(&str, &Statement)>> = HashMap::new();
         let mut sources: HashMap<&str, &Statement> = HashMap::new();
         let mut by_path: Vec<&Statement> = self.statements.iter().collect();
-        by_path.sort_by(|a, b| a.path.cmp(&b.path));
+        // Paths are unique: unstable is enough.
+        by_path.par_sort_unstable_by(|a, b| a.path.cmp(&b.path));
         for statement in by_path {
             for topic in &statement.topics {
                 let seen = spellings.entry(topic.slug.as_str()).or_default();
@@ -204,10 +205,10 @@ impl Archive {
 /// Keeps the first statement (by path) for each slug and returns an error for every other one,
 /// naming both. (Sorting indices by slug, rather than a map of owned slugs, keeps this cheap at
 /// 100,000 statements.)
-pub(crate) fn refuse_duplicate_slugs<H: Header>(statements: &mut Vec<H>) -> Vec<Diagnostic> {
+pub(crate) fn refuse_duplicate_slugs<H: Header + Sync>(statements: &mut Vec<H>) -> Vec<Diagnostic> {
     statements.sort_by(|a, b| a.path().cmp(b.path()));
     let mut order: Vec<usize> = (0..statements.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    order.par_sort_unstable_by(|&a, &b| {
         statements[a]
             .slug()
             .cmp(statements[b].slug())
@@ -246,9 +247,10 @@ pub(crate) fn refuse_duplicate_slugs<H: Header>(statements: &mut Vec<H>) -> Vec<
 }
 
 /// Newest first, ties by slug: the archive's order.
-pub(crate) fn sort_newest_first<H: Header>(statements: &mut [H]) {
+pub(crate) fn sort_newest_first<H: Header + Send>(statements: &mut [H]) {
     // Unstable is enough: slugs are unique by now, so no two keys are equal.
-    statements.sort_unstable_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
+    statements
+        .par_sort_unstable_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
 }
 
 /// By path and position, without repeats.
