@@ -247,10 +247,17 @@ pub(crate) fn refuse_duplicate_slugs<H: Header + Sync>(statements: &mut Vec<H>) 
 }
 
 /// Newest first, ties by slug: the archive's order.
-pub(crate) fn sort_newest_first<H: Header + Send>(statements: &mut [H]) {
+pub(crate) fn sort_newest_first<H: Header + Send + Sync>(statements: &mut Vec<H>) {
+    // The order is found on indices and the records moved once: sorting the records themselves
+    // (hundreds of bytes each) would move each of them many times.
+    let mut order: Vec<usize> = (0..statements.len()).collect();
     // Unstable is enough: slugs are unique by now, so no two keys are equal.
-    statements
-        .par_sort_unstable_by(|a, b| b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug())));
+    order.par_sort_unstable_by(|&a, &b| {
+        let (a, b) = (&statements[a], &statements[b]);
+        b.day().cmp(&a.day()).then_with(|| a.slug().cmp(b.slug()))
+    });
+    let mut records: Vec<Option<H>> = statements.drain(..).map(Some).collect();
+    statements.extend(order.into_iter().filter_map(|i| records[i].take()));
 }
 
 /// By path and position, without repeats.
