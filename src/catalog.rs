@@ -309,7 +309,7 @@ fn with_cache(
         .and_then(Cache::read_excerpts);
     let usable =
         (!index_needed || old_index.is_some()) && (!excerpts_needed || old_excerpts.is_some());
-    let (mut old, plan) = match old {
+    let (old, plan) = match old {
         Some(mut old) if usable => {
             if let Some(found) = old_excerpts {
                 for (entry, excerpt) in old.entries.iter_mut().zip(found) {
@@ -361,26 +361,8 @@ fn with_cache(
         }
         _ => fresh_index.finish(),
     };
-    let mut old_entries: Vec<Option<Entry>> = old
-        .take()
-        .map(|old| old.entries.into_iter().map(Some).collect())
-        .unwrap_or_default();
-    let mut read: Vec<Option<Entry>> = {
-        let mut slots: Vec<Option<Entry>> = (0..paths.len()).map(|_| None).collect();
-        for (id, entry) in read {
-            slots[id as usize] = Some(entry);
-        }
-        slots
-    };
-    let entries: Vec<Entry> = plan
-        .iter()
-        .enumerate()
-        .filter_map(|(id, p)| match p {
-            Plan::Keep(i) => old_entries.get_mut(*i).and_then(Option::take),
-            Plan::Read => read[id].take(),
-        })
-        .collect();
-    // A cache that cannot be written (a read-only archive) is no reason to fail.
+    drop(old_index);
+    let entries = merge(&plan, old.map(|old| old.entries).unwrap_or_default(), read);
     let _ = cache::write(root, &entries, &index);
     let text = (!words.is_empty()).then(|| index.search(words, paths.len()));
     Loaded {
@@ -388,6 +370,38 @@ fn with_cache(
         text,
         parsed: to_read.len(),
     }
+}
+
+/// Every file's entry in walk order: the kept ones from `old` (the plan takes them in ascending
+/// order), the others from `read` (by id). Moves the entries without a slot per file, so the
+/// merge never holds two archives' worth of them.
+fn merge(plan: &[Plan], mut old: Vec<Entry>, mut read: Vec<(u32, Entry)>) -> Vec<Entry> {
+    // The usual case, the same files as before: the entries read replace theirs in place.
+    let same_files = old.len() == plan.len()
+        && plan.iter().enumerate().all(|(id, p)| match p {
+            Plan::Keep(i) => *i == id,
+            Plan::Read => true,
+        });
+    if same_files {
+        for (id, entry) in read {
+            if let Some(slot) = old.get_mut(id as usize) {
+                *slot = entry;
+            }
+        }
+        return old;
+    }
+    read.sort_unstable_by_key(|(id, _)| *id);
+    let mut old = old.into_iter().enumerate();
+    let mut read = read.into_iter().peekable();
+    plan.iter()
+        .enumerate()
+        .filter_map(|(id, p)| match p {
+            Plan::Keep(i) => old.find(|(j, _)| j == i).map(|(_, entry)| entry),
+            Plan::Read => read
+                .next_if(|(read_id, _)| *read_id as usize == id)
+                .map(|(_, entry)| entry),
+        })
+        .collect()
 }
 
 /// Whether a cache could be written (tried before parsing everything to build one).
