@@ -19,7 +19,6 @@
 //! renamed into place, so readers never see half of one.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -257,14 +256,14 @@ fn text(s: &str) -> Cow<'_, str> {
 
 /// Numbers distinct values in order of first use.
 struct Interner<K> {
-    numbers: HashMap<K, u32>,
+    numbers: foldhash::HashMap<K, u32>,
     values: Vec<K>,
 }
 
 impl<K: Clone + Eq + std::hash::Hash> Interner<K> {
     fn new() -> Self {
         Self {
-            numbers: HashMap::new(),
+            numbers: foldhash::HashMap::default(),
             values: Vec::new(),
         }
     }

@@ -67,6 +67,20 @@ pub fn key(text: &str) -> String {
     cut(&slug, MAX_LEN).to_owned()
 }
 
+/// [`key`], remembered per text: grouping meets the same few thousand names in 100,000
+/// statements, and transliterating each again costs more than the lookup.
+#[derive(Debug, Default)]
+pub struct Keys<'a> {
+    known: foldhash::HashMap<&'a str, String>,
+}
+
+impl<'a> Keys<'a> {
+    /// The [`key`] of `text`.
+    pub fn key(&mut self, text: &'a str) -> &str {
+        self.known.entry(text).or_insert_with(|| key(text))
+    }
+}
+
 /// Transliterated, lowercased text with runs of other characters as single `-`, trimmed.
 fn dashed(text: &str) -> String {
     let ascii = deunicode::deunicode(text);

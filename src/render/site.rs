@@ -476,6 +476,7 @@ fn years(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result
 /// newest first, in one pass over the statements.
 pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> HashMap<String, Vec<usize>> {
     let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut slugs = slug::Keys::default();
     for (index, statement) in site.input.statements.iter().enumerate() {
         let mut keys: Vec<String> = match by {
             GroupBy::Topic => statement
@@ -486,9 +487,13 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> HashMap<String, Vec<usize
             GroupBy::Speaker => statement
                 .speakers
                 .iter()
-                .map(|p| slug::key(&p.name))
+                .map(|p| slugs.key(&p.name).to_owned())
                 .collect(),
-            GroupBy::Location => statement.location.iter().map(|l| slug::key(l)).collect(),
+            GroupBy::Location => statement
+                .location
+                .iter()
+                .map(|l| slugs.key(l).to_owned())
+                .collect(),
         };
         keys.sort();
         keys.dedup();
