@@ -564,23 +564,42 @@ fn read_section(file: &mut File, section: Section) -> Option<Vec<u8>> {
     (checksum(&bytes) == section.checksum).then_some(bytes)
 }
 
+/// The sections made from the entries, encoded by [`encode`] for [`write`].
+#[derive(Debug)]
+pub struct Encoded {
+    entries: Vec<u8>,
+    excerpts: Vec<u8>,
+}
+
+/// Encodes the sections made from `entries` (each on its own, in parallel), so that a caller can
+/// do so while it computes the word index.
+pub fn encode(entries: &[Entry]) -> io::Result<Encoded> {
+    let (stored, excerpts) = rayon::join(
+        || postcard::to_allocvec(&store(entries)),
+        || {
+            // Written only when every statement has its excerpt (else none, and export reads
+            // them anew).
+            let excerpts: Option<Vec<&str>> = entries
+                .iter()
+                .map(|e| match &e.summary {
+                    Some(summary) => summary.excerpt.as_deref(),
+                    None => Some(""),
+                })
+                .collect();
+            postcard::to_allocvec(&excerpts)
+        },
+    );
+    Ok(Encoded {
+        entries: stored.map_err(io::Error::other)?,
+        excerpts: excerpts.map_err(io::Error::other)?,
+    })
+}
+
 /// Writes the cache atomically (a temporary file in `.press/`, then a rename). A `.press/`
 /// folder made here gets a `.gitignore` of its own, so archives made before `press init` wrote
 /// `/.press/` into theirs do not track it either.
-pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()> {
-    let stored = store(entries);
-    let stored_entries = postcard::to_allocvec(&stored).map_err(io::Error::other)?;
-    drop(stored);
-    // Written only when every statement has its excerpt (else none, and export reads them anew).
-    let excerpts: Option<Vec<&str>> = entries
-        .iter()
-        .map(|e| match &e.summary {
-            Some(summary) => summary.excerpt.as_deref(),
-            None => Some(""),
-        })
-        .collect();
-    let excerpts = postcard::to_allocvec(&excerpts).map_err(io::Error::other)?;
-    let entries = stored_entries;
+pub fn write(root: &Path, encoded: &Encoded, index: &WordIndex) -> io::Result<()> {
+    let Encoded { entries, excerpts } = encoded;
     let words = postcard::to_allocvec(&StoredWords {
         words: Cow::Borrowed(&index.words),
         word_ends: index.word_ends.clone(),
@@ -609,10 +628,10 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
     const HEADER_SLOT: u64 = 256;
     let mut offset = 16 + HEADER_SLOT;
     for (section, bytes) in [
-        (&mut header.entries, &entries),
+        (&mut header.entries, entries),
         (&mut header.words, &words),
         (&mut header.postings, &index.postings),
-        (&mut header.excerpts, &excerpts),
+        (&mut header.excerpts, excerpts),
     ] {
         *section = Section {
             offset,
@@ -633,10 +652,10 @@ pub fn write(root: &Path, entries: &[Entry], index: &WordIndex) -> io::Result<()
         out.write_all(&FORMAT.to_le_bytes())?;
         out.write_all(&header_len.to_le_bytes())?;
         out.write_all(&header_bytes)?;
-        out.write_all(&entries)?;
+        out.write_all(entries)?;
         out.write_all(&words)?;
         out.write_all(&index.postings)?;
-        out.write_all(&excerpts)?;
+        out.write_all(excerpts)?;
         out.flush()?;
     }
     temp.persist(path(root)).map_err(|err| err.error)?;

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::archive;
 use crate::cache::{self, Cache, Entry, FileKey};
 use crate::diagnostic::Diagnostic;
-use crate::index::{IndexBuilder, WordIndex};
+use crate::index::IndexBuilder;
 use crate::query;
 use crate::statement::{Statement, Summary};
 
@@ -346,24 +346,35 @@ fn with_cache(
         .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
         .collect();
     let (read, fresh_index) = read_indexed(root, paths, &walk.keys, &to_read);
-    let index: WordIndex = match (&old, &old_index) {
-        (Some(old), Some(old_index)) => {
-            let mut remap: Vec<Option<u32>> = vec![None; old.entries.len()];
-            for (id, p) in plan.iter().enumerate() {
-                if let Plan::Keep(i) = p {
-                    remap[*i] = u32::try_from(id).ok();
-                }
+    // Each kept file's new id, by its id in the old cache.
+    let remap: Option<Vec<Option<u32>>> = old.as_ref().map(|old| {
+        let mut remap = vec![None; old.entries.len()];
+        for (id, p) in plan.iter().enumerate() {
+            if let Plan::Keep(i) = p {
+                remap[*i] = u32::try_from(id).ok();
             }
-            old_index.update(
+        }
+        remap
+    });
+    let old_entries = old.map(|old| old.entries).unwrap_or_default();
+    // The index is updated while the entries are merged and encoded: two independent halves of
+    // the cache's rewrite.
+    let (index, (entries, encoded)) = rayon::join(
+        || match (remap, old_index) {
+            (Some(remap), Some(old_index)) => old_index.update(
                 |old_id| remap.get(old_id as usize).copied().flatten(),
                 fresh_index,
-            )
-        }
-        _ => fresh_index.finish(),
-    };
-    drop(old_index);
-    let entries = merge(&plan, old.map(|old| old.entries).unwrap_or_default(), read);
-    let _ = cache::write(root, &entries, &index);
+            ),
+            _ => fresh_index.finish(),
+        },
+        || {
+            let entries = merge(&plan, old_entries, read);
+            let encoded = cache::encode(&entries);
+            (entries, encoded)
+        },
+    );
+    // A cache that cannot be written (a read-only archive) is no reason to fail.
+    let _ = encoded.and_then(|encoded| cache::write(root, &encoded, &index));
     let text = (!words.is_empty()).then(|| index.search(words, paths.len()));
     Loaded {
         entries,
