@@ -115,6 +115,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn remembered_keys_are_the_keys() {
+        let mut keys = Keys::default();
+        for text in [
+            "Ana Piquer",
+            "Zoë Ndiaye",
+            "Ana Piquer",
+            "!!!",
+            "Ana  Piquer",
+        ] {
+            assert_eq!(keys.key(text), key(text));
+        }
+    }
+
+    #[test]
     fn slugify_transliterates_and_dashes() {
         assert_eq!(
             slugify("Türkiye: Free them — now!").as_str(),
