@@ -16,6 +16,7 @@
 //! the next export can keep a page whose inputs did not change without rendering it
 //! ([`crate::render::site`]); a page edited by hand no longer matches and is rendered again.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write as _;
@@ -81,10 +82,11 @@ struct Recorded {
     modified: i128,
 }
 
+/// The state file: written from borrowed paths, read into owned ones.
 #[derive(Serialize, Deserialize)]
-struct StoredState {
+struct StoredState<'a> {
     identity: String,
-    files: Vec<(String, Recorded)>,
+    files: Vec<(Cow<'a, str>, Recorded)>,
 }
 
 /// What this export did with one path.
@@ -280,7 +282,7 @@ impl Output {
         self.replace(MANIFEST, manifest.as_bytes())?;
         // A kept file is as the previous export recorded it (keep checked): only the others
         // need a look at the disk.
-        let files: Vec<(String, Recorded)> = paths
+        let files: Vec<(Cow<'_, str>, Recorded)> = paths
             .par_iter()
             .filter_map(|(path, produced)| {
                 let fingerprint = produced.fingerprint?;
@@ -288,7 +290,7 @@ impl Output {
                     Some(old) if produced.kept => *old,
                     _ => recorded(&fingerprint, &fs::metadata(self.dir.join(path)).ok()?),
                 };
-                Some(((*path).clone(), record))
+                Some((Cow::Borrowed(path.as_str()), record))
             })
             .collect();
         let state = StoredState {
@@ -463,7 +465,11 @@ fn read_state(path: &Path) -> Vec<(String, Recorded)> {
         return Vec::new();
     };
     match postcard::from_bytes::<StoredState>(&bytes) {
-        Ok(state) if state.identity == state_identity() => state.files,
+        Ok(state) if state.identity == state_identity() => state
+            .files
+            .into_iter()
+            .map(|(path, record)| (path.into_owned(), record))
+            .collect(),
         _ => Vec::new(),
     }
 }
