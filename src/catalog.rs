@@ -389,6 +389,7 @@ fn with_cache(
 fn merge(plan: &[Plan], mut old: Vec<Entry>, mut read: Vec<(u32, Entry)>) -> Vec<Entry> {
     // The usual case, the same files as before: the entries read replace theirs in place.
     let same_files = old.len() == plan.len()
+        && read.len() == plan.iter().filter(|p| matches!(p, Plan::Read)).count()
         && plan.iter().enumerate().all(|(id, p)| match p {
             Plan::Keep(i) => *i == id,
             Plan::Read => true,
@@ -425,4 +426,40 @@ fn cache_is_writable(root: &Path) -> bool {
         .prefix(".probe-")
         .tempfile_in(&dir)
         .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str) -> Entry {
+        Entry {
+            path: path.to_owned(),
+            key: UNKNOWN,
+            summary: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn paths(entries: &[Entry]) -> Vec<&str> {
+        entries.iter().map(|e| e.path.as_str()).collect()
+    }
+
+    #[test]
+    fn merging_the_same_files_replaces_the_ones_read_in_place() {
+        let old = vec![entry("a"), entry("b"), entry("c")];
+        let plan = [Plan::Keep(0), Plan::Read, Plan::Keep(2)];
+        let merged = merge(&plan, old, vec![(1, entry("b again"))]);
+        assert_eq!(paths(&merged), ["a", "b again", "c"]);
+    }
+
+    #[test]
+    fn merging_added_and_removed_files_keeps_walk_order() {
+        // Old: a b c d. New walk: a, new, c (b and d are gone), z (new).
+        let old = vec![entry("a"), entry("b"), entry("c"), entry("d")];
+        let plan = [Plan::Keep(0), Plan::Read, Plan::Keep(2), Plan::Read];
+        let read = vec![(3, entry("z")), (1, entry("new"))];
+        let merged = merge(&plan, old, read);
+        assert_eq!(paths(&merged), ["a", "new", "c", "z"]);
+    }
 }
