@@ -571,27 +571,23 @@ pub struct Encoded {
     excerpts: Vec<u8>,
 }
 
-/// Encodes the sections made from `entries` (each on its own, in parallel), so that a caller can
-/// do so while it computes the word index.
+/// Encodes the sections made from `entries`, one after the other: each one's working memory is
+/// free again before the next is made (encoding them side by side raised the peak of an
+/// incremental export by some 40 MB at 100,000 statements).
 pub fn encode(entries: &[Entry]) -> io::Result<Encoded> {
-    let (stored, excerpts) = rayon::join(
-        || postcard::to_allocvec(&store(entries)),
-        || {
-            // Written only when every statement has its excerpt (else none, and export reads
-            // them anew).
-            let excerpts: Option<Vec<&str>> = entries
-                .iter()
-                .map(|e| match &e.summary {
-                    Some(summary) => summary.excerpt.as_deref(),
-                    None => Some(""),
-                })
-                .collect();
-            postcard::to_allocvec(&excerpts)
-        },
-    );
+    let stored = postcard::to_allocvec(&store(entries)).map_err(io::Error::other)?;
+    // Written only when every statement has its excerpt (else none, and export reads them anew).
+    let excerpts: Option<Vec<&str>> = entries
+        .iter()
+        .map(|e| match &e.summary {
+            Some(summary) => summary.excerpt.as_deref(),
+            None => Some(""),
+        })
+        .collect();
+    let excerpts = postcard::to_allocvec(&excerpts).map_err(io::Error::other)?;
     Ok(Encoded {
-        entries: stored.map_err(io::Error::other)?,
-        excerpts: excerpts.map_err(io::Error::other)?,
+        entries: stored,
+        excerpts,
     })
 }
 
