@@ -137,24 +137,22 @@ impl WordIndex {
     /// copied as it is, so a small change costs one pass over the index, not a rebuild.
     pub fn update(&self, remap: impl Fn(u32) -> Option<u32>, fresh: IndexBuilder) -> WordIndex {
         let mut fresh = fresh.sorted().into_iter().peekable();
-        let mut index = WordIndex::default();
+        // Sized like this one: a small change leaves the index about as large.
+        let mut index = WordIndex {
+            words: String::with_capacity(self.words.len()),
+            word_ends: Vec::with_capacity(self.word_ends.len()),
+            postings: Vec::with_capacity(self.postings.len()),
+            posting_ends: Vec::with_capacity(self.posting_ends.len()),
+        };
         for i in 0..self.len() {
             let word = self.word(i);
             while let Some((new, postings)) = fresh.next_if(|(new, _)| &**new < word) {
                 index.push(&new, &postings.bytes);
             }
-            let mut unchanged = true;
-            let ids: Vec<u32> = self
-                .postings(i)
-                .filter_map(|id| {
-                    let mapped = remap(id);
-                    unchanged &= mapped == Some(id);
-                    mapped
-                })
-                .collect();
             let more = fresh.next_if(|(new, _)| &**new == word).map(|(_, p)| p);
+            // Most lists keep every id as it was: checked without collecting them.
             match more {
-                None if unchanged => {
+                None if self.postings(i).all(|id| remap(id) == Some(id)) => {
                     let start = self.start(&self.posting_ends, i);
                     let bytes = &self.postings[start..self.posting_ends[i] as usize];
                     if !bytes.is_empty() {
@@ -162,6 +160,7 @@ impl WordIndex {
                     }
                 }
                 more => {
+                    let ids: Vec<u32> = self.postings(i).filter_map(&remap).collect();
                     // Both lists ascend (`remap` keeps the files' order): merge, then encode.
                     let more = more.map(|p| decode(&p.bytes)).unwrap_or_default();
                     let mut postings = Postings::default();

@@ -16,7 +16,8 @@
 //! the next export can keep a page whose inputs did not change without rendering it
 //! ([`crate::render::site`]); a page edited by hand no longer matches and is rendered again.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -24,6 +25,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context as _, bail};
+use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -80,10 +82,19 @@ struct Recorded {
     modified: i128,
 }
 
+/// The state file: written from borrowed paths, read into owned ones.
 #[derive(Serialize, Deserialize)]
-struct StoredState {
+struct StoredState<'a> {
     identity: String,
-    files: Vec<(String, Recorded)>,
+    files: Vec<(Cow<'a, str>, Recorded)>,
+}
+
+/// What this export did with one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Produced {
+    fingerprint: Option<u64>,
+    /// Kept as the previous export left it (its record still holds).
+    kept: bool,
 }
 
 /// What an export did to the output folder.
@@ -107,10 +118,8 @@ pub struct Output {
     staging: Option<tempfile::TempDir>,
     previous: BTreeSet<String>,
     recorded: HashMap<String, Recorded>,
-    /// Every path kept or put, with its fingerprint.
-    produced: Mutex<HashMap<String, Option<u64>>>,
-    /// The paths kept as the previous export left them (a subset of `produced`).
-    kept: Mutex<HashSet<String>>,
+    /// Every path kept or put, with its fingerprint and whether it was kept.
+    produced: Mutex<HashMap<String, Produced>>,
     /// Staged files: the file in the staging folder, and its path in the site.
     staged: Mutex<Vec<(PathBuf, String)>>,
     next_name: AtomicUsize,
@@ -193,9 +202,14 @@ impl Target {
                     })?,
             )
         };
+        // Both lists are sorted by path (a state that is not only keeps fewer pages).
+        let mut previous = self.previous.iter().peekable();
         let recorded = read_state(&dir.join(STATE))
             .into_iter()
-            .filter(|(path, _)| self.previous.contains(path))
+            .filter(|(path, _)| {
+                while previous.next_if(|p| *p < path).is_some() {}
+                previous.peek().is_some_and(|p| *p == path)
+            })
             .collect();
         Ok(Output {
             dir,
@@ -204,8 +218,7 @@ impl Target {
             staging,
             previous: self.previous,
             recorded,
-            produced: Mutex::new(HashMap::new()),
-            kept: Mutex::new(HashSet::new()),
+            produced: Mutex::new(HashMap::default()),
             staged: Mutex::new(Vec::new()),
             next_name: AtomicUsize::new(0),
         })
@@ -258,8 +271,8 @@ impl Output {
                 dir = d.parent();
             }
         }
-        let mut paths: Vec<(&String, &Option<u64>)> = produced.iter().collect();
-        paths.sort();
+        let mut paths: Vec<(&String, &Produced)> = produced.iter().collect();
+        paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut manifest = String::from(MANIFEST_HEADER);
         manifest.push('\n');
         for (path, _) in &paths {
@@ -269,16 +282,15 @@ impl Output {
         self.replace(MANIFEST, manifest.as_bytes())?;
         // A kept file is as the previous export recorded it (keep checked): only the others
         // need a look at the disk.
-        let kept = std::mem::take(&mut *lock(&self.kept));
-        let files: Vec<(String, Recorded)> = paths
+        let files: Vec<(Cow<'_, str>, Recorded)> = paths
             .par_iter()
-            .filter_map(|(path, fingerprint)| {
-                let fingerprint = (**fingerprint)?;
+            .filter_map(|(path, produced)| {
+                let fingerprint = produced.fingerprint?;
                 let record = match self.recorded.get(*path) {
-                    Some(old) if kept.contains(*path) => *old,
+                    Some(old) if produced.kept => *old,
                     _ => recorded(&fingerprint, &fs::metadata(self.dir.join(path)).ok()?),
                 };
-                Some(((*path).clone(), record))
+                Some((Cow::Borrowed(path.as_str()), record))
             })
             .collect();
         let state = StoredState {
@@ -322,10 +334,11 @@ impl Output {
         })
     }
 
-    /// Records `path` as produced; false when it already was (a file two statements link to).
-    fn produce(&self, path: &str, fingerprint: Option<u64>) -> bool {
+    /// Records `path` as produced (and whether it was kept); false when it already was (a
+    /// file two statements link to).
+    fn produce(&self, path: &str, fingerprint: Option<u64>, kept: bool) -> bool {
         lock(&self.produced)
-            .insert(path.to_owned(), fingerprint)
+            .insert(path.to_owned(), Produced { fingerprint, kept })
             .is_none()
     }
 }
@@ -334,8 +347,7 @@ impl Sink for Output {
     fn keep(&self, path: &str, fingerprint: u64) -> bool {
         let unchanged = self.on_disk(path, fingerprint);
         if unchanged {
-            self.produce(path, Some(fingerprint));
-            lock(&self.kept).insert(path.to_owned());
+            self.produce(path, Some(fingerprint), true);
         }
         unchanged
     }
@@ -353,10 +365,8 @@ impl Sink for Output {
         let unchanged =
             !paths.is_empty() && paths.iter().all(|path| self.on_disk(path, fingerprint));
         if unchanged {
-            let mut kept = lock(&self.kept);
             for path in paths {
-                self.produce(path, Some(fingerprint));
-                kept.insert(path.clone());
+                self.produce(path, Some(fingerprint), true);
             }
         }
         unchanged
@@ -367,7 +377,7 @@ impl Sink for Output {
             bail!("internal error: refusing to write {path:?} outside the output folder");
         }
         // Into an empty folder there is nothing to compare with.
-        if !self.produce(&path, fingerprint)
+        if !self.produce(&path, fingerprint, false)
             || (!self.direct && same_bytes(&self.dir.join(&path), &bytes))
         {
             return Ok(());
@@ -455,7 +465,11 @@ fn read_state(path: &Path) -> Vec<(String, Recorded)> {
         return Vec::new();
     };
     match postcard::from_bytes::<StoredState>(&bytes) {
-        Ok(state) if state.identity == state_identity() => state.files,
+        Ok(state) if state.identity == state_identity() => state
+            .files
+            .into_iter()
+            .map(|(path, record)| (path.into_owned(), record))
+            .collect(),
         _ => Vec::new(),
     }
 }

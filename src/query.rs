@@ -1,8 +1,7 @@
 //! Selecting, sorting and grouping statements. Pure: no I/O, no CLI types.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use foldhash::HashMap;
 
 use crate::slug;
 use crate::statement::{Header, Statement};
@@ -269,7 +268,8 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
         group: Group,
         spellings: HashMap<&'a str, (usize, usize)>,
     }
-    let mut groups: HashMap<String, Acc<'_>> = HashMap::new();
+    let mut groups: HashMap<String, Acc<'_>> = HashMap::default();
+    let mut slugs = slug::Keys::default();
     for (index, statement) in statements.iter().enumerate() {
         let keys: Vec<(String, &str, Option<&str>)> = match by {
             GroupBy::Topic => statement
@@ -280,12 +280,15 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
             GroupBy::Speaker => statement
                 .speakers()
                 .iter()
-                .map(|s| (slug::key(&s.name), s.name.as_str(), s.role.as_deref()))
+                .map(|s| {
+                    let key = slugs.key(&s.name).to_owned();
+                    (key, s.name.as_str(), s.role.as_deref())
+                })
                 .collect(),
             GroupBy::Location => statement
                 .location()
                 .iter()
-                .map(|l| (slug::key(l), *l, None))
+                .map(|l| (slugs.key(l).to_owned(), *l, None))
                 .collect(),
         };
         let mut seen: Vec<&str> = Vec::new();
@@ -304,7 +307,7 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
                     last: day,
                     role: role.map(str::to_owned),
                 },
-                spellings: HashMap::new(),
+                spellings: HashMap::default(),
             });
             acc.group.count += 1;
             acc.group.first = acc.group.first.min(day);

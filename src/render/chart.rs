@@ -4,7 +4,6 @@
 //! It reads without JavaScript or even without seeing it: a `<title>` and `<desc>` summarise it,
 //! each bar carries its month and count as a tooltip title, and years are text labels.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
@@ -22,13 +21,16 @@ pub fn monthly_counts(
     end: NaiveDate,
 ) -> Vec<((i32, u32), usize)> {
     let months = month_range(end);
-    let mut counts: BTreeMap<(i32, u32), usize> = months.iter().map(|&m| (m, 0)).collect();
+    // Month numbers (year * 12 + month0) are consecutive: count by position.
+    let first = end.year() * 12 + end.month0() as i32 - (MONTHS as i32 - 1);
+    let mut counts = vec![0; months.len()];
     for day in days {
-        if let Some(count) = counts.get_mut(&(day.year(), day.month())) {
+        let at = day.year() * 12 + day.month0() as i32 - first;
+        if let Some(count) = usize::try_from(at).ok().and_then(|at| counts.get_mut(at)) {
             *count += 1;
         }
     }
-    counts.into_iter().collect()
+    months.into_iter().zip(counts).collect()
 }
 
 /// The [`MONTHS`] months ending at `end`'s month, oldest first.
@@ -132,6 +134,7 @@ mod tests {
                 day(2026, 1, 2),
                 day(2016, 2, 1),
                 day(2016, 1, 31),
+                day(2026, 2, 1),
             ],
             day(2026, 1, 27),
         );

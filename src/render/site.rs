@@ -373,7 +373,13 @@ struct List<'l> {
     feeds: Vec<FeedLink>,
     /// Values only the first page shows (`extra`).
     extra: Value,
+    /// The first page's chart (`extra.chart`), as its monthly counts: the fingerprint covers
+    /// the counts, and the SVG is drawn only when the page is rendered.
+    chart: Option<Counts>,
 }
+
+/// Statements per month, oldest first ([`chart::monthly_counts`]).
+type Counts = Vec<((i32, u32), usize)>;
 
 /// Paginated lists of the cards of the statements at `members` under `list.base`, rendered
 /// in parallel.
@@ -407,7 +413,11 @@ fn paginated(
         } else {
             format!("{} (page {page} of {total})", list.title)
         };
-        let extra = if page == 1 { &list.extra } else { &none };
+        let (extra, chart) = if page == 1 {
+            (&list.extra, list.chart.as_ref())
+        } else {
+            (&none, None)
+        };
         let path = page_path(list.base, page);
         let root = root_of(&path);
         let mut page_view = site.page(
@@ -423,19 +433,27 @@ fn paginated(
             },
         );
         let cards: Vec<u64> = chunk.iter().map(|&i| slots[i].fingerprint).collect();
-        let fingerprint = site.fingerprint(list.template, &page_view, &(&pager, extra, cards));
+        let fingerprint =
+            site.fingerprint(list.template, &page_view, &(&pager, extra, cards, chart));
         if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
             return Ok(());
         }
         page_view.body.cards = site.cards_html(slots, chunk, &root)?;
+        let with_chart;
+        if let Some(counts) = chart {
+            let svg = Value::from_safe_string(chart::svg(counts));
+            with_chart =
+                minijinja::value::merge_maps([minijinja::context! { chart => svg }, extra.clone()]);
+            page_view.body.extra = &with_chart;
+        }
         site.put(sink, list.template, &page_view, fingerprint)
     })
 }
 
-/// The chart over `days`, or none when there is nothing to chart.
-fn chart(site: &Site<'_>, days: impl IntoIterator<Item = chrono::NaiveDate>) -> Option<String> {
+/// The counts the chart over `days` shows, or none when there is nothing to chart.
+fn chart(site: &Site<'_>, days: impl IntoIterator<Item = chrono::NaiveDate>) -> Option<Counts> {
     let end = site.newest?;
-    Some(chart::svg(&chart::monthly_counts(days, end)))
+    Some(chart::monthly_counts(days, end))
 }
 
 /// The home page and its further pages, with the chart on the first.
@@ -454,7 +472,8 @@ fn home(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result<
         description: &description,
         kind: "home",
         feeds: Vec::new(),
-        extra: minijinja::context! { chart => chart.map(Value::from_safe_string), count => slots.len() },
+        extra: minijinja::context! { count => slots.len() },
+        chart,
     };
     paginated(site, &list, slots, &all, sink)
 }
@@ -496,6 +515,7 @@ fn years(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result
             kind: "year",
             feeds: Vec::new(),
             extra: minijinja::context! { name => year, count => cards.len() },
+            chart: None,
         };
         paginated(site, &list, slots, cards, sink)?;
     }
@@ -506,6 +526,7 @@ fn years(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result
 /// newest first, in one pass over the statements.
 pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> HashMap<String, Vec<usize>> {
     let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut slugs = slug::Keys::default();
     for (index, statement) in site.input.statements.iter().enumerate() {
         let mut keys: Vec<String> = match by {
             GroupBy::Topic => statement
@@ -516,9 +537,13 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> HashMap<String, Vec<usize
             GroupBy::Speaker => statement
                 .speakers
                 .iter()
-                .map(|p| slug::key(&p.name))
+                .map(|p| slugs.key(&p.name).to_owned())
                 .collect(),
-            GroupBy::Location => statement.location.iter().map(|l| slug::key(l)).collect(),
+            GroupBy::Location => statement
+                .location
+                .iter()
+                .map(|l| slugs.key(l).to_owned())
+                .collect(),
         };
         keys.sort();
         keys.dedup();
@@ -611,9 +636,9 @@ fn group_pages(
             extra: minijinja::context! {
                 name => group.name, count => group.count, role => group.role,
                 organization => organization,
-                chart => chart.map(Value::from_safe_string),
                 feed => (by == GroupBy::Topic).then(|| format!("{base}feed.xml")),
             },
+            chart,
         };
         paginated(site, &list, slots, members, sink)
     })

@@ -487,6 +487,45 @@ fn incremental_export_sees_a_new_statement() {
     assert!(changes.changed.contains(&page), "{changes:?}");
 }
 
+// Guards the charts, which are fingerprinted from their monthly counts: a statement newer than
+// all others, in a topic of its own, moves every chart's ten-year window, so the first page of
+// every other topic is drawn again although none of its cards changed.
+#[test]
+fn incremental_export_redraws_charts_when_their_window_moves() {
+    let archive = generated();
+    let newest = published(&archive)[0].date.clone();
+    let (year, month): (i32, u32) = (
+        newest[..4].parse().expect("a year"),
+        newest[5..7].parse().expect("a month"),
+    );
+    let (year, month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    let date = format!("{year}-{month:02}-15");
+    let path = format!("statements/{year}/{date}-a-later-statement.md");
+    let changes = assert_incremental(&archive, &[], |a| {
+        let front = format!(
+            "title: \"A later statement\"\ndate: {date}\nspeaker: \"Ana Piquer\"\ntopics: [\"Chart windows\"]"
+        );
+        a.write(
+            &path,
+            support::statement(&front, "A later statement's body.\n"),
+        );
+    });
+    let redrawn = changes
+        .changed
+        .iter()
+        .filter(|p| p.starts_with("topics/") && !p.starts_with("topics/chart-windows/"))
+        .filter(|p| p.ends_with("/index.html") && p.matches('/').count() == 2)
+        .count();
+    assert!(
+        redrawn > 1,
+        "other topics' charts were redrawn: {changes:?}"
+    );
+}
+
 // Guards a removed statement: its page and folder go, and so do the pages of a topic only it
 // had; neighbours and lists change.
 #[test]
