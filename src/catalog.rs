@@ -316,9 +316,19 @@ fn with_cache(
             texts: None,
         };
     }
+    // Export leaves a cache in which few files changed as it is: it does not use the word index
+    // that a rewrite would update, and reading those few files again costs the next command
+    // less than the rewrite costs export. The next command that rewrites it catches up.
+    let read_count = paths.len() - kept;
+    let defer = excerpts
+        && words.is_empty()
+        && read_count <= (paths.len() / 100).max(64)
+        && old
+            .as_ref()
+            .is_some_and(|old| same_places(&plan, old.entries.len()));
     // Something changed (the cache is rewritten: it needs the old index and excerpts), or the
     // text index or the excerpts are asked for: read those sections, if readable.
-    let index_needed = !unchanged || !words.is_empty();
+    let index_needed = (!unchanged && !defer) || !words.is_empty();
     let excerpts_needed = !unchanged || excerpts;
     let old_index = old
         .as_mut()
@@ -363,15 +373,26 @@ fn with_cache(
             texts: old_texts.filter(|_| excerpts),
         };
     }
+    if defer && let Some(old) = old {
+        let to_read = reads(&plan);
+        let (read, _) = read_indexed(root, paths, &walk.keys, &to_read);
+        let mut texts = old_texts.unwrap_or_default();
+        let mut entries = Vec::with_capacity(read.len());
+        for (id, read) in read {
+            texts.patch(id as usize, read.record);
+            entries.push((id, read.entry));
+        }
+        return Loaded {
+            entries: merge(&plan, old.entries, entries),
+            text: None,
+            parsed: to_read.len(),
+            texts: Some(texts),
+        };
+    }
     if old.is_none() && !cache_is_writable(root) {
         return without_cache(root, paths, words, excerpts);
     }
-    let to_read: Vec<u32> = plan
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| matches!(p, Plan::Read))
-        .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
-        .collect();
+    let to_read = reads(&plan);
     let (read, fresh_index) = read_indexed(root, paths, &walk.keys, &to_read);
     // Each kept file's new id, by its id in the old cache.
     let remap: Option<Vec<Option<u32>>> = old.as_ref().map(|old| {
@@ -421,17 +442,32 @@ fn with_cache(
     }
 }
 
+/// The ids of the files the plan reads.
+fn reads(plan: &[Plan]) -> Vec<u32> {
+    plan.iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p, Plan::Read))
+        .map(|(id, _)| u32::try_from(id).unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// Whether every file the plan keeps stays where it was among the `old` entries (so no id
+/// moves, and what is read takes the place of what was there).
+fn same_places(plan: &[Plan], old: usize) -> bool {
+    old == plan.len()
+        && plan.iter().enumerate().all(|(id, p)| match p {
+            Plan::Keep(i) => *i == id,
+            Plan::Read => true,
+        })
+}
+
 /// Every file's entry in walk order: the kept ones from `old` (the plan takes them in ascending
 /// order), the others from `read` (by id). Moves the entries without a slot per file, so the
 /// merge never holds two archives' worth of them.
 fn merge(plan: &[Plan], mut old: Vec<Entry>, mut read: Vec<(u32, Entry)>) -> Vec<Entry> {
     // The usual case, the same files as before: the entries read replace theirs in place.
-    let same_files = old.len() == plan.len()
-        && read.len() == plan.iter().filter(|p| matches!(p, Plan::Read)).count()
-        && plan.iter().enumerate().all(|(id, p)| match p {
-            Plan::Keep(i) => *i == id,
-            Plan::Read => true,
-        });
+    let same_files = same_places(plan, old.len())
+        && read.len() == plan.iter().filter(|p| matches!(p, Plan::Read)).count();
     if same_files {
         for (id, entry) in read {
             if let Some(slot) = old.get_mut(id as usize) {

@@ -9,6 +9,8 @@
 //! cache is rewritten, and the whole store is one allocation (some 45 MB at 100,000 statements),
 //! dropped once the statement pages are done.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::statement::Statement;
@@ -46,6 +48,8 @@ pub struct PageTexts {
     bytes: Vec<u8>,
     /// End offset in `bytes` of each file's record.
     ends: Vec<u32>,
+    /// Records that replace those in `bytes`, by file id ([`PageTexts::patch`]).
+    patched: BTreeMap<usize, Vec<u8>>,
 }
 
 impl PageTexts {
@@ -70,8 +74,18 @@ impl PageTexts {
         self.ends.is_empty()
     }
 
+    /// Replaces the record of file `id` (one that was read again), without moving the others.
+    pub fn patch(&mut self, id: usize, record: Vec<u8>) {
+        if id < self.len() {
+            self.patched.insert(id, record);
+        }
+    }
+
     /// The raw record of file `id` (empty when it has none).
     pub fn record(&self, id: usize) -> &[u8] {
+        if let Some(record) = self.patched.get(&id) {
+            return record;
+        }
         let start = match id.checked_sub(1) {
             Some(before) => self.ends.get(before).copied().unwrap_or(0),
             None => 0,
@@ -90,6 +104,12 @@ impl PageTexts {
     /// The store as one run of bytes (for the cache): the record count, the end offsets, the
     /// records, integers little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
+        if !self.patched.is_empty() {
+            let ids = 0..self.len();
+            return Self::collect(ids.map(|id| self.record(id)))
+                .unwrap_or_default()
+                .to_bytes();
+        }
         let mut out = Vec::with_capacity(4 + 4 * self.ends.len() + self.bytes.len());
         out.extend_from_slice(&u32::try_from(self.ends.len()).unwrap_or(0).to_le_bytes());
         for end in &self.ends {
@@ -113,7 +133,11 @@ impl PageTexts {
             return None;
         }
         bytes.drain(..table);
-        Some(Self { bytes, ends })
+        Some(Self {
+            bytes,
+            ends,
+            patched: BTreeMap::new(),
+        })
     }
 }
 
@@ -137,11 +161,19 @@ mod tests {
         let texts = PageTexts::collect(records.iter().map(Vec::as_slice)).unwrap();
         assert_eq!(texts.len(), 3);
         let texts = PageTexts::from_bytes(texts.to_bytes()).unwrap();
-        assert_eq!(texts.get(0), Some(first));
+        assert_eq!(texts.get(0), Some(first.clone()));
         assert_eq!(texts.get(1), None);
         assert_eq!(texts.get(2), Some(third));
         assert_eq!(texts.get(3), None);
         assert_eq!(texts.record(1), b"");
+        let mut patched = texts.clone();
+        patched.patch(1, first.encode());
+        patched.patch(3, first.encode());
+        assert_eq!(patched.get(1), Some(first.clone()));
+        assert_eq!(patched.get(3), None);
+        let patched = PageTexts::from_bytes(patched.to_bytes()).unwrap();
+        assert_eq!(patched.get(1), Some(first));
+        assert_eq!(patched.get(2), texts.get(2));
     }
 
     #[test]

@@ -135,11 +135,16 @@ pub(crate) fn export(
         counts.removed,
         started.elapsed().as_secs_f64()
     )?;
-    Ok(if errors.is_empty() && findings.errors.is_empty() {
+    let exit = if errors.is_empty() && findings.errors.is_empty() {
         Exit::Success
     } else {
         Exit::Problems
-    })
+    };
+    // Freeing 100,000 summaries one by one takes tens of milliseconds: another thread does it
+    // (cut short when the process ends; `serve` keeps running and lets it finish).
+    drop(input);
+    let _ = std::thread::Builder::new().spawn(move || drop(catalog));
+    Ok(exit)
 }
 
 /// `--init-theme`: writes every default template and static file missing from

@@ -327,7 +327,17 @@ fn cache_keeps_excerpts_and_page_texts_for_export_only() {
     let edited = &files[files.len() / 2];
     let text = fs::read_to_string(edited).unwrap();
     fs::write(edited, format!("{text}\nOne more sentence.\n")).unwrap();
+    // Export leaves the cache as it is after so small a change, and reads the file again.
+    let cache_file = root.join(".press/cache.bin");
+    let before = fs::read(&cache_file).unwrap();
+    assert_eq!(
+        excerpts(root, true),
+        excerpts(root, false),
+        "cache left as it was by export"
+    );
+    assert!(fs::read(&cache_file).unwrap() == before);
     load(root, &[]); // a listing rewrites the cache after the edit
+    assert!(fs::read(&cache_file).unwrap() != before);
     assert_eq!(
         excerpts(root, true),
         excerpts(root, false),
