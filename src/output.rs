@@ -272,7 +272,7 @@ impl Output {
             }
         }
         let mut paths: Vec<(&String, &Produced)> = produced.iter().collect();
-        paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut manifest = String::from(MANIFEST_HEADER);
         manifest.push('\n');
         for (path, _) in &paths {

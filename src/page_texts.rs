@@ -45,7 +45,9 @@ impl<'a> PageText<'a> {
 /// Every file's page texts, by file id.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageTexts {
+    /// The records, from `start` on (what comes before is the table they were read with).
     bytes: Vec<u8>,
+    start: usize,
     /// End offset in `bytes` of each file's record.
     ends: Vec<u32>,
     /// Records that replace those in `bytes`, by file id ([`PageTexts::patch`]).
@@ -92,7 +94,7 @@ impl PageTexts {
         };
         let end = self.ends.get(id).copied().unwrap_or(start);
         self.bytes
-            .get(start as usize..end as usize)
+            .get(self.start + start as usize..self.start + end as usize)
             .unwrap_or_default()
     }
 
@@ -110,17 +112,17 @@ impl PageTexts {
                 .unwrap_or_default()
                 .to_bytes();
         }
-        let mut out = Vec::with_capacity(4 + 4 * self.ends.len() + self.bytes.len());
+        let mut out = Vec::with_capacity(4 + 4 * self.ends.len() + self.bytes.len() - self.start);
         out.extend_from_slice(&u32::try_from(self.ends.len()).unwrap_or(0).to_le_bytes());
         for end in &self.ends {
             out.extend_from_slice(&end.to_le_bytes());
         }
-        out.extend_from_slice(&self.bytes);
+        out.extend_from_slice(&self.bytes[self.start..]);
         out
     }
 
     /// The store [`PageTexts::to_bytes`] wrote; none when the bytes do not hold one.
-    pub fn from_bytes(mut bytes: Vec<u8>) -> Option<Self> {
+    pub fn from_bytes(bytes: Vec<u8>) -> Option<Self> {
         let word = |at: usize| -> Option<u32> {
             Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
         };
@@ -132,9 +134,9 @@ impl PageTexts {
         if !sorted || ends.last().map_or(0, |&end| end as usize) != records {
             return None;
         }
-        bytes.drain(..table);
         Some(Self {
             bytes,
+            start: table,
             ends,
             patched: BTreeMap::new(),
         })
@@ -183,9 +185,7 @@ mod tests {
         bytes.pop();
         assert_eq!(PageTexts::from_bytes(bytes), None);
         assert_eq!(PageTexts::from_bytes(vec![1, 0]), None);
-        assert_eq!(
-            PageTexts::from_bytes(vec![0, 0, 0, 0]),
-            Some(PageTexts::default())
-        );
+        let empty = PageTexts::from_bytes(vec![0, 0, 0, 0]).unwrap();
+        assert!(empty.is_empty());
     }
 }

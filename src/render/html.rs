@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use anyhow::Context as _;
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
@@ -312,9 +312,11 @@ pub(crate) fn pretty(path: &str) -> &str {
 
 /// The path of a statement's page.
 pub(crate) fn statement_path(statement: &impl Header) -> String {
+    // Dates have four-digit years (the parser takes `YYYY-MM-DD` only): no need for strftime,
+    // which costs more than the rest of this at 100,000 pages.
     format!(
-        "statements/{}/{}/index.html",
-        statement.day().format("%Y"),
+        "statements/{:04}/{}/index.html",
+        statement.day().year(),
         statement.slug()
     )
 }

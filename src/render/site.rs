@@ -119,21 +119,26 @@ pub fn render_site(
     drop(texts);
     home(&site, &slots, sink)?;
     years(&site, &slots, sink)?;
-    let speakers = query::group(&input.statements, GroupBy::Speaker);
-    let locations = query::group(&input.statements, GroupBy::Location);
-    let topic_members = members(&site, GroupBy::Topic);
+    // Five passes over every statement, each on its own: side by side.
+    let group = |by| query::group(&input.statements, by);
+    let ((speakers, locations), (topic_members, (speaker_members, location_members))) = rayon::join(
+        || rayon::join(|| group(GroupBy::Speaker), || group(GroupBy::Location)),
+        || {
+            rayon::join(
+                || members(&site, GroupBy::Topic),
+                || {
+                    rayon::join(
+                        || members(&site, GroupBy::Speaker),
+                        || members(&site, GroupBy::Location),
+                    )
+                },
+            )
+        },
+    );
     for (by, groups, members) in [
         (GroupBy::Topic, &topics, &topic_members),
-        (
-            GroupBy::Speaker,
-            &speakers,
-            &members(&site, GroupBy::Speaker),
-        ),
-        (
-            GroupBy::Location,
-            &locations,
-            &members(&site, GroupBy::Location),
-        ),
+        (GroupBy::Speaker, &speakers, &speaker_members),
+        (GroupBy::Location, &locations, &location_members),
     ] {
         group_pages(&site, by, groups, members, &slots, sink)?;
     }
