@@ -612,7 +612,22 @@ pub fn write(
     texts: &PageTexts,
 ) -> io::Result<()> {
     let Encoded { entries, excerpts } = encoded;
-    let texts = texts.to_bytes();
+    // The page texts are written from where they lie, never copied into one buffer: their
+    // length and checksum first, then their bytes.
+    let mut texts_len = 0;
+    texts
+        .write_section(&mut |piece| {
+            texts_len += piece.len();
+            Ok(())
+        })
+        .ok_or_else(|| io::Error::other("page texts too large"))??;
+    let mut texts_sum = Checksum::new(texts_len);
+    texts
+        .write_section(&mut |piece| {
+            texts_sum.update(piece);
+            Ok(())
+        })
+        .ok_or_else(|| io::Error::other("page texts too large"))??;
     let words = postcard::to_allocvec(&StoredWords {
         words: Cow::Borrowed(&index.words),
         word_ends: index.word_ends.clone(),
@@ -646,7 +661,6 @@ pub fn write(
         (&mut header.words, &words),
         (&mut header.postings, &index.postings),
         (&mut header.excerpts, excerpts),
-        (&mut header.texts, &texts),
     ] {
         *section = Section {
             offset,
@@ -655,6 +669,11 @@ pub fn write(
         };
         offset += bytes.len() as u64;
     }
+    header.texts = Section {
+        offset,
+        len: texts_len as u64,
+        checksum: texts_sum.finish(),
+    };
     let mut header_bytes = postcard::to_allocvec(&header).map_err(io::Error::other)?;
     if header_bytes.len() as u64 > HEADER_SLOT {
         return Err(io::Error::other("cache header too large"));
@@ -671,7 +690,9 @@ pub fn write(
         out.write_all(&words)?;
         out.write_all(&index.postings)?;
         out.write_all(excerpts)?;
-        out.write_all(&texts)?;
+        texts
+            .write_section(&mut |piece| out.write_all(piece))
+            .unwrap_or(Ok(()))?;
         out.flush()?;
     }
     temp.persist(path(root)).map_err(|err| err.error)?;
@@ -681,18 +702,85 @@ pub fn write(
 /// A fast 64-bit checksum (a multiply-rotate over 8-byte words); it guards against torn and
 /// damaged files, not against tampering.
 fn checksum(bytes: &[u8]) -> u64 {
+    let mut sum = Checksum::new(bytes.len());
+    sum.update(bytes);
+    sum.finish()
+}
+
+/// [`checksum`] over bytes that come in pieces (the whole length known up front).
+struct Checksum {
+    hash: u64,
+    /// Bytes of a word not yet complete.
+    carry: [u8; 8],
+    carried: usize,
+}
+
+impl Checksum {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut hash = 0x51_7c_c1_b7_27_22_0a_95 ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word))
-            .wrapping_mul(K)
-            .rotate_left(29);
+
+    fn new(len: usize) -> Self {
+        Self {
+            hash: 0x51_7c_c1_b7_27_22_0a_95 ^ len as u64,
+            carry: [0; 8],
+            carried: 0,
+        }
     }
-    for &byte in chunks.remainder() {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(K).rotate_left(29);
+
+    fn mix(&mut self, word: u64) {
+        self.hash = (self.hash ^ word).wrapping_mul(Self::K).rotate_left(29);
     }
-    hash ^ (hash >> 32)
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        if self.carried > 0 {
+            let take = (8 - self.carried).min(bytes.len());
+            self.carry[self.carried..self.carried + take].copy_from_slice(&bytes[..take]);
+            self.carried += take;
+            bytes = &bytes[take..];
+            if self.carried < 8 {
+                return;
+            }
+            self.mix(u64::from_le_bytes(self.carry));
+            self.carried = 0;
+        }
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(word);
+            self.mix(u64::from_le_bytes(le));
+        }
+        let rest = words.remainder();
+        self.carry[..rest.len()].copy_from_slice(rest);
+        self.carried = rest.len();
+    }
+
+    fn finish(mut self) -> u64 {
+        for i in 0..self.carried {
+            let byte = self.carry[i];
+            self.mix(u64::from(byte));
+        }
+        self.hash ^ (self.hash >> 32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checksum_in_pieces_is_the_checksum_of_the_whole() {
+        let bytes: Vec<u8> = (0..=200u8).collect();
+        for cuts in [
+            vec![0, 201],
+            vec![3, 5, 17, 64, 200],
+            vec![1, 2, 3, 4, 5, 6, 7, 8, 9],
+        ] {
+            let mut sum = Checksum::new(bytes.len());
+            let mut at = 0;
+            for cut in cuts.into_iter().chain([bytes.len()]) {
+                sum.update(&bytes[at..cut.max(at)]);
+                at = cut.max(at);
+            }
+            assert_eq!(sum.finish(), checksum(&bytes));
+        }
+    }
 }

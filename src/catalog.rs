@@ -19,7 +19,7 @@ use crate::archive;
 use crate::cache::{self, Cache, Entry, FileKey};
 use crate::diagnostic::Diagnostic;
 use crate::index::IndexBuilder;
-use crate::page_texts::{PageText, PageTexts};
+use crate::page_texts::{Collected, OldIds, PageText, PageTexts};
 use crate::query;
 use crate::statement::{Statement, Summary};
 
@@ -215,9 +215,7 @@ fn without_cache(root: &Path, paths: &[String], words: &[String], excerpts: bool
         })
         .collect();
     let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
-    let texts = excerpts
-        .then(|| PageTexts::collect(reads.iter().map(|r| r.record.as_slice())))
-        .flatten();
+    let texts = excerpts.then(|| PageTexts::collect(reads.iter().map(|r| r.record.as_slice())));
     Loaded {
         parsed: reads.len(),
         entries: reads.into_iter().map(|r| r.entry).collect(),
@@ -232,12 +230,14 @@ fn read_indexed(
     paths: &[String],
     keys: &[Option<FileKey>],
     ids: &[u32],
-) -> (Vec<(u32, Read)>, IndexBuilder) {
+) -> (Vec<(u32, Entry)>, IndexBuilder, Collected) {
+    // Each thread keeps its files' page texts in one buffer of its own as it goes (a buffer
+    // per file would cost as much again).
     ids.par_iter()
         .with_min_len(64)
         .fold(
-            || (Vec::new(), IndexBuilder::default()),
-            |(mut entries, mut index), &id| {
+            || (Vec::new(), IndexBuilder::default(), Collected::default()),
+            |(mut entries, mut index, mut texts), &id| {
                 let key = keys.get(id as usize).copied().flatten();
                 let read = read(
                     root,
@@ -248,16 +248,18 @@ fn read_indexed(
                     Some(&mut index),
                     true,
                 );
-                entries.push((id, read));
-                (entries, index)
+                texts.push(id, &read.record);
+                entries.push((id, read.entry));
+                (entries, index, texts)
             },
         )
         .reduce(
-            || (Vec::new(), IndexBuilder::default()),
-            |(mut entries, mut index), (more, other)| {
+            || (Vec::new(), IndexBuilder::default(), Collected::default()),
+            |(mut entries, mut index, mut texts), (more, other, more_texts)| {
                 entries.extend(more);
                 index.merge(other);
-                (entries, index)
+                texts.merge(more_texts);
+                (entries, index, texts)
             },
         )
 }
@@ -375,25 +377,21 @@ fn with_cache(
     }
     if defer && let Some(old) = old {
         let to_read = reads(&plan);
-        let (read, _) = read_indexed(root, paths, &walk.keys, &to_read);
-        let mut texts = old_texts.unwrap_or_default();
-        let mut entries = Vec::with_capacity(read.len());
-        for (id, read) in read {
-            texts.patch(id as usize, read.record);
-            entries.push((id, read.entry));
-        }
+        let (read, _, fresh) = read_indexed(root, paths, &walk.keys, &to_read);
+        let same_id = |id: usize| Some(id);
+        let old_texts = old_texts.map(|t| (t, &same_id as OldIds<'_>));
         return Loaded {
-            entries: merge(&plan, old.entries, entries),
+            entries: merge(&plan, old.entries, read),
             text: None,
             parsed: to_read.len(),
-            texts: Some(texts),
+            texts: Some(PageTexts::assemble(paths.len(), old_texts, fresh)),
         };
     }
     if old.is_none() && !cache_is_writable(root) {
         return without_cache(root, paths, words, excerpts);
     }
     let to_read = reads(&plan);
-    let (read, fresh_index) = read_indexed(root, paths, &walk.keys, &to_read);
+    let (read, fresh_index, fresh_texts) = read_indexed(root, paths, &walk.keys, &to_read);
     // Each kept file's new id, by its id in the old cache.
     let remap: Option<Vec<Option<u32>>> = old.as_ref().map(|old| {
         let mut remap = vec![None; old.entries.len()];
@@ -414,21 +412,12 @@ fn with_cache(
         ),
         _ => fresh_index.finish(),
     };
-    let texts = {
-        let mut fresh: Vec<&[u8]> = vec![&[]; paths.len()];
-        for (id, read) in &read {
-            if let Some(slot) = fresh.get_mut(*id as usize) {
-                *slot = &read.record;
-            }
-        }
-        PageTexts::collect(plan.iter().enumerate().map(|(id, p)| match p {
-            Plan::Keep(i) => old_texts.as_ref().map_or(&[][..], |t| t.record(*i)),
-            Plan::Read => fresh[id],
-        }))
-        .unwrap_or_default()
+    let old_id = |id: usize| match plan.get(id) {
+        Some(Plan::Keep(i)) => Some(*i),
+        _ => None,
     };
-    drop(old_texts);
-    let read = read.into_iter().map(|(id, r)| (id, r.entry)).collect();
+    let old_texts = old_texts.map(|t| (t, &old_id as OldIds<'_>));
+    let texts = PageTexts::assemble(paths.len(), old_texts, fresh_texts);
     let entries = merge(&plan, old_entries, read);
     let encoded = cache::encode(&entries);
     // A cache that cannot be written (a read-only archive) is no reason to fail.

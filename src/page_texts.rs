@@ -4,12 +4,14 @@
 //! the file, checks its digest and takes the body.
 //!
 //! [`PageTexts`] holds one record per statement file, by file id (walk order): the digest of the
-//! file the texts came from, then the texts, postcard-encoded back to back with each record's end
-//! offset. A record is found by id without decoding the others and is copied as bytes when the
-//! cache is rewritten, and the whole store is one allocation (some 45 MB at 100,000 statements),
-//! dropped once the statement pages are done.
-
-use std::collections::BTreeMap;
+//! file the texts came from, then the texts, postcard-encoded. Records sit back to back in a few
+//! large buffers (the cache section they were read from, and what each thread that parsed files
+//! collected), and each file's span says where its record is: a record is found by id without
+//! decoding the others, and a rewrite of the cache moves buffers rather than copying records, so
+//! some 45 MB at 100,000 statements are never held twice.
+//!
+//! In the cache the section is the record count, each record's end offset, then the records in
+//! id order (integers little-endian).
 
 use serde::{Deserialize, Serialize};
 
@@ -42,59 +44,123 @@ impl<'a> PageText<'a> {
     }
 }
 
+/// Where one file's record is: a range of one buffer (empty: no record).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    buffer: u32,
+    start: u32,
+    end: u32,
+}
+
 /// Every file's page texts, by file id.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PageTexts {
-    /// The records, from `start` on (what comes before is the table they were read with).
-    bytes: Vec<u8>,
-    start: usize,
-    /// End offset in `bytes` of each file's record.
-    ends: Vec<u32>,
-    /// Records that replace those in `bytes`, by file id ([`PageTexts::patch`]).
-    patched: BTreeMap<usize, Vec<u8>>,
+    buffers: Vec<Vec<u8>>,
+    spans: Vec<Span>,
+}
+
+/// Records collected while files are parsed, in any order ([`PageTexts::assemble`] puts them in
+/// place): one buffer for each thread's share.
+#[derive(Debug, Default)]
+pub struct Collected {
+    parts: Vec<Part>,
+}
+
+/// One thread's records: a buffer, and the file id and span of each record in it.
+type Part = (Vec<u8>, Vec<(u32, Span)>);
+
+/// For each file id of a new store, the id its record had in the old one (when it had one).
+pub type OldIds<'a> = &'a dyn Fn(usize) -> Option<usize>;
+
+impl Collected {
+    /// Adds the record of file `id`.
+    pub fn push(&mut self, id: u32, record: &[u8]) {
+        if self.parts.is_empty() {
+            self.parts.push(Default::default());
+        }
+        let Some((bytes, spans)) = self.parts.last_mut() else {
+            return;
+        };
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(bytes.len()),
+            u32::try_from(bytes.len() + record.len()),
+        ) else {
+            return;
+        };
+        bytes.extend_from_slice(record);
+        spans.push((
+            id,
+            Span {
+                buffer: 0,
+                start,
+                end,
+            },
+        ));
+    }
+
+    /// Takes in another thread's records (their buffer is moved, not copied).
+    pub fn merge(&mut self, other: Collected) {
+        self.parts.extend(other.parts);
+    }
 }
 
 impl PageTexts {
     /// The store of these records, one per file id (an empty record: none for that file).
-    /// None when they total 4 GB or more.
-    pub fn collect<'r>(records: impl IntoIterator<Item = &'r [u8]>) -> Option<Self> {
-        let mut texts = Self::default();
-        for record in records {
-            texts.bytes.extend_from_slice(record);
-            texts.ends.push(u32::try_from(texts.bytes.len()).ok()?);
+    pub fn collect<'r>(records: impl IntoIterator<Item = &'r [u8]>) -> Self {
+        let mut collected = Collected::default();
+        let mut count = 0;
+        for (id, record) in records.into_iter().enumerate() {
+            collected.push(u32::try_from(id).unwrap_or(u32::MAX), record);
+            count = id + 1;
         }
-        Some(texts)
+        Self::assemble(count, None, collected)
+    }
+
+    /// The store for `count` files: each file's record from `fresh` when it has one there, else
+    /// from `old` at the id [`OldIds`] gives (the files a cache rewrite keeps).
+    pub fn assemble(count: usize, old: Option<(PageTexts, OldIds<'_>)>, fresh: Collected) -> Self {
+        let mut texts = Self {
+            buffers: Vec::new(),
+            spans: vec![Span::default(); count],
+        };
+        if let Some((old, old_id)) = old {
+            for (id, span) in texts.spans.iter_mut().enumerate() {
+                if let Some(old_span) = old_id(id).and_then(|i| old.spans.get(i)) {
+                    *span = *old_span;
+                }
+            }
+            texts.buffers = old.buffers;
+        }
+        for (bytes, spans) in fresh.parts {
+            let buffer = u32::try_from(texts.buffers.len()).unwrap_or(u32::MAX);
+            for (id, span) in spans {
+                if let Some(slot) = texts.spans.get_mut(id as usize) {
+                    *slot = Span { buffer, ..span };
+                }
+            }
+            texts.buffers.push(bytes);
+        }
+        texts
     }
 
     /// How many files it has a record for.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// Whether it has no records.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// Replaces the record of file `id` (one that was read again), without moving the others.
-    pub fn patch(&mut self, id: usize, record: Vec<u8>) {
-        if id < self.len() {
-            self.patched.insert(id, record);
-        }
+        self.spans.is_empty()
     }
 
     /// The raw record of file `id` (empty when it has none).
     pub fn record(&self, id: usize) -> &[u8] {
-        if let Some(record) = self.patched.get(&id) {
-            return record;
-        }
-        let start = match id.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(id).copied().unwrap_or(start);
-        self.bytes
-            .get(self.start + start as usize..self.start + end as usize)
+        self.spans
+            .get(id)
+            .and_then(|span| {
+                let buffer = self.buffers.get(span.buffer as usize)?;
+                buffer.get(span.start as usize..span.end as usize)
+            })
             .unwrap_or_default()
     }
 
@@ -103,25 +169,29 @@ impl PageTexts {
         postcard::from_bytes(self.record(id)).ok()
     }
 
-    /// The store as one run of bytes (for the cache): the record count, the end offsets, the
-    /// records, integers little-endian.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        if !self.patched.is_empty() {
-            let ids = 0..self.len();
-            return Self::collect(ids.map(|id| self.record(id)))
-                .unwrap_or_default()
-                .to_bytes();
+    /// Hands the cache section to `write` piece by piece (see the module doc for its layout);
+    /// None when the records total 4 GB or more.
+    pub fn write_section(
+        &self,
+        write: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> Option<std::io::Result<()>> {
+        let mut table = Vec::with_capacity(4 + 4 * self.len());
+        table.extend_from_slice(&u32::try_from(self.len()).ok()?.to_le_bytes());
+        let mut end = 0u32;
+        for id in 0..self.len() {
+            end = end.checked_add(u32::try_from(self.record(id).len()).ok()?)?;
+            table.extend_from_slice(&end.to_le_bytes());
         }
-        let mut out = Vec::with_capacity(4 + 4 * self.ends.len() + self.bytes.len() - self.start);
-        out.extend_from_slice(&u32::try_from(self.ends.len()).unwrap_or(0).to_le_bytes());
-        for end in &self.ends {
-            out.extend_from_slice(&end.to_le_bytes());
-        }
-        out.extend_from_slice(&self.bytes[self.start..]);
-        out
+        let result = write(&table).and_then(|()| {
+            (0..self.len()).try_for_each(|id| match self.record(id) {
+                [] => Ok(()),
+                record => write(record),
+            })
+        });
+        Some(result)
     }
 
-    /// The store [`PageTexts::to_bytes`] wrote; none when the bytes do not hold one.
+    /// The store a cache section holds; none when the bytes do not hold one.
     pub fn from_bytes(bytes: Vec<u8>) -> Option<Self> {
         let word = |at: usize| -> Option<u32> {
             Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
@@ -129,16 +199,26 @@ impl PageTexts {
         let count = word(0)? as usize;
         let table = 4usize.checked_add(count.checked_mul(4)?)?;
         let records = bytes.len().checked_sub(table)?;
-        let ends: Vec<u32> = (0..count).map(|i| word(4 + 4 * i)).collect::<Option<_>>()?;
-        let sorted = ends.windows(2).all(|pair| pair[0] <= pair[1]);
-        if !sorted || ends.last().map_or(0, |&end| end as usize) != records {
+        let mut spans = Vec::with_capacity(count);
+        let mut start = u32::try_from(table).ok()?;
+        for i in 0..count {
+            let end = u32::try_from(table).ok()?.checked_add(word(4 + 4 * i)?)?;
+            if end < start {
+                return None;
+            }
+            spans.push(Span {
+                buffer: 0,
+                start,
+                end,
+            });
+            start = end;
+        }
+        if start as usize != table + records {
             return None;
         }
         Some(Self {
-            bytes,
-            start: table,
-            ends,
-            patched: BTreeMap::new(),
+            buffers: vec![bytes],
+            spans,
         })
     }
 }
@@ -146,6 +226,18 @@ impl PageTexts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn section(texts: &PageTexts) -> Vec<u8> {
+        let mut out = Vec::new();
+        texts
+            .write_section(&mut |piece| {
+                out.extend_from_slice(piece);
+                Ok(())
+            })
+            .unwrap()
+            .unwrap();
+        out
+    }
 
     #[test]
     fn records_round_trip_by_id() {
@@ -160,31 +252,39 @@ mod tests {
             source: Some("https://example.org/x"),
         };
         let records = [first.encode(), Vec::new(), third.encode()];
-        let texts = PageTexts::collect(records.iter().map(Vec::as_slice)).unwrap();
+        let texts = PageTexts::collect(records.iter().map(Vec::as_slice));
         assert_eq!(texts.len(), 3);
-        let texts = PageTexts::from_bytes(texts.to_bytes()).unwrap();
+        let texts = PageTexts::from_bytes(section(&texts)).unwrap();
         assert_eq!(texts.get(0), Some(first.clone()));
         assert_eq!(texts.get(1), None);
-        assert_eq!(texts.get(2), Some(third));
+        assert_eq!(texts.get(2), Some(third.clone()));
         assert_eq!(texts.get(3), None);
         assert_eq!(texts.record(1), b"");
-        let mut patched = texts.clone();
-        patched.patch(1, first.encode());
-        patched.patch(3, first.encode());
-        assert_eq!(patched.get(1), Some(first.clone()));
-        assert_eq!(patched.get(3), None);
-        let patched = PageTexts::from_bytes(patched.to_bytes()).unwrap();
-        assert_eq!(patched.get(1), Some(first));
-        assert_eq!(patched.get(2), texts.get(2));
+        // A rewrite keeps files 0 and 2 (now 1 and 2) and reads a new file 0 on two threads.
+        let mut fresh = Collected::default();
+        fresh.push(0, &third.encode());
+        let mut other = Collected::default();
+        other.push(2, &first.encode());
+        fresh.merge(other);
+        let old_id = |id: usize| [None, Some(0), Some(2)][id];
+        let moved = PageTexts::assemble(3, Some((texts, &old_id)), fresh);
+        let moved = PageTexts::from_bytes(section(&moved)).unwrap();
+        assert_eq!(moved.get(0), Some(third));
+        assert_eq!(moved.get(1), Some(first.clone()));
+        assert_eq!(moved.get(2), Some(first));
     }
 
     #[test]
     fn damaged_bytes_are_refused() {
-        let texts = PageTexts::collect([b"ab".as_slice(), b"c"]).unwrap();
-        let mut bytes = texts.to_bytes();
+        let texts = PageTexts::collect([b"ab".as_slice(), b"c"]);
+        let mut bytes = section(&texts);
         bytes.pop();
         assert_eq!(PageTexts::from_bytes(bytes), None);
         assert_eq!(PageTexts::from_bytes(vec![1, 0]), None);
+        assert_eq!(
+            PageTexts::from_bytes(vec![2, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 7]),
+            None
+        );
         let empty = PageTexts::from_bytes(vec![0, 0, 0, 0]).unwrap();
         assert!(empty.is_empty());
     }
