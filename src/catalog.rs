@@ -392,6 +392,7 @@ fn with_cache(
     }
     let to_read = reads(&plan);
     let (read, fresh_index, fresh_texts) = read_indexed(root, paths, &walk.keys, &to_read);
+    release_freed_memory();
     // Each kept file's new id, by its id in the old cache.
     let remap: Option<Vec<Option<u32>>> = old.as_ref().map(|old| {
         let mut remap = vec![None; old.entries.len()];
@@ -412,6 +413,7 @@ fn with_cache(
         ),
         _ => fresh_index.finish(),
     };
+    release_freed_memory();
     let old_id = |id: usize| match plan.get(id) {
         Some(Plan::Keep(i)) => Some(*i),
         _ => None,
@@ -422,6 +424,7 @@ fn with_cache(
     let encoded = cache::encode(&entries);
     // A cache that cannot be written (a read-only archive) is no reason to fail.
     let _ = encoded.and_then(|encoded| cache::write(root, &encoded, &index, &texts));
+    release_freed_memory();
     let text = (!words.is_empty()).then(|| index.search(words, paths.len()));
     Loaded {
         entries,
@@ -477,6 +480,17 @@ fn merge(plan: &[Plan], mut old: Vec<Entry>, mut read: Vec<(u32, Entry)>) -> Vec
                 .map(|(_, entry)| entry),
         })
         .collect()
+}
+
+/// Gives the memory a cache build freed back to the system at once: mimalloc keeps freed pages
+/// for a while, and what the build left would otherwise stay resident through a whole export,
+/// on top of what rendering takes (100,000 statements: about 90 MB).
+fn release_freed_memory() {
+    // Each thread has heaps of its own: every worker and this thread give theirs back.
+    // SAFETY: `mi_collect` only walks mimalloc's own heaps and has no preconditions; when
+    // mimalloc is not the allocator (the library's tests), there is nothing for it to do.
+    rayon::broadcast(|_| unsafe { libmimalloc_sys::mi_collect(true) });
+    unsafe { libmimalloc_sys::mi_collect(true) }
 }
 
 /// Whether a cache could be written (tried before parsing everything to build one).

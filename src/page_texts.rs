@@ -75,8 +75,16 @@ pub type OldIds<'a> = &'a dyn Fn(usize) -> Option<usize>;
 impl Collected {
     /// Adds the record of file `id`.
     pub fn push(&mut self, id: u32, record: &[u8]) {
-        if self.parts.is_empty() {
-            self.parts.push(Default::default());
+        // Buffers of a fixed size, never grown: growing one copies it, and a copy of tens of
+        // megabytes at the peak of a cache build is what this store is made to avoid.
+        const BUFFER: usize = 1 << 20;
+        let full = self
+            .parts
+            .last()
+            .is_none_or(|(bytes, _)| bytes.len() + record.len() > bytes.capacity());
+        if full {
+            let bytes = Vec::with_capacity(BUFFER.max(record.len()));
+            self.parts.push((bytes, Vec::new()));
         }
         let Some((bytes, spans)) = self.parts.last_mut() else {
             return;
