@@ -76,8 +76,9 @@ pub(crate) fn export(
         if !args.keep_going {
             writeln!(
                 io.err,
-                "press: export refused: {} in the archive; nothing written (fix them, or pass --keep-going to skip those files)",
-                count(errors.len(), "error")
+                "press: export refused: {} in the archive; nothing written (fix {}, or pass --keep-going to skip those files)",
+                count(errors.len(), "error"),
+                if errors.len() == 1 { "it" } else { "them" }
             )?;
             return Ok(Exit::Problems);
         }
@@ -117,8 +118,13 @@ pub(crate) fn export(
         if !args.keep_going {
             writeln!(
                 io.err,
-                "press: export refused: {} in the archive; nothing written (fix them, or pass --keep-going to publish those pages without the broken links)",
-                count(findings.errors.len(), "error")
+                "press: export refused: {} in the archive; nothing written (fix {}, or pass --keep-going to publish those pages without the broken links)",
+                count(findings.errors.len(), "error"),
+                if findings.errors.len() == 1 {
+                    "it"
+                } else {
+                    "them"
+                }
             )?;
             return Ok(Exit::Problems);
         }
