@@ -132,11 +132,10 @@ pub(crate) fn export(
     let counts = output.commit()?;
     writeln!(
         io.err,
-        "press: exported {} statement{} to {}: {} files written, {} unchanged, {} removed in {:.2} s",
-        input.statements.len(),
-        if input.statements.len() == 1 { "" } else { "s" },
+        "press: exported {} to {}: {} written, {} unchanged, {} removed in {:.2} s",
+        count(input.statements.len(), "statement"),
         out.display(),
-        counts.written,
+        count(counts.written, "file"),
         counts.unchanged,
         counts.removed,
         started.elapsed().as_secs_f64()
