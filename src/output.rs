@@ -120,8 +120,9 @@ pub struct Output {
     recorded: HashMap<String, Recorded>,
     /// Every path kept or put, with its fingerprint and whether it was kept.
     produced: Mutex<HashMap<String, Produced>>,
-    /// Staged files: the file in the staging folder, and its path in the site.
-    staged: Mutex<Vec<(PathBuf, String)>>,
+    /// Staged files: the file in the staging folder, its path in the site, and its size and
+    /// modification time as written (a rename keeps both).
+    staged: Mutex<Vec<(PathBuf, String, fs::Metadata)>>,
     next_name: AtomicUsize,
 }
 
@@ -231,7 +232,7 @@ impl Output {
     pub fn commit(mut self) -> anyhow::Result<Counts> {
         let produced = std::mem::take(&mut *lock(&self.produced));
         let mut staged = std::mem::take(&mut *lock(&self.staged));
-        staged.sort_by(|a, b| a.1.cmp(&b.1));
+        staged.par_sort_unstable_by(|a, b| a.1.cmp(&b.1));
         let mut counts = Counts {
             written: staged.len(),
             unchanged: produced.len() - staged.len(),
@@ -240,14 +241,14 @@ impl Output {
         if !self.direct {
             let folders: BTreeSet<&Path> = staged
                 .iter()
-                .filter_map(|(_, path)| Path::new(path).parent())
+                .filter_map(|(_, path, _)| Path::new(path).parent())
                 .collect();
             for folder in folders {
                 let folder = self.dir.join(folder);
                 fs::create_dir_all(&folder)
                     .with_context(|| format!("cannot create {}", folder.display()))?;
             }
-            staged.par_iter().try_for_each(|(file, path)| {
+            staged.par_iter().try_for_each(|(file, path, _)| {
                 let target = self.dir.join(path);
                 fs::rename(file, &target)
                     .with_context(|| format!("cannot write {}", target.display()))
@@ -280,14 +281,19 @@ impl Output {
             manifest.push('\n');
         }
         self.replace(MANIFEST, manifest.as_bytes())?;
-        // A kept file is as the previous export recorded it (keep checked): only the others
-        // need a look at the disk.
+        // A kept file is as the previous export recorded it (keep checked), a written one as
+        // its write left it: only files found equal on disk need a look at it.
+        let written: HashMap<&str, &fs::Metadata> = staged
+            .iter()
+            .map(|(_, path, meta)| (path.as_str(), meta))
+            .collect();
         let files: Vec<(Cow<'_, str>, Recorded)> = paths
             .par_iter()
             .filter_map(|(path, produced)| {
                 let fingerprint = produced.fingerprint?;
-                let record = match self.recorded.get(*path) {
-                    Some(old) if produced.kept => *old,
+                let record = match (self.recorded.get(*path), written.get(path.as_str())) {
+                    (Some(old), _) if produced.kept => *old,
+                    (_, Some(meta)) => recorded(&fingerprint, meta),
                     _ => recorded(&fingerprint, &fs::metadata(self.dir.join(path)).ok()?),
                 };
                 Some((Cow::Borrowed(path.as_str()), record))
@@ -392,14 +398,15 @@ impl Sink for Output {
             None => {
                 let file = self.dir.join(&path);
                 if let Some(parent) = file.parent() {
-                    fs::create_dir_all(parent)
+                    create_folder(parent)
                         .with_context(|| format!("cannot create {}", parent.display()))?;
                 }
                 file
             }
         };
-        fs::write(&file, &bytes).with_context(|| format!("cannot write {}", file.display()))?;
-        lock(&self.staged).push((file, path));
+        let meta = write_file(&file, &bytes)
+            .with_context(|| format!("cannot write {}", file.display()))?;
+        lock(&self.staged).push((file, path, meta));
         Ok(())
     }
 
@@ -417,12 +424,12 @@ impl Drop for Output {
         // export created is removed.
         drop(self.staging.take());
         if self.direct {
-            for (file, _) in lock(&self.staged).iter() {
+            for (file, _, _) in lock(&self.staged).iter() {
                 let _ = fs::remove_file(file);
             }
             let mut folders: Vec<PathBuf> = lock(&self.staged)
                 .iter()
-                .flat_map(|(file, _)| file.ancestors().skip(1).map(Path::to_path_buf))
+                .flat_map(|(file, _, _)| file.ancestors().skip(1).map(Path::to_path_buf))
                 .filter(|folder| folder.starts_with(&self.dir) && *folder != self.dir)
                 .collect();
             // Deepest first, so each folder is empty when its turn comes.
@@ -446,6 +453,24 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// What to record of a file with this fingerprint.
+/// Creates `folder` and any missing parents: one system call for a folder whose parent exists
+/// (most folders of a site), where `create_dir_all` looks at the folder first.
+fn create_folder(folder: &Path) -> std::io::Result<()> {
+    match fs::create_dir(folder) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => fs::create_dir_all(folder),
+        // Something else by that name makes the write into it fail, with its own message.
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other,
+    }
+}
+
+/// Writes `bytes` to a new or truncated `file`; its size and modification time once written.
+fn write_file(file: &Path, bytes: &[u8]) -> std::io::Result<fs::Metadata> {
+    let mut handle = fs::File::create(file)?;
+    handle.write_all(bytes)?;
+    handle.metadata()
+}
+
 fn recorded(fingerprint: &u64, meta: &fs::Metadata) -> Recorded {
     let modified = meta
         .modified()

@@ -126,11 +126,29 @@ pub fn is_xml_char(c: char) -> bool {
 /// The text without characters XML 1.0 forbids (C0 controls other than tab and line breaks,
 /// U+FFFE, U+FFFF); used for every string that reaches a page or a feed.
 pub fn xml_text(text: &str) -> Cow<'_, str> {
-    if text.chars().all(is_xml_char) {
+    if is_xml_clean(text.as_bytes()) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
     }
+}
+
+/// Whether `bytes` (UTF-8) hold only characters XML 1.0 allows: no C0 control but tab and line
+/// breaks, no U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`). Tested a chunk at a time without
+/// branching, so the loop vectorises; only a chunk with a suspect byte is looked at closely.
+fn is_xml_clean(bytes: &[u8]) -> bool {
+    const CHUNK: usize = 32;
+    #[inline(always)]
+    fn suspect(b: u8) -> bool {
+        (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') | (b == 0xef)
+    }
+    bytes.chunks(CHUNK).enumerate().all(|(n, chunk)| {
+        !chunk.iter().fold(false, |any, &b| any | suspect(b))
+            || (n * CHUNK..n * CHUNK + chunk.len()).all(|i| match bytes[i] {
+                0xef => !matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])),
+                b => !suspect(b),
+            })
+    })
 }
 
 /// Rewrites relative URLs in rendered content (to point at copied files from the page that shows
@@ -252,7 +270,10 @@ pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
             }
         },
         Event::End(TagEnd::Image) => (!dropped.pop().unwrap_or(false)).then_some(event),
-        Event::Text(text) => Some(Event::Text(xml_text(&text).into_owned().into())),
+        Event::Text(text) => Some(Event::Text(match xml_text(&text) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(clean) => clean.into(),
+        })),
         other => Some(other),
     });
     pulldown_cmark::html::push_html(&mut html, events);
@@ -378,5 +399,19 @@ mod tests {
     #[test]
     fn xml_text_drops_forbidden_characters() {
         assert_eq!(xml_text("a\u{0}b\u{1b}c\u{fffe}\td"), "abc\td");
+        assert_eq!(
+            xml_text("\u{ffff}\u{fffd}\u{f000}\r\n"),
+            "\u{fffd}\u{f000}\r\n"
+        );
+        let long = "é".repeat(20);
+        assert!(matches!(
+            xml_text(&format!("{long}\u{fffd}\n")),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(xml_text(&format!("{long}\u{1f}")), long);
+        assert_eq!(
+            xml_text(&format!("{long}{long}x\u{ffff}")),
+            format!("{long}{long}x")
+        );
     }
 }
