@@ -112,6 +112,7 @@ impl Catalog {
             texts,
             ..Catalog::default()
         };
+        catalog.summaries.reserve_exact(entries.len());
         for (id, entry) in entries.into_iter().enumerate() {
             catalog.diagnostics.extend(entry.diagnostics);
             if let Some(mut summary) = entry.summary {

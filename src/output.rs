@@ -205,7 +205,7 @@ impl Target {
         };
         // Both lists are sorted by path (a state that is not only keeps fewer pages).
         let mut previous = self.previous.iter().peekable();
-        let recorded = read_state(&dir.join(STATE))
+        let recorded: HashMap<String, Recorded> = read_state(&dir.join(STATE))
             .into_iter()
             .filter(|(path, _)| {
                 while previous.next_if(|p| *p < path).is_some() {}
@@ -218,8 +218,12 @@ impl Target {
             direct,
             staging,
             previous: self.previous,
+            // Most exports produce what the previous one did.
+            produced: Mutex::new(HashMap::with_capacity_and_hasher(
+                recorded.len(),
+                Default::default(),
+            )),
             recorded,
-            produced: Mutex::new(HashMap::default()),
             staged: Mutex::new(Vec::new()),
             next_name: AtomicUsize::new(0),
         })
@@ -254,7 +258,13 @@ impl Output {
                     .with_context(|| format!("cannot write {}", target.display()))
             })?;
         }
-        for old in self.previous.iter().filter(|p| !produced.contains_key(*p)) {
+        // The previous export's paths that are produced again, in order; the others go.
+        let mut again: Vec<(&String, &Produced)> = Vec::with_capacity(produced.len());
+        for old in &self.previous {
+            if let Some(entry) = produced.get_key_value(old) {
+                again.push(entry);
+                continue;
+            }
             let target = self.dir.join(old);
             match fs::remove_file(&target) {
                 Ok(()) => counts.removed += 1,
@@ -272,8 +282,14 @@ impl Output {
                 dir = d.parent();
             }
         }
-        let mut paths: Vec<(&String, &Produced)> = produced.iter().collect();
-        paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // Usually no path is new: then they are in order already.
+        let paths = if again.len() == produced.len() {
+            again
+        } else {
+            let mut paths: Vec<(&String, &Produced)> = produced.iter().collect();
+            paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+            paths
+        };
         let mut manifest = String::from(MANIFEST_HEADER);
         manifest.push('\n');
         for (path, _) in &paths {
