@@ -72,6 +72,8 @@ const RENDER_FINGERPRINT: u64 = crate::cache::source_fingerprint(&[
 pub struct Target {
     dir: PathBuf,
     previous: BTreeSet<String>,
+    /// The previous export's records of those paths ([`Target::read_records`]).
+    recorded: HashMap<String, Recorded>,
 }
 
 /// What the previous export recorded of one file.
@@ -154,6 +156,7 @@ impl Target {
             return Ok(Self {
                 dir,
                 previous: BTreeSet::new(),
+                recorded: HashMap::default(),
             });
         }
         if !target.is_dir() {
@@ -178,11 +181,29 @@ impl Target {
                 return Err(err).with_context(|| format!("cannot read {}", manifest.display()));
             }
         };
-        Ok(Self { dir, previous })
+        Ok(Self {
+            dir,
+            previous,
+            recorded: HashMap::default(),
+        })
     }
 
-    /// Creates the folder if needed and a staging folder inside it, and reads the state of the
-    /// previous export (a missing or unreadable state only means every page is rendered).
+    /// Reads the state of the previous export (a missing or unreadable state only means every
+    /// page is rendered); only reads, so it can go on while the archive loads.
+    pub fn read_records(mut self) -> Self {
+        // Both lists are sorted by path (a state that is not only keeps fewer pages).
+        let mut previous = self.previous.iter().peekable();
+        self.recorded = read_state(&self.dir.join(STATE))
+            .into_iter()
+            .filter(|(path, _)| {
+                while previous.next_if(|p| *p < path).is_some() {}
+                previous.peek().is_some_and(|p| *p == path)
+            })
+            .collect();
+        self
+    }
+
+    /// Creates the folder if needed and a staging folder inside it.
     pub fn open(self) -> anyhow::Result<Output> {
         let dir = self.dir;
         let created = !dir.exists();
@@ -203,15 +224,7 @@ impl Target {
                     })?,
             )
         };
-        // Both lists are sorted by path (a state that is not only keeps fewer pages).
-        let mut previous = self.previous.iter().peekable();
-        let recorded: HashMap<String, Recorded> = read_state(&dir.join(STATE))
-            .into_iter()
-            .filter(|(path, _)| {
-                while previous.next_if(|p| *p < path).is_some() {}
-                previous.peek().is_some_and(|p| *p == path)
-            })
-            .collect();
+        let recorded = self.recorded;
         Ok(Output {
             dir,
             created,

@@ -268,55 +268,81 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
         group: Group,
         spellings: HashMap<&'a str, (usize, usize)>,
     }
+    /// Counts statement `index` (of `day`) in the group `key`, under the spelling `name`
+    /// (allocating a key only for a new group).
+    fn add<'a>(
+        groups: &mut HashMap<String, Acc<'a>>,
+        key: &str,
+        (name, role): (&'a str, Option<&'a str>),
+        day: NaiveDate,
+        index: usize,
+    ) {
+        if key.is_empty() {
+            return;
+        }
+        if !groups.contains_key(key) {
+            let group = Group {
+                name: name.to_owned(),
+                slug: key.to_owned(),
+                count: 0,
+                first: day,
+                last: day,
+                role: None,
+            };
+            groups.insert(
+                key.to_owned(),
+                Acc {
+                    group,
+                    spellings: HashMap::default(),
+                },
+            );
+        }
+        let Some(acc) = groups.get_mut(key) else {
+            return;
+        };
+        acc.group.count += 1;
+        acc.group.first = acc.group.first.min(day);
+        acc.group.last = acc.group.last.max(day);
+        if acc.group.role.is_none() {
+            acc.group.role = role.map(str::to_owned);
+        }
+        acc.spellings.entry(name).or_insert((0, index)).0 += 1;
+    }
     let mut groups: HashMap<String, Acc<'_>> = HashMap::default();
     let mut slugs = slug::Keys::default();
     for (index, statement) in statements.iter().enumerate() {
-        let keys: Vec<(String, &str, Option<&str>)> = match by {
-            GroupBy::Topic => statement
-                .topics()
-                .iter()
-                .map(|t| (t.slug.as_str().to_owned(), t.name.as_str(), None))
-                .collect(),
-            GroupBy::Speaker => statement
-                .speakers()
-                .iter()
-                .map(|s| {
-                    let key = slugs.key(&s.name).to_owned();
-                    (key, s.name.as_str(), s.role.as_deref())
-                })
-                .collect(),
-            GroupBy::Location => statement
-                .location()
-                .iter()
-                .map(|l| (slugs.key(l).to_owned(), *l, None))
-                .collect(),
-        };
-        let mut seen: Vec<&str> = Vec::new();
-        for (key, name, role) in keys {
-            if key.is_empty() || seen.contains(&name) {
-                continue;
+        let day = statement.day();
+        // A name given twice in one statement counts once.
+        match by {
+            GroupBy::Topic => {
+                let topics = statement.topics();
+                for (i, topic) in topics.iter().enumerate() {
+                    if !topics[..i].iter().any(|t| t.name == topic.name) {
+                        let name = (topic.name.as_str(), None);
+                        add(&mut groups, topic.slug.as_str(), name, day, index);
+                    }
+                }
             }
-            seen.push(name);
-            let day = statement.day();
-            let acc = groups.entry(key.clone()).or_insert_with(|| Acc {
-                group: Group {
-                    name: name.to_owned(),
-                    slug: key,
-                    count: 0,
-                    first: day,
-                    last: day,
-                    role: role.map(str::to_owned),
-                },
-                spellings: HashMap::default(),
-            });
-            acc.group.count += 1;
-            acc.group.first = acc.group.first.min(day);
-            acc.group.last = acc.group.last.max(day);
-            if acc.group.role.is_none() {
-                acc.group.role = role.map(str::to_owned);
+            GroupBy::Speaker => {
+                let speakers = statement.speakers();
+                for (i, speaker) in speakers.iter().enumerate() {
+                    if !speakers[..i].iter().any(|s| s.name == speaker.name) {
+                        let name = (speaker.name.as_str(), speaker.role.as_deref());
+                        add(&mut groups, slugs.key(&speaker.name), name, day, index);
+                    }
+                }
             }
-            let spelling = acc.spellings.entry(name).or_insert((0, index));
-            spelling.0 += 1;
+            GroupBy::Location => {
+                if let Some(location) = statement.location() {
+                    add(
+                        &mut groups,
+                        slugs.key(location),
+                        (location, None),
+                        day,
+                        index,
+                    );
+                }
+            }
         }
     }
     let mut result: Vec<Group> = groups

@@ -62,14 +62,19 @@ pub(crate) fn export(
     let out = args.out.clone().unwrap_or_else(|| root.join("site"));
     let target = Target::check(&out, root, args.force)?;
 
-    let mut catalog = Catalog::load(
-        root,
-        Options {
+    // The previous export's records are read while the archive loads.
+    let (catalog, target) = std::thread::scope(|scope| {
+        let records = scope.spawn(|| target.read_records());
+        let options = Options {
             cache,
             words: &[],
             excerpts: true,
-        },
-    )?;
+        };
+        (Catalog::load(root, options), records.join())
+    });
+    let mut catalog = catalog?;
+    let target =
+        target.map_err(|_| anyhow::anyhow!("reading the previous export's state failed"))?;
     let errors: Vec<_> = catalog.errors().cloned().collect();
     if !errors.is_empty() {
         io.diagnostics(&errors)?;

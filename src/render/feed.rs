@@ -6,14 +6,12 @@
 //! URIs built from the statement's date and slug, which never change either. Every string goes
 //! through [`super::sanitize::xml_text`], so characters XML 1.0 forbids never reach a feed.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::html::{CardSlot, LocalFiles, Site, escape_html, fingerprint, pretty, statement_path};
 use super::sanitize::xml_text;
-use super::site::{PageSource, Sink, load};
+use super::site::{Members, PageSource, Sink, load};
 use crate::query::Group;
 use crate::statement::{Header, Published, Summary};
 
@@ -83,7 +81,7 @@ pub(crate) fn feeds(
     site: &Site<'_>,
     slots: &[CardSlot],
     topics: &[Group],
-    members: &HashMap<String, Vec<usize>>,
+    members: &Members,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let statements = &site.input.statements;

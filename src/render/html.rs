@@ -11,7 +11,7 @@
 //! same bytes.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+use std::hash::{DefaultHasher, Hasher as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -555,22 +555,37 @@ impl Site<'_> {
     /// The slot of a statement's card: a hash of everything its card is made from (without
     /// building the card), no HTML yet.
     pub(crate) fn card_slot(&self, statement: &Summary) -> CardSlot {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        statement.title.hash(&mut hasher);
-        statement.slug.as_str().hash(&mut hasher);
-        statement.day().hash(&mut hasher);
+        // The day and the texts' bytes one after the other, hashed at once (a streaming hasher
+        // fed many small pieces costs more than the copy). Each text ends with a byte UTF-8
+        // never holds; an absent one is another such byte, and so is the end of each list.
+        let mut bytes: Vec<u8> = Vec::with_capacity(1024);
+        bytes.extend_from_slice(&statement.day().num_days_from_ce().to_le_bytes());
+        let mut text = |text: Option<&str>| match text {
+            Some(text) => {
+                bytes.extend_from_slice(text.as_bytes());
+                bytes.push(0xff);
+            }
+            None => bytes.push(0xfe),
+        };
+        text(Some(&statement.title));
+        text(Some(statement.slug.as_str()));
         for speaker in &statement.speakers {
-            (&speaker.name, &speaker.role, &speaker.organization).hash(&mut hasher);
+            text(Some(&speaker.name));
+            text(speaker.role.as_deref());
+            text(speaker.organization.as_deref());
         }
-        0xffu8.hash(&mut hasher);
-        statement.location.hash(&mut hasher);
+        text(None);
+        text(statement.location.as_deref());
         for topic in &statement.topics {
             let slug = topic.slug.as_str();
-            (slug, self.topic_names.get(slug).unwrap_or(&topic.name)).hash(&mut hasher);
+            text(Some(slug));
+            text(Some(self.topic_names.get(slug).unwrap_or(&topic.name)));
         }
-        (&statement.excerpt, &statement.lang).hash(&mut hasher);
+        text(None);
+        text(statement.excerpt.as_deref());
+        text(Some(&statement.lang));
         CardSlot {
-            fingerprint: hasher.finish(),
+            fingerprint: xxhash_rust::xxh3::xxh3_64(&bytes),
             html: OnceLock::new(),
         }
     }

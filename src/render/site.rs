@@ -9,7 +9,7 @@
 //! it; a page that looked up local files (a statement linking to an image) gets no fingerprint
 //! and is always rendered. Keeping is a shortcut only: the bytes are those a full render gives.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::Ordering;
@@ -528,32 +528,41 @@ fn years(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result
 }
 
 /// For each group key (topic slug, speaker or location key), the indices of its statements,
-/// newest first, in one pass over the statements.
-pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> HashMap<String, Vec<usize>> {
-    let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+/// newest first.
+pub(crate) type Members = foldhash::HashMap<String, Vec<usize>>;
+
+/// The [`Members`] of each group, in one pass over the statements.
+pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> Members {
+    /// Adds statement `index` to the group `key` once (a statement's keys come one after the
+    /// other), allocating a key only for a new group.
+    fn add(members: &mut Members, key: &str, index: usize) {
+        match members.get_mut(key) {
+            Some(list) if list.last() == Some(&index) => {}
+            Some(list) => list.push(index),
+            None => {
+                members.insert(key.to_owned(), vec![index]);
+            }
+        }
+    }
+    let mut members = Members::default();
     let mut slugs = slug::Keys::default();
     for (index, statement) in site.input.statements.iter().enumerate() {
-        let mut keys: Vec<String> = match by {
-            GroupBy::Topic => statement
-                .topics
-                .iter()
-                .map(|t| t.slug.as_str().to_owned())
-                .collect(),
-            GroupBy::Speaker => statement
-                .speakers
-                .iter()
-                .map(|p| slugs.key(&p.name).to_owned())
-                .collect(),
-            GroupBy::Location => statement
-                .location
-                .iter()
-                .map(|l| slugs.key(l).to_owned())
-                .collect(),
-        };
-        keys.sort();
-        keys.dedup();
-        for key in keys {
-            members.entry(key).or_default().push(index);
+        match by {
+            GroupBy::Topic => {
+                for topic in &statement.topics {
+                    add(&mut members, topic.slug.as_str(), index);
+                }
+            }
+            GroupBy::Speaker => {
+                for speaker in &statement.speakers {
+                    add(&mut members, slugs.key(&speaker.name), index);
+                }
+            }
+            GroupBy::Location => {
+                if let Some(location) = &statement.location {
+                    add(&mut members, slugs.key(location), index);
+                }
+            }
         }
     }
     members
@@ -564,7 +573,7 @@ fn group_pages(
     site: &Site<'_>,
     by: GroupBy,
     groups: &[Group],
-    members_of: &HashMap<String, Vec<usize>>,
+    members_of: &Members,
     slots: &[CardSlot],
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
