@@ -79,6 +79,14 @@ impl<'a> Keys<'a> {
     pub fn key(&mut self, text: &'a str) -> &str {
         self.known.entry(text).or_insert_with(|| key(text))
     }
+
+    /// The [`key`] of `text`: remembered when it was asked for before, else made now.
+    pub fn known(&self, text: &str) -> std::borrow::Cow<'_, str> {
+        match self.known.get(text) {
+            Some(known) => known.into(),
+            None => key(text).into(),
+        }
+    }
 }
 
 /// Transliterated, lowercased text with runs of other characters as single `-`, trimmed.

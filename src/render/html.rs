@@ -265,6 +265,8 @@ pub(crate) struct Site<'a> {
     pub(crate) theme: &'a Theme,
     /// Display name of each topic slug (its most frequent spelling).
     pub(crate) topic_names: HashMap<String, String>,
+    /// The key of every speaker's name and every location, made once for all the cards.
+    pub(crate) name_keys: slug::Keys<'a>,
     /// Last month shown on charts: the newest statement's.
     pub(crate) newest: Option<NaiveDate>,
     /// A hash of the settings and the theme, the seed of every page's fingerprint.
@@ -321,6 +323,31 @@ pub(crate) fn statement_path(statement: &impl Header) -> String {
     )
 }
 
+/// A day as pages show it: `5 September 2015` (what strftime's `%-d %B %Y` gives, without
+/// parsing a format for each of 100,000 cards).
+pub(crate) fn display_date(day: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
+}
+
 /// `dir="rtl"` for right-to-left languages and scripts.
 fn direction(lang: &str) -> Option<&'static str> {
     const RTL_LANGUAGES: [&str; 14] = [
@@ -342,12 +369,12 @@ pub(crate) fn span(count: usize, first: NaiveDate, last: NaiveDate) -> String {
         "statements"
     };
     if first == last {
-        format!("{count} {plural}, {}", first.format("%-d %B %Y"))
+        format!("{count} {plural}, {}", display_date(first))
     } else {
         format!(
             "{count} {plural}, {} to {}",
-            first.format("%-d %B %Y"),
-            last.format("%-d %B %Y")
+            display_date(first),
+            display_date(last)
         )
     }
 }
@@ -523,13 +550,13 @@ impl Site<'_> {
         Card {
             title: statement.title.clone(),
             url: statement_path(statement),
-            date: statement.day().format("%Y-%m-%d").to_string(),
-            date_display: statement.day().format("%-d %B %Y").to_string(),
+            date: statement.day().to_string(),
+            date_display: display_date(statement.day()),
             speakers: statement
                 .speakers
                 .iter()
                 .map(|s| {
-                    let key = slug::key(&s.name);
+                    let key = self.name_keys.known(&s.name);
                     SpeakerView {
                         name: s.name.clone(),
                         url: (!key.is_empty()).then(|| format!("speakers/{key}/index.html")),
@@ -539,7 +566,7 @@ impl Site<'_> {
                 })
                 .collect(),
             location: statement.location.as_ref().map(|l| {
-                let key = slug::key(l);
+                let key = self.name_keys.known(l);
                 Link {
                     name: l.clone(),
                     url: (!key.is_empty()).then(|| format!("locations/{key}/index.html")),
@@ -672,6 +699,16 @@ impl Site<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_read_as_strftime_writes_them() {
+        let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+        while day.year() < 2031 {
+            assert_eq!(display_date(day), day.format("%-d %B %Y").to_string());
+            assert_eq!(day.to_string(), day.format("%Y-%m-%d").to_string());
+            day += chrono::TimeDelta::days(17);
+        }
+    }
 
     #[test]
     fn right_to_left() {

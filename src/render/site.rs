@@ -100,6 +100,18 @@ pub fn render_site(
             .iter()
             .map(|g| (g.slug.clone(), g.name.clone()))
             .collect(),
+        name_keys: {
+            let mut keys = slug::Keys::default();
+            for statement in &input.statements {
+                for speaker in &statement.speakers {
+                    keys.key(&speaker.name);
+                }
+                if let Some(location) = &statement.location {
+                    keys.key(location);
+                }
+            }
+            keys
+        },
         newest: input.statements.first().map(|s| s.day()),
         seed,
         errors: Mutex::new(Vec::new()),
@@ -545,7 +557,6 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> Members {
         }
     }
     let mut members = Members::default();
-    let mut slugs = slug::Keys::default();
     for (index, statement) in site.input.statements.iter().enumerate() {
         match by {
             GroupBy::Topic => {
@@ -555,12 +566,12 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> Members {
             }
             GroupBy::Speaker => {
                 for speaker in &statement.speakers {
-                    add(&mut members, slugs.key(&speaker.name), index);
+                    add(&mut members, &site.name_keys.known(&speaker.name), index);
                 }
             }
             GroupBy::Location => {
                 if let Some(location) = &statement.location {
-                    add(&mut members, slugs.key(location), index);
+                    add(&mut members, &site.name_keys.known(location), index);
                 }
             }
         }
