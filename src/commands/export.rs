@@ -70,11 +70,14 @@ pub(crate) fn export(
             words: &[],
             excerpts: true,
         };
-        (Catalog::load(root, options), records.join())
+        let catalog = Catalog::load(root, options);
+        // A panic there is a bug: it goes on here, with its message.
+        let target = records
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (catalog, target)
     });
     let mut catalog = catalog?;
-    let target =
-        target.map_err(|_| anyhow::anyhow!("reading the previous export's state failed"))?;
     let errors: Vec<_> = catalog.errors().cloned().collect();
     if !errors.is_empty() {
         io.diagnostics(&errors)?;

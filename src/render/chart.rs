@@ -60,7 +60,8 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-fn month_name(month: u32) -> &'static str {
+/// The English name of `month` (1 to 12).
+pub(crate) fn month_name(month: u32) -> &'static str {
     MONTH_NAMES[(month as usize + 11) % 12]
 }
 

@@ -326,26 +326,11 @@ pub(crate) fn statement_path(statement: &impl Header) -> String {
 /// A day as pages show it: `5 September 2015` (what strftime's `%-d %B %Y` gives, without
 /// parsing a format for each of 100,000 cards).
 pub(crate) fn display_date(day: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {}",
-        day.day(),
-        MONTHS[day.month0() as usize],
-        day.year()
-    )
+    let month = super::chart::month_name(day.month());
+    match day.year() {
+        year @ 0..=9999 => format!("{} {month} {year:04}", day.day()),
+        year => format!("{} {month} {year:+05}", day.day()),
+    }
 }
 
 /// `dir="rtl"` for right-to-left languages and scripts.
@@ -702,11 +687,25 @@ mod tests {
 
     #[test]
     fn days_read_as_strftime_writes_them() {
+        let odd_years = [
+            (0, 1, 1),
+            (5, 3, 5),
+            (999, 12, 31),
+            (-44, 3, 15),
+            (10000, 1, 1),
+        ];
+        let mut days: Vec<NaiveDate> = odd_years
+            .iter()
+            .map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+            .collect();
         let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
         while day.year() < 2031 {
+            days.push(day);
+            day += chrono::TimeDelta::days(17);
+        }
+        for day in days {
             assert_eq!(display_date(day), day.format("%-d %B %Y").to_string());
             assert_eq!(day.to_string(), day.format("%Y-%m-%d").to_string());
-            day += chrono::TimeDelta::days(17);
         }
     }
 
