@@ -647,7 +647,7 @@ fn group_pages(
             (GroupBy::Speaker, Some(&first)) => statements[first]
                 .speakers
                 .iter()
-                .find(|p| slug::key(&p.name) == group.slug)
+                .find(|p| site.name_keys.known(&p.name) == group.slug.as_str())
                 .and_then(|p| p.organization.clone()),
             _ => None,
         };
