@@ -121,6 +121,8 @@ pub struct Cache {
     pub entries: Vec<Entry>,
     file: File,
     header: Header,
+    /// The excerpts and page texts, when read with the entries (see [`Cache::read`]).
+    page_sections: Option<(Option<Vec<String>>, Option<PageTexts>)>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -154,8 +156,33 @@ struct StoredEntries<'a> {
     locations: Vec<Cow<'a, str>>,
     #[serde(borrow)]
     langs: Vec<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "sized_vec")]
     entries: Vec<StoredEntry<'a>>,
+}
+
+/// Decodes a sequence into a vector sized up front from the count the format gives (serde's
+/// own decoder caps its guess at 1 MB, so 100,000 entries would be grown and copied many times),
+/// up to a million items.
+fn sized_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Sized<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Sized<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Sized(std::marker::PhantomData))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -502,8 +529,9 @@ pub(crate) const fn source_fingerprint(sources: &[&[u8]]) -> u64 {
 
 impl Cache {
     /// Reads the cache of the archive at `root`: `None` when there is none, or it is corrupt,
-    /// or another version of `press` wrote it.
-    pub fn read(root: &Path) -> Option<Self> {
+    /// or another version of `press` wrote it. With `page_sections` (export needs them), the
+    /// excerpts and the page texts are read too, while the entries are decoded.
+    pub fn read(root: &Path, page_sections: bool) -> Option<Self> {
         let mut file = File::open(path(root)).ok()?;
         let mut start = [0u8; 16];
         file.read_exact(&mut start).ok()?;
@@ -520,29 +548,43 @@ impl Cache {
             return None;
         }
         let bytes = read_section(&mut file, header.entries)?;
-        let entries = restore(postcard::from_bytes(&bytes).ok()?)?;
+        let (entries, page_sections) = rayon::join(
+            || postcard::from_bytes(&bytes).ok().and_then(restore),
+            || {
+                page_sections.then(|| {
+                    (
+                        excerpts_in(&mut file, header.excerpts),
+                        texts_in(&mut file, header.texts),
+                    )
+                })
+            },
+        );
         Some(Self {
             written: header.written,
-            entries,
+            entries: entries?,
             file,
             header,
+            page_sections,
         })
     }
 
-    /// Each entry's excerpt ([`Summary::excerpt`]), read on demand: export needs them, listing
-    /// does not. None when the section is unreadable or was written without them.
+    /// Each entry's excerpt ([`Summary::excerpt`]): export needs them, listing does not. None
+    /// when the section is unreadable or was written without them.
     pub fn read_excerpts(&mut self) -> Option<Vec<String>> {
-        let bytes = read_section(&mut self.file, self.header.excerpts)?;
-        let excerpts: Option<Vec<Cow<'_, str>>> = postcard::from_bytes(&bytes).ok()?;
-        let excerpts = excerpts?;
-        (excerpts.len() == self.entries.len())
-            .then(|| excerpts.into_iter().map(Cow::into_owned).collect())
+        let excerpts = match &mut self.page_sections {
+            Some((excerpts, _)) => excerpts.take(),
+            None => excerpts_in(&mut self.file, self.header.excerpts),
+        }?;
+        (excerpts.len() == self.entries.len()).then_some(excerpts)
     }
 
-    /// Each entry's page texts, read on demand: export renders statement pages from them. None
-    /// when the section is unreadable or does not match the entries.
+    /// Each entry's page texts: export renders statement pages from them. None when the section
+    /// is unreadable or does not match the entries.
     pub fn read_texts(&mut self) -> Option<PageTexts> {
-        let texts = PageTexts::from_bytes(read_section(&mut self.file, self.header.texts)?)?;
+        let texts = match &mut self.page_sections {
+            Some((_, texts)) => texts.take(),
+            None => texts_in(&mut self.file, self.header.texts),
+        }?;
         (texts.len() == self.entries.len()).then_some(texts)
     }
 
@@ -566,6 +608,18 @@ impl Cache {
         let racy = i128::try_from(RACY.as_nanos()).unwrap_or(i128::MAX);
         key.modified.max(key.changed) < self.written - racy
     }
+}
+
+/// The excerpts section, when readable and written with every excerpt.
+fn excerpts_in(file: &mut File, section: Section) -> Option<Vec<String>> {
+    let bytes = read_section(file, section)?;
+    let excerpts: Option<Vec<Cow<'_, str>>> = postcard::from_bytes(&bytes).ok()?;
+    Some(excerpts?.into_iter().map(Cow::into_owned).collect())
+}
+
+/// The page texts section, when readable.
+fn texts_in(file: &mut File, section: Section) -> Option<PageTexts> {
+    PageTexts::from_bytes(read_section(file, section)?)
 }
 
 fn read_section(file: &mut File, section: Section) -> Option<Vec<u8>> {

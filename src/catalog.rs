@@ -91,8 +91,12 @@ impl Catalog {
                 texts,
             },
         ) = if options.cache {
-            // Reading the old cache and walking the folders overlap.
-            let (walk, old) = rayon::join(|| archive::walk(root, true), || Cache::read(root));
+            // Reading the old cache (with what export needs of it) and walking the folders
+            // overlap.
+            let (walk, old) = rayon::join(
+                || archive::walk(root, true),
+                || Cache::read(root, options.excerpts),
+            );
             let walk = walk?;
             let loaded = with_cache(root, old, &walk, options.words, options.excerpts);
             (walk, loaded)

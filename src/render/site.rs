@@ -78,7 +78,22 @@ pub fn render_site(
     sink: &dyn Sink,
     tick: &(dyn Fn() + Sync),
 ) -> anyhow::Result<Findings> {
-    let topics = query::group(&input.statements, GroupBy::Topic);
+    // Two passes over every statement, side by side.
+    let (topics, name_keys) = rayon::join(
+        || query::group(&input.statements, GroupBy::Topic),
+        || {
+            let mut keys = slug::Keys::default();
+            for statement in &input.statements {
+                for speaker in &statement.speakers {
+                    keys.key(&speaker.name);
+                }
+                if let Some(location) = &statement.location {
+                    keys.key(location);
+                }
+            }
+            keys
+        },
+    );
     let view = SiteView {
         title: input.config.title().to_owned(),
         description: input.config.description.clone(),
@@ -100,18 +115,7 @@ pub fn render_site(
             .iter()
             .map(|g| (g.slug.clone(), g.name.clone()))
             .collect(),
-        name_keys: {
-            let mut keys = slug::Keys::default();
-            for statement in &input.statements {
-                for speaker in &statement.speakers {
-                    keys.key(&speaker.name);
-                }
-                if let Some(location) = &statement.location {
-                    keys.key(location);
-                }
-            }
-            keys
-        },
+        name_keys,
         newest: input.statements.first().map(|s| s.day()),
         seed,
         errors: Mutex::new(Vec::new()),
