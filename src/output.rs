@@ -19,10 +19,11 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
+use std::hash::BuildHasher as _;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context as _, bail};
 use foldhash::HashMap;
@@ -71,9 +72,28 @@ const RENDER_FINGERPRINT: u64 = crate::cache::source_fingerprint(&[
 #[derive(Debug)]
 pub struct Target {
     dir: PathBuf,
-    previous: Vec<String>,
-    /// The previous export's records of those paths ([`Target::read_records`]).
-    recorded: HashMap<String, Recorded>,
+    previous: PreviousFiles,
+}
+
+/// The files the previous export's manifest lists, sorted by path, each found by its path
+/// through a table of indices (so no path is held twice).
+#[derive(Debug, Default)]
+struct PreviousFiles {
+    files: Vec<PreviousFile>,
+    /// Indices into `files`, by the hash of their paths ([`PreviousFiles::index`]).
+    table: hashbrown::HashTable<u32>,
+    hasher: foldhash::fast::FixedState,
+}
+
+/// One file of the previous export: what its state recorded of it, and what this export does
+/// with it.
+#[derive(Debug)]
+struct PreviousFile {
+    path: String,
+    /// Its record in the previous export's state ([`Target::read_records`]).
+    recorded: Option<Recorded>,
+    /// Set once this export produces it.
+    produced: OnceLock<Produced>,
 }
 
 /// What the previous export recorded of one file.
@@ -118,10 +138,10 @@ pub struct Output {
     /// Files go straight into place: the folder was empty, so nothing published can break.
     direct: bool,
     staging: Option<tempfile::TempDir>,
-    previous: Vec<String>,
-    recorded: HashMap<String, Recorded>,
-    /// Every path kept or put, with its fingerprint and whether it was kept.
-    produced: Mutex<HashMap<String, Produced>>,
+    /// The previous export's files, and which of them this export produces.
+    previous: PreviousFiles,
+    /// The paths produced that the previous export did not, with their fingerprints.
+    new: Mutex<HashMap<String, Produced>>,
     /// Staged files: the file in the staging folder, its path in the site, and its size and
     /// modification time as written (a rename keeps both).
     staged: Mutex<Vec<(PathBuf, String, fs::Metadata)>>,
@@ -155,8 +175,7 @@ impl Target {
         if !target.exists() {
             return Ok(Self {
                 dir,
-                previous: Vec::new(),
-                recorded: HashMap::default(),
+                previous: PreviousFiles::default(),
             });
         }
         if !target.is_dir() {
@@ -183,23 +202,39 @@ impl Target {
         };
         Ok(Self {
             dir,
-            previous,
-            recorded: HashMap::default(),
+            previous: PreviousFiles {
+                files: previous
+                    .into_iter()
+                    .map(|path| PreviousFile {
+                        path,
+                        recorded: None,
+                        produced: OnceLock::new(),
+                    })
+                    .collect(),
+                ..PreviousFiles::default()
+            }
+            .indexed(),
         })
     }
 
     /// Reads the state of the previous export (a missing or unreadable state only means every
-    /// page is rendered); only reads, so it can go on while the archive loads.
+    /// page is rendered) and indexes the previous files; only reads, so it can go on while the
+    /// archive loads.
     pub fn read_records(mut self) -> Self {
-        // Both lists are sorted by path (a state that is not only keeps fewer pages).
-        let mut previous = self.previous.iter().peekable();
-        self.recorded = read_state(&self.dir.join(STATE))
-            .into_iter()
-            .filter(|(path, _)| {
-                while previous.next_if(|p| *p < path).is_some() {}
-                previous.peek().is_some_and(|p| *p == path)
-            })
-            .collect();
+        let previous = &mut self.previous;
+        if let Ok(bytes) = fs::read(self.dir.join(STATE))
+            && let Ok(state) = postcard::from_bytes::<StoredState<'_>>(&bytes)
+            && state.identity == state_identity()
+        {
+            // Both lists are sorted by path (a state that is not only keeps fewer pages).
+            let mut files = previous.files.iter_mut().peekable();
+            for (path, record) in state.files {
+                while files.next_if(|file| *file.path < *path).is_some() {}
+                if let Some(file) = files.next_if(|file| *file.path == *path) {
+                    file.recorded = Some(record);
+                }
+            }
+        }
         self
     }
 
@@ -224,22 +259,55 @@ impl Target {
                     })?,
             )
         };
-        let recorded = self.recorded;
         Ok(Output {
             dir,
             created,
             direct,
             staging,
             previous: self.previous,
-            // Most exports produce what the previous one did.
-            produced: Mutex::new(HashMap::with_capacity_and_hasher(
-                recorded.len(),
-                Default::default(),
-            )),
-            recorded,
+            new: Mutex::new(HashMap::default()),
             staged: Mutex::new(Vec::new()),
             next_name: AtomicUsize::new(0),
         })
+    }
+}
+
+impl PreviousFiles {
+    /// With the table that finds each file by its path.
+    fn indexed(mut self) -> Self {
+        let Self {
+            files,
+            table,
+            hasher,
+        } = &mut self;
+        table.reserve(files.len(), |&i| hasher.hash_one(&files[i as usize].path));
+        for (i, file) in files.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            table.insert_unique(hasher.hash_one(&file.path), index, |&i| {
+                hasher.hash_one(&files[i as usize].path)
+            });
+        }
+        self
+    }
+
+    /// The previous export's file at `path`.
+    fn get(&self, path: &str) -> Option<&PreviousFile> {
+        let hash = self.hasher.hash_one(path);
+        self.table
+            .find(hash, |&i| self.files[i as usize].path == path)
+            .map(|&i| &self.files[i as usize])
+    }
+
+    /// The files under `folder` (a prefix of their paths): they lie side by side.
+    fn under(&self, folder: &str) -> &[PreviousFile] {
+        let start = self
+            .files
+            .partition_point(|file| file.path.as_str() < folder);
+        let len = self.files[start..]
+            .iter()
+            .take_while(|file| file.path.starts_with(folder))
+            .count();
+        &self.files[start..start + len]
     }
 }
 
@@ -247,12 +315,18 @@ impl Output {
     /// Moves every staged file into place, removes the previous export's files that are no
     /// longer produced, and writes the manifest and the state.
     pub fn commit(mut self) -> anyhow::Result<Counts> {
-        let produced = std::mem::take(&mut *lock(&self.produced));
+        let new = std::mem::take(&mut *lock(&self.new));
         let mut staged = std::mem::take(&mut *lock(&self.staged));
         staged.par_sort_unstable_by(|a, b| a.1.cmp(&b.1));
+        let produced_again = self
+            .previous
+            .files
+            .par_iter()
+            .filter(|file| file.produced.get().is_some())
+            .count();
         let mut counts = Counts {
             written: staged.len(),
-            unchanged: produced.len() - staged.len(),
+            unchanged: produced_again + new.len() - staged.len(),
             removed: 0,
         };
         if !self.direct {
@@ -271,20 +345,12 @@ impl Output {
                     .with_context(|| format!("cannot write {}", target.display()))
             })?;
         }
-        // The previous export's paths that are produced again, in order; the others go.
-        // (Looked up on every core: at 100,000 statements they are many.)
-        let found: Vec<Option<(&String, &Produced)>> = self
-            .previous
-            .par_iter()
-            .map(|old| produced.get_key_value(old))
-            .collect();
-        let mut again: Vec<(&String, &Produced)> = Vec::with_capacity(produced.len());
-        for (old, found) in self.previous.iter().zip(found) {
-            if let Some(entry) = found {
-                again.push(entry);
+        // The previous export's files not produced again go.
+        for old in &self.previous.files {
+            if old.produced.get().is_some() {
                 continue;
             }
-            let target = self.dir.join(old);
+            let target = self.dir.join(&old.path);
             match fs::remove_file(&target) {
                 Ok(()) => counts.removed += 1,
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
@@ -301,25 +367,34 @@ impl Output {
                 dir = d.parent();
             }
         }
-        // Usually no path is new: then they are in order already.
-        let paths = if again.len() == produced.len() {
-            again
-        } else {
-            let mut paths: Vec<(&String, &Produced)> = produced.iter().collect();
+        // Every path produced, in order: the previous ones (in order already) and the new ones.
+        let mut paths: Vec<(&str, Produced, Option<Recorded>)> = self
+            .previous
+            .files
+            .iter()
+            .filter_map(|file| Some((file.path.as_str(), *file.produced.get()?, file.recorded)))
+            .chain(
+                new.iter()
+                    .map(|(path, produced)| (path.as_str(), *produced, None)),
+            )
+            .collect();
+        if !new.is_empty() {
             paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-            paths
-        };
+        }
         // The manifest and the state are made and written side by side.
         let (manifest, ()) = rayon::join(
             || {
                 let mut manifest = String::with_capacity(
                     MANIFEST_HEADER.len()
-                        + paths.iter().map(|(path, _)| path.len() + 1).sum::<usize>()
+                        + paths
+                            .iter()
+                            .map(|(path, _, _)| path.len() + 1)
+                            .sum::<usize>()
                         + 1,
                 );
                 manifest.push_str(MANIFEST_HEADER);
                 manifest.push('\n');
-                for (path, _) in &paths {
+                for (path, _, _) in &paths {
                     manifest.push_str(path);
                     manifest.push('\n');
                 }
@@ -337,7 +412,7 @@ impl Output {
     /// that cannot be written only costs the next export its shortcut.
     fn write_state(
         &self,
-        paths: &[(&String, &Produced)],
+        paths: &[(&str, Produced, Option<Recorded>)],
         staged: &[(PathBuf, String, fs::Metadata)],
     ) {
         // A kept file is as the previous export recorded it (keep checked), a written one as
@@ -348,14 +423,14 @@ impl Output {
             .collect();
         let files: Vec<(Cow<'_, str>, Recorded)> = paths
             .par_iter()
-            .filter_map(|(path, produced)| {
+            .filter_map(|&(path, produced, old)| {
                 let fingerprint = produced.fingerprint?;
-                let record = match (self.recorded.get(*path), written.get(path.as_str())) {
-                    (Some(old), _) if produced.kept => *old,
+                let record = match (old, written.get(path)) {
+                    (Some(old), _) if produced.kept => old,
                     (_, Some(meta)) => recorded(&fingerprint, meta),
                     _ => recorded(&fingerprint, &fs::metadata(self.dir.join(path)).ok()?),
                 };
-                Some((Cow::Borrowed(path.as_str()), record))
+                Some((Cow::Borrowed(path), record))
             })
             .collect();
         let state = StoredState {
@@ -387,13 +462,13 @@ impl Output {
         Ok(())
     }
 
-    /// Whether the previous export made `path` from inputs with this fingerprint and the file
-    /// is still as it left it (same size and modification time).
-    fn on_disk(&self, path: &str, fingerprint: u64) -> bool {
-        self.recorded.get(path).is_some_and(|recorded| {
+    /// Whether the previous export made `file` from inputs with this fingerprint and it is
+    /// still as it left it (same size and modification time).
+    fn unchanged(&self, file: &PreviousFile, fingerprint: u64) -> bool {
+        file.recorded.is_some_and(|recorded| {
             recorded.fingerprint == fingerprint
-                && fs::symlink_metadata(self.dir.join(path)).is_ok_and(|meta| {
-                    meta.is_file() && self::recorded(&fingerprint, &meta) == *recorded
+                && fs::symlink_metadata(self.dir.join(&file.path)).is_ok_and(|meta| {
+                    meta.is_file() && self::recorded(&fingerprint, &meta) == recorded
                 })
         })
     }
@@ -401,36 +476,45 @@ impl Output {
     /// Records `path` as produced (and whether it was kept); false when it already was (a
     /// file two statements link to).
     fn produce(&self, path: &str, fingerprint: Option<u64>, kept: bool) -> bool {
-        lock(&self.produced)
-            .insert(path.to_owned(), Produced { fingerprint, kept })
-            .is_none()
+        let produced = Produced { fingerprint, kept };
+        match self.previous.get(path) {
+            Some(file) => file.produced.set(produced).is_ok(),
+            None => lock(&self.new).insert(path.to_owned(), produced).is_none(),
+        }
     }
 }
 
 impl Sink for Output {
     fn keep(&self, path: &str, fingerprint: u64) -> bool {
-        let unchanged = self.on_disk(path, fingerprint);
+        let Some(file) = self.previous.get(path) else {
+            return false;
+        };
+        let unchanged = self.unchanged(file, fingerprint);
         if unchanged {
-            self.produce(path, Some(fingerprint), true);
+            let _ = file.produced.set(Produced {
+                fingerprint: Some(fingerprint),
+                kept: true,
+            });
         }
         unchanged
     }
 
     fn keep_all(&self, folder: &str, fingerprint: u64) -> bool {
         // The files of one group share their fingerprint, which no other file has.
-        let paths: Vec<&String> = self
-            .recorded
+        let files: Vec<&PreviousFile> = self
+            .previous
+            .under(folder)
             .iter()
-            .filter(|(path, recorded)| {
-                path.starts_with(folder) && recorded.fingerprint == fingerprint
-            })
-            .map(|(path, _)| path)
+            .filter(|file| file.recorded.is_some_and(|r| r.fingerprint == fingerprint))
             .collect();
         let unchanged =
-            !paths.is_empty() && paths.iter().all(|path| self.on_disk(path, fingerprint));
+            !files.is_empty() && files.iter().all(|file| self.unchanged(file, fingerprint));
         if unchanged {
-            for path in paths {
-                self.produce(path, Some(fingerprint), true);
+            for file in files {
+                let _ = file.produced.set(Produced {
+                    fingerprint: Some(fingerprint),
+                    kept: true,
+                });
             }
         }
         unchanged
@@ -469,8 +553,15 @@ impl Sink for Output {
     }
 
     fn paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = lock(&self.produced).keys().cloned().collect();
-        paths.sort();
+        let mut paths: Vec<String> = self
+            .previous
+            .files
+            .iter()
+            .filter(|file| file.produced.get().is_some())
+            .map(|file| file.path.clone())
+            .chain(lock(&self.new).keys().cloned())
+            .collect();
+        paths.sort_unstable();
         paths
     }
 }
@@ -539,21 +630,6 @@ fn recorded(fingerprint: &u64, meta: &fs::Metadata) -> Recorded {
         fingerprint: *fingerprint,
         size: meta.len(),
         modified,
-    }
-}
-
-/// The previous export's records (none when missing, unreadable or from another build).
-fn read_state(path: &Path) -> Vec<(String, Recorded)> {
-    let Ok(bytes) = fs::read(path) else {
-        return Vec::new();
-    };
-    match postcard::from_bytes::<StoredState>(&bytes) {
-        Ok(state) if state.identity == state_identity() => state
-            .files
-            .into_iter()
-            .map(|(path, record)| (path.into_owned(), record))
-            .collect(),
-        _ => Vec::new(),
     }
 }
 
