@@ -80,7 +80,7 @@ pub struct Target {
 #[derive(Debug, Default)]
 struct PreviousFiles {
     files: Vec<PreviousFile>,
-    /// Indices into `files`, by the hash of their paths ([`PreviousFiles::index`]).
+    /// Indices into `files`, by the hash of their paths ([`PreviousFiles::indexed`]).
     table: hashbrown::HashTable<u32>,
     hasher: foldhash::fast::FixedState,
 }
@@ -104,7 +104,7 @@ struct Recorded {
     modified: i128,
 }
 
-/// The state file: written from borrowed paths, read into owned ones.
+/// The state file (its paths borrowed from where they lie, both ways).
 #[derive(Serialize, Deserialize)]
 struct StoredState<'a> {
     identity: String,
@@ -218,8 +218,7 @@ impl Target {
     }
 
     /// Reads the state of the previous export (a missing or unreadable state only means every
-    /// page is rendered) and indexes the previous files; only reads, so it can go on while the
-    /// archive loads.
+    /// page is rendered); only reads, so it can go on while the archive loads.
     pub fn read_records(mut self) -> Self {
         let previous = &mut self.previous;
         if let Ok(bytes) = fs::read(self.dir.join(STATE))
