@@ -717,6 +717,45 @@ mod tests {
     }
 
     #[test]
+    fn previous_files_are_found_by_path_and_by_folder() {
+        let paths = [
+            "index.html",
+            "search-x/a.js",
+            "search/a.js",
+            "search/b/c.js",
+            "topics/index.html",
+        ];
+        let previous = PreviousFiles {
+            files: paths
+                .iter()
+                .map(|path| PreviousFile {
+                    path: (*path).to_owned(),
+                    recorded: None,
+                    produced: OnceLock::new(),
+                })
+                .collect(),
+            ..PreviousFiles::default()
+        }
+        .indexed();
+        for path in paths {
+            assert_eq!(previous.get(path).map(|f| f.path.as_str()), Some(path));
+        }
+        assert!(previous.get("search").is_none());
+        assert!(previous.get("index.htm").is_none());
+        let under = |folder| -> Vec<&str> {
+            previous
+                .under(folder)
+                .iter()
+                .map(|f| f.path.as_str())
+                .collect()
+        };
+        assert_eq!(under("search/"), ["search/a.js", "search/b/c.js"]);
+        assert_eq!(under("topics/"), ["topics/index.html"]);
+        assert!(under("feeds/").is_empty());
+        assert!(under("zzz/").is_empty());
+    }
+
+    #[test]
     fn a_manifest_edited_by_hand_reads_sorted_without_repeats() {
         let parsed = parse_manifest("# header\nb/index.html\na.html\nb/index.html\n\na.html\n");
         assert_eq!(parsed, ["a.html", "b/index.html"]);
