@@ -121,7 +121,8 @@ pub struct Cache {
     pub entries: Vec<Entry>,
     file: File,
     header: Header,
-    /// The excerpts and page texts, when read with the entries (see [`Cache::read`]).
+    /// The excerpts and page texts, when read with the entries (see [`Cache::read`]): each is
+    /// handed out once.
     page_sections: Option<(Option<Vec<String>>, Option<PageTexts>)>,
 }
 
