@@ -81,7 +81,7 @@ pub struct Target {
 struct PreviousFiles {
     files: Vec<PreviousFile>,
     /// Indices into `files`, by the hash of their paths ([`PreviousFiles::indexed`]).
-    table: hashbrown::HashTable<u32>,
+    table: hashbrown::HashTable<usize>,
     hasher: foldhash::fast::FixedState,
 }
 
@@ -225,11 +225,14 @@ impl Target {
             && let Ok(state) = postcard::from_bytes::<StoredState<'_>>(&bytes)
             && state.identity == state_identity()
         {
-            // Both lists are sorted by path (a state that is not only keeps fewer pages).
+            // Both lists are sorted by path (a state that is not only keeps fewer pages; of a
+            // path it lists twice, the last record holds).
             let mut files = previous.files.iter_mut().peekable();
             for (path, record) in state.files {
                 while files.next_if(|file| *file.path < *path).is_some() {}
-                if let Some(file) = files.next_if(|file| *file.path == *path) {
+                if let Some(file) = files.peek_mut()
+                    && *file.path == *path
+                {
                     file.recorded = Some(record);
                 }
             }
@@ -279,11 +282,10 @@ impl PreviousFiles {
             table,
             hasher,
         } = &mut self;
-        table.reserve(files.len(), |&i| hasher.hash_one(&files[i as usize].path));
+        table.reserve(files.len(), |&i| hasher.hash_one(&files[i].path));
         for (i, file) in files.iter().enumerate() {
-            let index = u32::try_from(i).unwrap_or(u32::MAX);
-            table.insert_unique(hasher.hash_one(&file.path), index, |&i| {
-                hasher.hash_one(&files[i as usize].path)
+            table.insert_unique(hasher.hash_one(&file.path), i, |&i| {
+                hasher.hash_one(&files[i].path)
             });
         }
         self
@@ -293,8 +295,8 @@ impl PreviousFiles {
     fn get(&self, path: &str) -> Option<&PreviousFile> {
         let hash = self.hasher.hash_one(path);
         self.table
-            .find(hash, |&i| self.files[i as usize].path == path)
-            .map(|&i| &self.files[i as usize])
+            .find(hash, |&i| self.files[i].path == path)
+            .map(|&i| &self.files[i])
     }
 
     /// The files under `folder` (a prefix of their paths): they lie side by side.
@@ -473,12 +475,18 @@ impl Output {
     }
 
     /// Records `path` as produced (and whether it was kept); false when it already was (a
-    /// file two statements link to).
+    /// file two statements link to): the first one holds, as its bytes are the ones written.
     fn produce(&self, path: &str, fingerprint: Option<u64>, kept: bool) -> bool {
         let produced = Produced { fingerprint, kept };
         match self.previous.get(path) {
             Some(file) => file.produced.set(produced).is_ok(),
-            None => lock(&self.new).insert(path.to_owned(), produced).is_none(),
+            None => match lock(&self.new).entry(path.to_owned()) {
+                std::collections::hash_map::Entry::Occupied(_) => false,
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(produced);
+                    true
+                }
+            },
         }
     }
 }
@@ -668,8 +676,11 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 /// The files a manifest lists, sorted, keeping only plain relative paths (a tampered manifest can never
 /// point outside the output folder).
 fn parse_manifest(text: &str) -> Vec<String> {
-    let mut paths: Vec<String> = text
-        .par_lines()
+    // Split as `lines` does (a line's `\r` before its `\n` goes, a last one without stays),
+    // then checked on every core.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut paths: Vec<String> = lines
+        .into_par_iter()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .filter(|line| is_plain_relative(line))
         .map(str::to_owned)
@@ -759,5 +770,8 @@ mod tests {
     fn a_manifest_edited_by_hand_reads_sorted_without_repeats() {
         let parsed = parse_manifest("# header\nb/index.html\na.html\nb/index.html\n\na.html\n");
         assert_eq!(parsed, ["a.html", "b/index.html"]);
+        // Lines split as `str::lines` splits them.
+        let parsed = parse_manifest("# header\r\na.html\r\nb.html\r");
+        assert_eq!(parsed, ["a.html", "b.html\r"]);
     }
 }
