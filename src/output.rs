@@ -368,20 +368,7 @@ impl Output {
                 dir = d.parent();
             }
         }
-        // Every path produced, in order: the previous ones (in order already) and the new ones.
-        let mut paths: Vec<(&str, Produced, Option<Recorded>)> = self
-            .previous
-            .files
-            .iter()
-            .filter_map(|file| Some((file.path.as_str(), *file.produced.get()?, file.recorded)))
-            .chain(
-                new.iter()
-                    .map(|(path, produced)| (path.as_str(), *produced, None)),
-            )
-            .collect();
-        if !new.is_empty() {
-            paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-        }
+        let paths = self.produced(&new);
         // The manifest and the state are made and written side by side.
         let (manifest, ()) = rayon::join(
             || {
@@ -407,6 +394,28 @@ impl Output {
         self.created = false;
         self.direct = false;
         Ok(counts)
+    }
+
+    /// Every path this export produced, in order, with what it did and the previous export's
+    /// record: the previous files (in order already) and the `new` ones.
+    fn produced<'a>(
+        &'a self,
+        new: &'a HashMap<String, Produced>,
+    ) -> Vec<(&'a str, Produced, Option<Recorded>)> {
+        let mut paths: Vec<(&str, Produced, Option<Recorded>)> = self
+            .previous
+            .files
+            .iter()
+            .filter_map(|file| Some((file.path.as_str(), *file.produced.get()?, file.recorded)))
+            .chain(
+                new.iter()
+                    .map(|(path, produced)| (path.as_str(), *produced, None)),
+            )
+            .collect();
+        if !new.is_empty() {
+            paths.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
+        paths
     }
 
     /// Writes the state: each produced file's fingerprint, size and modification time. A state
@@ -560,16 +569,11 @@ impl Sink for Output {
     }
 
     fn paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = self
-            .previous
-            .files
-            .iter()
-            .filter(|file| file.produced.get().is_some())
-            .map(|file| file.path.clone())
-            .chain(lock(&self.new).keys().cloned())
-            .collect();
-        paths.sort_unstable();
-        paths
+        let new = lock(&self.new);
+        self.produced(&new)
+            .into_iter()
+            .map(|(path, _, _)| path.to_owned())
+            .collect()
     }
 }
 
@@ -673,8 +677,8 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     Ok(resolved)
 }
 
-/// The files a manifest lists, sorted, keeping only plain relative paths (a tampered manifest can never
-/// point outside the output folder).
+/// The files a manifest lists, sorted, keeping only plain relative paths (a tampered manifest
+/// can never point outside the output folder).
 fn parse_manifest(text: &str) -> Vec<String> {
     // Split as `lines` does (a line's `\r` before its `\n` goes, a last one without stays),
     // then checked on every core.
