@@ -451,6 +451,7 @@ impl SpeakerArgs {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Result, bail};
     use clap::{CommandFactory, FromArgMatches};
 
     use super::*;
@@ -461,7 +462,7 @@ mod tests {
     }
 
     #[test]
-    fn roles_follow_their_speaker() {
+    fn roles_follow_their_speaker() -> Result<()> {
         let argv = [
             "press",
             "new",
@@ -475,14 +476,14 @@ mod tests {
             "R",
         ];
         let matches = Cli::command().get_matches_from(argv);
-        let cli = Cli::from_arg_matches(&matches).unwrap();
+        let cli = Cli::from_arg_matches(&matches)?;
         let Command::New(args) = &cli.command else {
-            panic!()
+            bail!("not read as `press new`")
         };
         let Some(("new", sub)) = matches.subcommand() else {
-            panic!()
+            bail!("no `new` subcommand matches")
         };
-        let pairs = args.speakers.in_order(sub).unwrap();
+        let pairs = args.speakers.in_order(sub).map_err(anyhow::Error::msg)?;
         assert_eq!(
             pairs,
             [
@@ -490,5 +491,6 @@ mod tests {
                 ("B".into(), Some("R".into()), None)
             ]
         );
+        Ok(())
     }
 }

@@ -89,22 +89,28 @@ pub fn check_base_url(url: &str) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::Result;
+
     use super::*;
 
     #[test]
-    fn every_key_is_optional() {
-        assert_eq!(Config::parse("").unwrap(), Config::default());
-        let config =
-            Config::parse("title = \"T\"\nper_page = 10\nbase_url = \"https://x.org/p\"").unwrap();
+    fn every_key_is_optional() -> Result<()> {
+        assert_eq!(Config::parse("")?, Config::default());
+        let config = Config::parse("title = \"T\"\nper_page = 10\nbase_url = \"https://x.org/p\"")?;
         assert_eq!(config.per_page(), 10);
         assert_eq!(config.base_url().as_deref(), Some("https://x.org/p/"));
+        Ok(())
     }
 
     #[test]
-    fn unknown_keys_are_errors() {
-        let err = Config::parse("titel = \"T\"").unwrap_err().to_string();
+    fn unknown_keys_are_errors() -> Result<()> {
+        let err = Config::parse("titel = \"T\"")
+            .err()
+            .context("an unknown key is refused")?
+            .to_string();
         assert!(err.contains("titel"), "{err}");
         assert!(Config::parse("base_url = \"javascript:x\"").is_err());
         assert!(Config::parse("per_page = 0").is_err());
+        Ok(())
     }
 }

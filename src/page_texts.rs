@@ -233,22 +233,23 @@ impl PageTexts {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
 
-    fn section(texts: &PageTexts) -> Vec<u8> {
+    fn section(texts: &PageTexts) -> Result<Vec<u8>> {
         let mut out = Vec::new();
         texts
             .write_section(&mut |piece| {
                 out.extend_from_slice(piece);
                 Ok(())
             })
-            .unwrap()
-            .unwrap();
-        out
+            .context("the records total less than 4 GB")??;
+        Ok(out)
     }
 
     #[test]
-    fn records_round_trip_by_id() {
+    fn records_round_trip_by_id() -> Result<()> {
         let first = PageText {
             digest: 7,
             background: Some("Some *background*."),
@@ -262,7 +263,7 @@ mod tests {
         let records = [first.encode(), Vec::new(), third.encode()];
         let texts = PageTexts::collect(records.iter().map(Vec::as_slice));
         assert_eq!(texts.len(), 3);
-        let texts = PageTexts::from_bytes(section(&texts)).unwrap();
+        let texts = PageTexts::from_bytes(section(&texts)?).context("the section reads back")?;
         assert_eq!(texts.get(0), Some(first.clone()));
         assert_eq!(texts.get(1), None);
         assert_eq!(texts.get(2), Some(third.clone()));
@@ -276,16 +277,17 @@ mod tests {
         fresh.merge(other);
         let old_id = |id: usize| [None, Some(0), Some(2)][id];
         let moved = PageTexts::assemble(3, Some((texts, &old_id)), fresh);
-        let moved = PageTexts::from_bytes(section(&moved)).unwrap();
+        let moved = PageTexts::from_bytes(section(&moved)?).context("the section reads back")?;
         assert_eq!(moved.get(0), Some(third));
         assert_eq!(moved.get(1), Some(first.clone()));
         assert_eq!(moved.get(2), Some(first));
+        Ok(())
     }
 
     #[test]
-    fn damaged_bytes_are_refused() {
+    fn damaged_bytes_are_refused() -> Result<()> {
         let texts = PageTexts::collect([b"ab".as_slice(), b"c"]);
-        let mut bytes = section(&texts);
+        let mut bytes = section(&texts)?;
         bytes.pop();
         assert_eq!(PageTexts::from_bytes(bytes), None);
         assert_eq!(PageTexts::from_bytes(vec![1, 0]), None);
@@ -293,7 +295,9 @@ mod tests {
             PageTexts::from_bytes(vec![2, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 7]),
             None
         );
-        let empty = PageTexts::from_bytes(vec![0, 0, 0, 0]).unwrap();
+        let empty =
+            PageTexts::from_bytes(vec![0, 0, 0, 0]).context("no records is a valid section")?;
         assert!(empty.is_empty());
+        Ok(())
     }
 }

@@ -380,29 +380,27 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::Result;
+
     use super::*;
 
+    /// `parse_bound`, its error message turned into an error `?` can pass on.
+    fn bound(text: &str, edge: Edge) -> Result<String> {
+        Ok(parse_bound(text, edge)
+            .map_err(anyhow::Error::msg)?
+            .to_string())
+    }
+
     #[test]
-    fn bounds() {
-        assert_eq!(
-            parse_bound("2026", Edge::End).unwrap().to_string(),
-            "2026-12-31"
-        );
-        assert_eq!(
-            parse_bound("2024-02", Edge::End).unwrap().to_string(),
-            "2024-02-29"
-        );
-        assert_eq!(
-            parse_bound("2024-02", Edge::Start).unwrap().to_string(),
-            "2024-02-01"
-        );
-        assert_eq!(
-            parse_bound("2024-02-03", Edge::Start).unwrap().to_string(),
-            "2024-02-03"
-        );
+    fn bounds() -> Result<()> {
+        assert_eq!(bound("2026", Edge::End)?, "2026-12-31");
+        assert_eq!(bound("2024-02", Edge::End)?, "2024-02-29");
+        assert_eq!(bound("2024-02", Edge::Start)?, "2024-02-01");
+        assert_eq!(bound("2024-02-03", Edge::Start)?, "2024-02-03");
         assert!(parse_bound("2024-13", Edge::Start).is_err());
         assert!(parse_bound("24", Edge::Start).is_err());
         assert!(parse_bound("2024-2-3", Edge::Start).is_err());
+        Ok(())
     }
 
     #[test]

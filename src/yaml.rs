@@ -439,33 +439,31 @@ pub fn double_quoted(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
 
-    #[test]
-    fn refuses_aliases_anchors_and_tags() {
-        assert!(
-            parse("a: &x [1]\nb: *x\n")
-                .unwrap_err()
-                .message
-                .contains("anchor `&x`")
-        );
-        assert!(
-            parse("a: !!python/object x\n")
-                .unwrap_err()
-                .message
-                .contains("tag `!!python/object`")
-        );
-        assert!(
-            parse(&format!("a: {}\n", "[".repeat(100_000)))
-                .unwrap_err()
-                .message
-                .contains("nested")
-        );
+    /// `parse`, its error turned into one `?` can pass on.
+    fn read(text: &str) -> Result<Value> {
+        parse(text).map_err(|e| anyhow::anyhow!("{e:?}"))
+    }
+
+    /// The message of the error `parse` must give.
+    fn refusal(text: &str) -> Result<String> {
+        Ok(parse(text).err().context("refused")?.message)
     }
 
     #[test]
-    fn text_with_symbols_is_fine() {
-        let v = parse("a: Tom & Jerry *really*\nb: |\n  * item\n  &amp; !x\nc: \"*q\"\n").unwrap();
+    fn refuses_aliases_anchors_and_tags() -> Result<()> {
+        assert!(refusal("a: &x [1]\nb: *x\n")?.contains("anchor `&x`"));
+        assert!(refusal("a: !!python/object x\n")?.contains("tag `!!python/object`"));
+        assert!(refusal(&format!("a: {}\n", "[".repeat(100_000)))?.contains("nested"));
+        Ok(())
+    }
+
+    #[test]
+    fn text_with_symbols_is_fine() -> Result<()> {
+        let v = read("a: Tom & Jerry *really*\nb: |\n  * item\n  &amp; !x\nc: \"*q\"\n")?;
         assert_eq!(
             v,
             Value::Map(vec![
@@ -474,6 +472,7 @@ mod tests {
                 ("c".into(), Value::String("*q".into())),
             ])
         );
+        Ok(())
     }
 
     #[test]
@@ -487,7 +486,7 @@ mod tests {
     }
 
     #[test]
-    fn written_strings_read_back() {
+    fn written_strings_read_back() -> Result<()> {
         for value in [
             "no",
             "null",
@@ -503,10 +502,11 @@ mod tests {
             let mut out = String::new();
             write_string(&mut out, 0, "k", value);
             assert_eq!(
-                parse(&out).unwrap(),
+                read(&out)?,
                 Value::Map(vec![("k".into(), Value::String(value.into()))]),
                 "{out}"
             );
         }
+        Ok(())
     }
 }

@@ -165,14 +165,16 @@ fn content_type(path: &Path) -> tiny_http::Header {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::Result;
+
     use super::*;
 
     #[test]
-    fn urls_stay_inside_the_site() {
-        let site = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(site.path().join("topics/a b")).unwrap();
-        std::fs::write(site.path().join("topics/a b/index.html"), "x").unwrap();
-        std::fs::write(site.path().join("index.html"), "x").unwrap();
+    fn urls_stay_inside_the_site() -> Result<()> {
+        let site = tempfile::tempdir()?;
+        std::fs::create_dir_all(site.path().join("topics/a b"))?;
+        std::fs::write(site.path().join("topics/a b/index.html"), "x")?;
+        std::fs::write(site.path().join("index.html"), "x")?;
         assert_eq!(
             file_for(site.path(), "/"),
             Some(site.path().join("index.html"))
@@ -184,5 +186,6 @@ mod tests {
         assert_eq!(file_for(site.path(), "/../etc/passwd"), None);
         assert_eq!(file_for(site.path(), "/%2e%2e/etc/passwd"), None);
         assert_eq!(file_for(site.path(), "/missing.html"), None);
+        Ok(())
     }
 }

@@ -1,16 +1,16 @@
 //! Tests of the generator: determinism, prefixes, sizes, proportions and the format.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+use anyhow::{Context as _, Result};
 use std::collections::{BTreeMap, HashSet};
 
 /// The format's keys, in the order `press` writes them.
 use crate::statement::parse::KEYS;
 
-fn split(text: &str) -> (&str, &str) {
-    let rest = text.strip_prefix("---\n").expect("opens with ---");
-    let end = rest.find("\n---\n").expect("closing ---");
-    (&rest[..=end], &rest[end + 5..])
+fn split(text: &str) -> Result<(&str, &str)> {
+    let rest = text.strip_prefix("---\n").context("opens with ---")?;
+    let end = rest.find("\n---\n").context("closing ---")?;
+    Ok((&rest[..=end], &rest[end + 5..]))
 }
 
 fn sample() -> Vec<GeneratedFile> {
@@ -51,9 +51,9 @@ fn first_statements_are_pinned() {
 const PINNED: (usize, u64) = (1_081_487, 10_177_109_255_606_038_259);
 
 #[test]
-fn sizes_fall_in_the_documented_ranges() {
+fn sizes_fall_in_the_documented_ranges() -> Result<()> {
     for file in statements(20_000, 1) {
-        let (fm, body) = split(&file.text);
+        let (fm, body) = split(&file.text)?;
         assert!(
             (400..=1_700).contains(&fm.len()),
             "front matter {} in {}",
@@ -67,21 +67,26 @@ fn sizes_fall_in_the_documented_ranges() {
             file.path
         );
     }
+    Ok(())
 }
 
 #[test]
-fn front_matter_has_only_known_keys_in_order() {
+fn front_matter_has_only_known_keys_in_order() -> Result<()> {
     for file in sample() {
-        let (fm, _) = split(&file.text);
-        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).expect("valid YAML");
+        let (fm, _) = split(&file.text)?;
+        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).context("valid YAML")?;
         let keys: Vec<&str> = map
             .keys()
-            .map(|k| k.as_str().expect("string key"))
-            .collect();
-        let mut positions = keys
+            .map(|k| k.as_str().context("string key"))
+            .collect::<Result<_>>()?;
+        let positions: Vec<usize> = keys
             .iter()
-            .map(|k| KEYS.iter().position(|known| known == k));
-        let positions: Vec<usize> = positions.by_ref().map(|p| p.expect("known key")).collect();
+            .map(|k| {
+                KEYS.iter()
+                    .position(|known| known == k)
+                    .with_context(|| format!("known key {k}"))
+            })
+            .collect::<Result<_>>()?;
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "order {keys:?}");
         for required in ["title", "date", "speaker", "topics"] {
             assert!(map.contains_key(required), "{required} in {}", file.path);
@@ -94,10 +99,9 @@ fn front_matter_has_only_known_keys_in_order() {
         if let Some(draft) = map.get("draft") {
             assert_eq!(draft.as_bool(), Some(true));
         }
-        let date = map["date"].as_str().expect("date reads as a string");
+        let date = map["date"].as_str().context("date reads as a string")?;
         let (y, m, d) = (&date[0..4], &date[5..7], &date[8..10]);
-        let (y, m, d): (i64, i64, i64) =
-            (y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
+        let (y, m, d): (i64, i64, i64) = (y.parse()?, m.parse()?, d.parse()?);
         assert_eq!(
             civil_from_days(days_from_civil(y, m, d)),
             (y, m, d),
@@ -110,14 +114,15 @@ fn front_matter_has_only_known_keys_in_order() {
             file.path
         );
     }
+    Ok(())
 }
 
 #[test]
-fn slugs_are_unique_and_well_formed() {
+fn slugs_are_unique_and_well_formed() -> Result<()> {
     let mut seen = HashSet::new();
     for file in sample() {
-        let name = file.path.rsplit('/').next().expect("file name");
-        let slug = name[11..].strip_suffix(".md").expect(".md");
+        let name = file.path.rsplit('/').next().context("file name")?;
+        let slug = name[11..].strip_suffix(".md").context(".md")?;
         assert!(slug.len() <= 80, "{slug}");
         assert!(
             slug.split('-').all(|part| !part.is_empty()
@@ -128,16 +133,21 @@ fn slugs_are_unique_and_well_formed() {
         );
         assert!(seen.insert(slug.to_owned()), "duplicate {slug}");
     }
+    Ok(())
 }
 
 #[test]
-fn proportions_match_the_issue() {
+fn proportions_match_the_issue() -> Result<()> {
     let files = sample();
     let n = files.len();
+    let front_matters: Vec<&str> = files
+        .iter()
+        .map(|f| Ok(split(&f.text)?.0))
+        .collect::<Result<_>>()?;
     let with = |needle: &str| {
-        files
+        front_matters
             .iter()
-            .filter(|f| split(&f.text).0.contains(needle))
+            .filter(|fm| fm.contains(needle))
             .count()
     };
     let background = with("\nbackground: |\n");
@@ -152,13 +162,14 @@ fn proportions_match_the_issue() {
         (n * 7 / 100..=n * 13 / 100).contains(&pairs),
         "two speakers {pairs}"
     );
-    let non_ascii = files
+    let non_ascii = front_matters
         .iter()
-        .filter(|f| split(&f.text).0.bytes().any(|b| b >= 0x80))
+        .filter(|fm| fm.bytes().any(|b| b >= 0x80))
         .count();
     assert!(non_ascii > n / 3, "non-ASCII front matter {non_ascii}");
     let arabic = files.iter().filter(|f| f.text.contains('\u{645}')).count();
     assert!(arabic > 0, "some names in Arabic script");
+    Ok(())
 }
 
 #[test]
@@ -223,35 +234,37 @@ fn topics_and_speakers_are_distinct_after_slugging() {
 }
 
 #[test]
-fn archive_and_hugo_site_are_written() {
-    let dir = tempfile::tempdir().expect("temp dir");
+fn archive_and_hugo_site_are_written() -> Result<()> {
+    let dir = tempfile::tempdir().context("temp dir")?;
     let archive = dir.path().join("archive");
-    write_archive(&archive, 20, 5).expect("write archive");
+    write_archive(&archive, 20, 5).context("write archive")?;
     assert!(archive.join("press.toml").is_file());
     for file in statements(20, 5) {
-        let written = fs::read_to_string(archive.join(&file.path)).expect("read back");
+        let written = fs::read_to_string(archive.join(&file.path)).context("read back")?;
         assert_eq!(written, file.text);
     }
     let site = dir.path().join("hugo");
-    write_hugo_site(&site, 20, 5).expect("write site");
+    write_hugo_site(&site, 20, 5).context("write site")?;
     assert!(site.join("hugo.toml").is_file());
     assert!(site.join("content/statements/_index.md").is_file());
     for file in statements(20, 5) {
         let hugo = site.join("content").join(&file.path);
-        let text = fs::read_to_string(&hugo).expect("hugo page");
-        let (fm, body) = split(&text);
-        assert_eq!(body, split(&file.text).1);
-        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).expect("valid YAML");
+        let text = fs::read_to_string(&hugo).context("hugo page")?;
+        let (fm, body) = split(&text)?;
+        assert_eq!(body, split(&file.text)?.1);
+        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).context("valid YAML")?;
         assert!(map.contains_key("speakers"));
     }
+    Ok(())
 }
 
 #[test]
-fn yaml_quoting_round_trips() {
+fn yaml_quoting_round_trips() -> Result<()> {
     let mut out = String::new();
     quoted(&mut out, "a \"b\" \\ c\td\u{1}: no");
-    let back: String = serde_yaml::from_str(&out).expect("valid YAML");
+    let back: String = serde_yaml::from_str(&out).context("valid YAML")?;
     assert_eq!(back, "a \"b\" \\ c\td\u{1}: no");
+    Ok(())
 }
 
 #[test]
@@ -263,24 +276,24 @@ fn dates_convert_both_ways() {
 }
 
 #[test]
-fn nothing_that_check_would_warn_about() {
+fn nothing_that_check_would_warn_about() -> Result<()> {
     // Unique sources, one spelling per topic slug, one role per speaker, no future dates.
     let mut sources = HashSet::new();
     let mut spellings: BTreeMap<String, String> = BTreeMap::new();
     let mut roles: BTreeMap<String, String> = BTreeMap::new();
     for file in sample() {
-        let (fm, _) = split(&file.text);
-        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).unwrap();
+        let (fm, _) = split(&file.text)?;
+        let map: serde_yaml::Mapping = serde_yaml::from_str(fm).context("valid YAML")?;
         if let Some(source) = map.get("source") {
-            let source = source.as_str().unwrap();
+            let source = source.as_str().context("source is a string")?;
             assert!(source.starts_with("https://example.org/"));
             assert!(
                 sources.insert(source.to_owned()),
                 "source used twice: {source}"
             );
         }
-        for topic in map["topics"].as_sequence().unwrap() {
-            let topic = topic.as_str().unwrap();
+        for topic in map["topics"].as_sequence().context("topics is a list")? {
+            let topic = topic.as_str().context("topic is a string")?;
             let known = spellings
                 .entry(slugify(topic, 200))
                 .or_insert_with(|| topic.to_owned());
@@ -291,13 +304,18 @@ fn nothing_that_check_would_warn_about() {
             one => vec![one.clone()],
         };
         for speaker in speakers {
-            let name = speaker["name"].as_str().unwrap();
-            let role = speaker["role"].as_str().unwrap();
+            let name = speaker["name"]
+                .as_str()
+                .context("speaker name is a string")?;
+            let role = speaker["role"]
+                .as_str()
+                .context("speaker role is a string")?;
             let known = roles
                 .entry(name.to_owned())
                 .or_insert_with(|| role.to_owned());
             assert_eq!(known, role, "{name}");
         }
-        assert!(map["date"].as_str().unwrap() <= "2026-10-31");
+        assert!(map["date"].as_str().context("date reads as a string")? <= "2026-10-31");
     }
+    Ok(())
 }

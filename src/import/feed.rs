@@ -221,7 +221,14 @@ fn item(entry: feed_rs::model::Entry) -> FeedItem {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
+
+    /// `read_feed`, its error message turned into an error `?` can pass on.
+    fn read(feed: &str) -> Result<Vec<FeedItem>> {
+        read_feed(feed.as_bytes()).map_err(anyhow::Error::msg)
+    }
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -239,8 +246,8 @@ mod tests {
 </channel></rss>"#;
 
     #[test]
-    fn rss_items_with_content_encoded() {
-        let items = read_feed(RSS.as_bytes()).unwrap();
+    fn rss_items_with_content_encoded() -> Result<()> {
+        let items = read(RSS)?;
         assert_eq!(items.len(), 1);
         let item = &items[0];
         assert_eq!(
@@ -264,16 +271,17 @@ mod tests {
                 .starts_with("Responding to today’s conviction")
         );
         assert!(!item.extracted.body.contains("appeared first on"));
+        Ok(())
     }
 
     #[test]
-    fn atom_and_json_feed() {
+    fn atom_and_json_feed() -> Result<()> {
         let atom = r#"<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
 <entry><title>UK: Stop it</title><id>urn:1</id><updated>2024-02-05T10:00:00Z</updated>
 <link rel="alternate" href="https://example.org/uk-stop-it"/><category term="uk" label="United Kingdom"/>
 <content type="html">&lt;p&gt;Jane Roe, Director at Foo Watch, said:&lt;/p&gt;&lt;p&gt;“Stop.”&lt;/p&gt;</content></entry></feed>"#;
-        let items = read_feed(atom.as_bytes()).unwrap();
+        let items = read(atom)?;
         assert_eq!(items[0].title.as_deref(), Some("UK: Stop it"));
         assert_eq!(items[0].categories, ["United Kingdom"]);
         assert_eq!(
@@ -283,7 +291,7 @@ mod tests {
         let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"N","items":[
             {"id":"1","url":"https://example.org/1","title":"Global: Act now","date_published":"2024-02-05T10:00:00+01:00",
              "tags":["climate"],"content_text":"Jane Roe, Director at Foo Watch, said:\n\n“Act.”"}]}"#;
-        let items = read_feed(json.as_bytes()).unwrap();
+        let items = read(json)?;
         assert_eq!(items[0].link.as_deref(), Some("https://example.org/1"));
         assert_eq!(items[0].categories, ["climate"]);
         assert_eq!(items[0].extracted.location.as_deref(), Some("Global"));
@@ -291,21 +299,22 @@ mod tests {
             items[0].extracted.body,
             "Jane Roe, Director at Foo Watch, said:\n\n“Act.”"
         );
+        Ok(())
     }
 
-    fn one_item(feed: &str) -> FeedItem {
-        let mut items = read_feed(feed.as_bytes()).unwrap();
+    fn one_item(feed: &str) -> Result<FeedItem> {
+        let mut items = read(feed)?;
         assert_eq!(items.len(), 1);
-        items.remove(0)
+        Ok(items.remove(0))
     }
 
     #[test]
-    fn rss_dates_keep_the_day_written_late_in_the_evening_west_of_utc() {
+    fn rss_dates_keep_the_day_written_late_in_the_evening_west_of_utc() -> Result<()> {
         let rss = RSS.replace(
             "Mon, 15 Dec 2025 09:30:00 +0000",
             "Mon, 05 Feb 2024 23:30:00 -0500",
         );
-        let item = one_item(&rss);
+        let item = one_item(&rss)?;
         assert_eq!(
             item.day(),
             NaiveDate::from_ymd_opt(2024, 2, 5),
@@ -315,15 +324,16 @@ mod tests {
             item.published_at().map(|at| at.to_rfc3339()).as_deref(),
             Some("2024-02-05T23:30:00-05:00")
         );
+        Ok(())
     }
 
     #[test]
-    fn atom_dates_keep_the_day_written_early_in_the_morning_east_of_utc() {
+    fn atom_dates_keep_the_day_written_early_in_the_morning_east_of_utc() -> Result<()> {
         let atom = r#"<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
 <entry><title>Japan: Free them</title><id>urn:1</id><published>2024-02-05T06:15:00+09:00</published><updated>2024-02-06T10:00:00+09:00</updated>
 <link href="https://example.org/japan"/><content type="text">Jane Roe, Director at Foo Watch, said: “Free them.”</content></entry></feed>"#;
-        let item = one_item(atom);
+        let item = one_item(atom)?;
         assert_eq!(
             item.day(),
             NaiveDate::from_ymd_opt(2024, 2, 5),
@@ -333,10 +343,11 @@ mod tests {
             item.published_at().map(|at| at.to_rfc3339()).as_deref(),
             Some("2024-02-05T06:15:00+09:00")
         );
+        Ok(())
     }
 
     #[test]
-    fn timestamps_are_read_as_written_in_the_forms_feeds_use() {
+    fn timestamps_are_read_as_written_in_the_forms_feeds_use() -> Result<()> {
         let cases = [
             (
                 "Mon, 05 Feb 2024 23:30:00 -0500",
@@ -379,11 +390,12 @@ mod tests {
             ("2024-02-05", "2024-02-05 00:00:00", None),
         ];
         for (text, at, offset) in cases {
-            let (got, got_offset) = wall_clock(text).unwrap_or_else(|| panic!("{text}"));
+            let (got, got_offset) = wall_clock(text).with_context(|| format!("{text} reads"))?;
             assert_eq!(got.to_string(), at, "{text}");
             assert_eq!(got_offset.map(|o| o.local_minus_utc()), offset, "{text}");
         }
         assert_eq!(wall_clock("last Tuesday"), None);
+        Ok(())
     }
 
     #[test]

@@ -42,5 +42,4 @@ fn regex(pattern: &str) -> regex::Regex {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests;

@@ -450,58 +450,72 @@ fn from_toml(value: toml::Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use anyhow::{Context as _, Result};
 
-    fn options(kind: SiteKind) -> SiteOptions {
-        SiteOptions {
+    fn options(kind: SiteKind) -> Result<SiteOptions> {
+        Ok(SiteOptions {
             kind,
-            offset: FixedOffset::east_opt(0).unwrap(),
+            offset: FixedOffset::east_opt(0).context("UTC is a valid offset")?,
             drop_unknown: false,
             map: Vec::new(),
-        }
+        })
     }
 
-    fn instant(text: &str) -> Published {
-        Published::Instant(DateTime::parse_from_rfc3339(text).unwrap())
+    /// `read_post`, its error message turned into an error `?` can pass on.
+    fn read(file_name: &str, text: &str, options: &SiteOptions) -> Result<Post> {
+        read_post(file_name, text, options).map_err(anyhow::Error::msg)
+    }
+
+    /// The message of the error `read_post` must give.
+    fn read_error(file_name: &str, text: &str, options: &SiteOptions) -> Result<String> {
+        read_post(file_name, text, options)
+            .err()
+            .with_context(|| format!("{text:?} is refused"))
+    }
+
+    fn instant(text: &str) -> Result<Published> {
+        Ok(Published::Instant(DateTime::parse_from_rfc3339(text)?))
     }
 
     #[test]
-    fn dates_in_the_forms_sites_use() {
-        let utc = FixedOffset::east_opt(0).unwrap();
-        let plus2 = FixedOffset::east_opt(7200).unwrap();
+    fn dates_in_the_forms_sites_use() -> Result<()> {
+        let utc = FixedOffset::east_opt(0).context("UTC is a valid offset")?;
+        let plus2 = FixedOffset::east_opt(7200).context("+02:00 is a valid offset")?;
         assert_eq!(
             parse_date("2012-11-21 15:59:49 -0400", utc),
-            Some((instant("2012-11-21T15:59:49-04:00"), false))
+            Some((instant("2012-11-21T15:59:49-04:00")?, false))
         );
         assert_eq!(
             parse_date("2015-06-29 1:00:19 -0400", utc),
-            Some((instant("2015-06-29T01:00:19-04:00"), false))
+            Some((instant("2015-06-29T01:00:19-04:00")?, false))
         );
         assert_eq!(
             parse_date("2019-03-01 10:00:00 +00:00", utc),
-            Some((instant("2019-03-01T10:00:00+00:00"), false))
+            Some((instant("2019-03-01T10:00:00+00:00")?, false))
         );
         assert_eq!(
             parse_date("2019-03-01T10:00:00Z", utc),
-            Some((instant("2019-03-01T10:00:00Z"), false))
+            Some((instant("2019-03-01T10:00:00Z")?, false))
         );
         assert_eq!(
             parse_date("2019-03-01 10:00:00", plus2),
-            Some((instant("2019-03-01T10:00:00+02:00"), true))
+            Some((instant("2019-03-01T10:00:00+02:00")?, true))
         );
         assert_eq!(
             parse_date("2019-03-01", utc),
             Some((
-                Published::Date(NaiveDate::from_ymd_opt(2019, 3, 1).unwrap()),
+                Published::Date(NaiveDate::from_ymd_opt(2019, 3, 1).context("valid date")?),
                 false
             ))
         );
         assert_eq!(parse_date("yesterday", utc), None);
+        Ok(())
     }
 
     #[test]
-    fn jekyll_post_with_quirks() {
+    fn jekyll_post_with_quirks() -> Result<()> {
         let text = "\u{feff}\n\n---\r\ntitle: \"UK: Stop it\"\r\nauthor: Kate Allen\r\ntags: [Torture, torture, Rendition]\r\ncategories: press\r\ndescription: Short.\r\npublished: false\r\nlayout: post\r\nslug: Stop_It!\r\nredirect_from:\r\n\t- /old/\r\n---\r\n\r\nBody with {% include note.html %}.\r\n";
-        let post = read_post("2012-11-21-stop-it.md", text, &options(SiteKind::Jekyll)).unwrap();
+        let post = read("2012-11-21-stop-it.md", text, &options(SiteKind::Jekyll)?)?;
         assert_eq!(post.title.as_deref(), Some("UK: Stop it"));
         assert_eq!(post.speakers[0].name, "Kate Allen");
         assert_eq!(post.topics, ["Torture", "Rendition", "press"]);
@@ -511,7 +525,7 @@ mod tests {
         assert_eq!(
             post.published,
             Some(Published::Date(
-                NaiveDate::from_ymd_opt(2012, 11, 21).unwrap()
+                NaiveDate::from_ymd_opt(2012, 11, 21).context("valid date")?
             ))
         );
         assert_eq!(post.unknown_keys, ["layout", "redirect_from"]);
@@ -523,57 +537,46 @@ mod tests {
         assert_eq!(post.body, "Body with {% include note.html %}.");
         assert!(post.template_tags);
         assert!(!post.assumed_offset);
+        Ok(())
     }
 
     #[test]
-    fn jekyll_splits_a_tag_string_at_blanks_hugo_does_not() {
+    fn jekyll_splits_a_tag_string_at_blanks_hugo_does_not() -> Result<()> {
         let text = "---\ntitle: T\ntags: press torture\n---\n";
-        let jekyll = read_post("x.md", text, &options(SiteKind::Jekyll)).unwrap();
+        let jekyll = read("x.md", text, &options(SiteKind::Jekyll)?)?;
         assert_eq!(jekyll.topics, ["press", "torture"]);
-        let hugo = read_post("x.md", text, &options(SiteKind::Hugo)).unwrap();
+        let hugo = read("x.md", text, &options(SiteKind::Hugo)?)?;
         assert_eq!(hugo.topics, ["press torture"]);
+        Ok(())
     }
 
     #[test]
-    fn hugo_toml_post_with_map_and_drop() {
+    fn hugo_toml_post_with_map_and_drop() -> Result<()> {
         let text = "+++\ntitle = \"Global: Act\"\ndate = 2019-03-01T10:00:00+01:00\ndraft = true\nauthors = [\"Jane Roe\"]\nweight = 3\nregion = \"Europe\"\n+++\n{{< figure src=\"x.png\" >}}\n";
-        let mut opts = options(SiteKind::Hugo);
+        let mut opts = options(SiteKind::Hugo)?;
         opts.map
             .push(("region".to_owned(), Target::Field("location".to_owned())));
         opts.drop_unknown = true;
-        let post = read_post("act.md", text, &opts).unwrap();
-        assert_eq!(post.published, Some(instant("2019-03-01T10:00:00+01:00")));
+        let post = read("act.md", text, &opts)?;
+        assert_eq!(post.published, Some(instant("2019-03-01T10:00:00+01:00")?));
         assert!(post.draft);
         assert_eq!(post.location.as_deref(), Some("Europe"));
         assert_eq!(post.dropped_keys, ["weight"]);
         assert!(post.extra.is_empty());
         assert!(post.template_tags);
+        Ok(())
     }
 
     #[test]
-    fn empty_link_out_body_is_kept_and_bad_files_say_why() {
-        let post = read_post("x.md", "---\ntitle: T\n---\n", &options(SiteKind::Hugo)).unwrap();
+    fn empty_link_out_body_is_kept_and_bad_files_say_why() -> Result<()> {
+        let hugo = options(SiteKind::Hugo)?;
+        let post = read("x.md", "---\ntitle: T\n---\n", &hugo)?;
         assert_eq!(post.body, "");
-        assert!(
-            read_post("x.md", "", &options(SiteKind::Hugo))
-                .unwrap_err()
-                .contains("empty")
-        );
-        assert!(
-            read_post("x.md", "Just text", &options(SiteKind::Hugo))
-                .unwrap_err()
-                .contains("no front matter")
-        );
-        assert!(
-            read_post("x.md", "---\ntitle: [\n", &options(SiteKind::Hugo))
-                .unwrap_err()
-                .contains("closing")
-        );
-        assert!(
-            read_post("x.md", "---\ndate: soon\n---\n", &options(SiteKind::Hugo))
-                .unwrap_err()
-                .contains("date")
-        );
+        assert!(read_error("x.md", "", &hugo)?.contains("empty"));
+        assert!(read_error("x.md", "Just text", &hugo)?.contains("no front matter"));
+        assert!(read_error("x.md", "---\ntitle: [\n", &hugo)?.contains("closing"));
+        assert!(read_error("x.md", "---\ndate: soon\n---\n", &hugo)?.contains("date"));
+        Ok(())
     }
 
     #[test]

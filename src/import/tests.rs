@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::{Context as _, Result};
+
 use super::accuracy::{Expected, lost_lines};
 use super::{Extracted, extract};
 
@@ -14,23 +16,35 @@ fn fixtures(dir: &str) -> PathBuf {
 }
 
 /// Every `NAME.txt` of a fixture folder with its text, and its expectations when it has them.
-fn samples(dir: &str) -> Vec<(PathBuf, String, Option<Expected>)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures(dir))
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
+fn samples(dir: &str) -> Result<Vec<(PathBuf, String, Option<Expected>)>> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in
+        std::fs::read_dir(fixtures(dir)).with_context(|| format!("list the samples in {dir}"))?
+    {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            paths.push(path);
+        }
+    }
     paths.sort();
     assert!(!paths.is_empty(), "no samples in {dir}");
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("read {}", path.display()))?;
             let json = path.with_extension("expected.json");
-            let expected = json
-                .is_file()
-                .then(|| serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap());
-            (path, text, expected)
+            let expected = if json.is_file() {
+                let expected = std::fs::read_to_string(&json)
+                    .with_context(|| format!("read {}", json.display()))?;
+                Some(
+                    serde_json::from_str(&expected)
+                        .with_context(|| format!("parse {}", json.display()))?,
+                )
+            } else {
+                None
+            };
+            Ok((path, text, expected))
         })
         .collect()
 }
@@ -39,8 +53,11 @@ fn same(a: Option<&str>, b: Option<&str>) -> bool {
     a.map(|s| s.trim().to_lowercase()) == b.map(|s| s.trim().to_lowercase())
 }
 
-fn check_sample(path: &Path, raw: &str, got: &Extracted, expected: &Expected) {
-    let name = path.file_name().unwrap().to_string_lossy();
+fn check_sample(path: &Path, raw: &str, got: &Extracted, expected: &Expected) -> Result<()> {
+    let name = path
+        .file_name()
+        .context("a sample has a file name")?
+        .to_string_lossy();
     assert_eq!(got.title, expected.title, "{name}: title");
     assert_eq!(got.location, expected.location, "{name}: location");
     let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
@@ -93,46 +110,49 @@ fn check_sample(path: &Path, raw: &str, got: &Extracted, expected: &Expected) {
             got.date
         ),
     }
+    Ok(())
 }
 
 #[test]
-fn real_samples_give_every_expected_field() {
+fn real_samples_give_every_expected_field() -> Result<()> {
     let mut checked = 0;
-    for (path, raw, expected) in samples("raw") {
+    for (path, raw, expected) in samples("raw")? {
         if let Some(expected) = expected {
-            check_sample(&path, &raw, &extract(&raw), &expected);
+            check_sample(&path, &raw, &extract(&raw), &expected)?;
             checked += 1;
         }
     }
     assert_eq!(checked, 10);
+    Ok(())
 }
 
 #[test]
-fn invented_samples_in_other_attribution_styles_give_every_expected_field() {
+fn invented_samples_in_other_attribution_styles_give_every_expected_field() -> Result<()> {
     let mut checked = 0;
-    for (path, raw, expected) in samples("import") {
+    for (path, raw, expected) in samples("import")? {
         let expected =
-            expected.unwrap_or_else(|| panic!("{} has no expected.json", path.display()));
-        check_sample(&path, &raw, &extract(&raw), &expected);
+            expected.with_context(|| format!("{} has no expected.json", path.display()))?;
+        check_sample(&path, &raw, &extract(&raw), &expected)?;
         checked += 1;
     }
     assert!(checked >= 8);
+    Ok(())
 }
 
 #[test]
-fn no_line_of_any_sample_is_lost() {
+fn no_line_of_any_sample_is_lost() -> Result<()> {
     for dir in ["raw", "import"] {
-        for (path, raw, _) in samples(dir) {
+        for (path, raw, _) in samples(dir)? {
             let lost = lost_lines(&raw, &extract(&raw));
             assert!(lost.is_empty(), "{}: lost {lost:?}", path.display());
         }
     }
+    Ok(())
 }
 
 #[test]
-fn seed_statement_extracts_as_the_bundled_statement() {
-    let raw =
-        std::fs::read_to_string(fixtures("raw").join("global-interpol-red-notices.txt")).unwrap();
+fn seed_statement_extracts_as_the_bundled_statement() -> Result<()> {
+    let raw = std::fs::read_to_string(fixtures("raw").join("global-interpol-red-notices.txt"))?;
     let got = extract(&raw);
     assert_eq!(
         got.title.as_deref(),
@@ -167,20 +187,21 @@ fn seed_statement_extracts_as_the_bundled_statement() {
         Some(paragraphs[6..9].join("\n\n").as_str())
     );
     assert!(!got.body.contains("appeared first on"));
+    Ok(())
 }
 
 #[test]
-fn end_mark_is_escaped_not_turned_into_a_heading() {
+fn end_mark_is_escaped_not_turned_into_a_heading() -> Result<()> {
     let raw = std::fs::read_to_string(
         fixtures("raw").join("25-ethiopia-journalists-detained-aiusa-2011.txt"),
-    )
-    .unwrap();
+    )?;
     let got = extract(&raw);
     assert!(got.body.contains("\n\\# # #\n"), "{}", got.body);
     assert!(
         got.body.starts_with("Contact: Suzanne Trimel"),
         "date line consumed, contact kept"
     );
+    Ok(())
 }
 
 #[test]

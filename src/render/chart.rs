@@ -124,20 +124,22 @@ pub fn svg(counts: &[((i32, u32), usize)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
 
     #[test]
-    fn ten_years_ending_at_the_newest_month() {
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    fn ten_years_ending_at_the_newest_month() -> Result<()> {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).context("valid date");
         let counts = monthly_counts(
             [
-                day(2026, 1, 27),
-                day(2026, 1, 2),
-                day(2016, 2, 1),
-                day(2016, 1, 31),
-                day(2026, 2, 1),
+                day(2026, 1, 27)?,
+                day(2026, 1, 2)?,
+                day(2016, 2, 1)?,
+                day(2016, 1, 31)?,
+                day(2026, 2, 1)?,
             ],
-            day(2026, 1, 27),
+            day(2026, 1, 27)?,
         );
         assert_eq!(counts.len(), MONTHS);
         assert_eq!(counts[0], ((2016, 2), 1));
@@ -146,5 +148,6 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), MONTHS);
         assert!(svg.contains("height=\"100.00\""));
         assert!(svg.contains("height=\"50.00\""));
+        Ok(())
     }
 }

@@ -683,10 +683,12 @@ impl Site<'_> {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
 
     #[test]
-    fn days_read_as_strftime_writes_them() {
+    fn days_read_as_strftime_writes_them() -> Result<()> {
         let odd_years = [
             (0, 1, 1),
             (5, 3, 5),
@@ -696,9 +698,11 @@ mod tests {
         ];
         let mut days: Vec<NaiveDate> = odd_years
             .iter()
-            .map(|&(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
-            .collect();
-        let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+            .map(|&(y, m, d)| {
+                NaiveDate::from_ymd_opt(y, m, d).with_context(|| format!("{y}-{m}-{d} is a day"))
+            })
+            .collect::<Result<_>>()?;
+        let mut day = NaiveDate::from_ymd_opt(1899, 12, 25).context("valid date")?;
         while day.year() < 2031 {
             days.push(day);
             day += chrono::TimeDelta::days(17);
@@ -707,6 +711,7 @@ mod tests {
             assert_eq!(display_date(day), day.format("%-d %B %Y").to_string());
             assert_eq!(day.to_string(), day.format("%Y-%m-%d").to_string());
         }
+        Ok(())
     }
 
     #[test]

@@ -675,38 +675,44 @@ fn group_pages(
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
     use crate::render::html::statement_path;
 
     /// Loading a page's source: from the page texts and the body when the digests agree, by a
     /// full parse without texts or with stale ones, and never from a file that changed.
     #[test]
-    fn page_sources_come_from_one_version_of_the_file() {
-        let dir = tempfile::tempdir().unwrap();
+    fn page_sources_come_from_one_version_of_the_file() -> Result<()> {
+        let dir = tempfile::tempdir()?;
         let path = "statements/2026/2026-01-27-x.md";
         let file = dir.path().join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::create_dir_all(file.parent().context("the file is in a folder")?)?;
         let text = "---\ntitle: X\ndate: 2026-01-27\nspeaker: Ann\ntopics: [a]\nbackground: Old.\n---\n\nThe body.\n";
-        std::fs::write(&file, text).unwrap();
+        std::fs::write(&file, text)?;
         let parsed = crate::statement::parse(path, text.as_bytes());
-        let summary = Summary::new(0, parsed.statement.unwrap(), parsed.digest);
+        let statement = parsed
+            .statement
+            .with_context(|| format!("parses: {:?}", parsed.diagnostics))?;
+        let summary = Summary::new(0, statement, parsed.digest);
         let cached = PageText {
             digest: summary.digest,
             background: Some("Cached."),
             source: None,
         };
-        let page = load(dir.path(), &summary, Some(cached.clone())).unwrap();
+        let page = load(dir.path(), &summary, Some(cached.clone()))?;
         assert_eq!((page.body.as_str(), page.body_line), ("The body.", 9));
         assert_eq!(page.background.as_deref(), Some("Cached."));
         let stale = PageText {
             digest: 1,
             ..cached.clone()
         };
-        let page = load(dir.path(), &summary, Some(stale)).unwrap();
+        let page = load(dir.path(), &summary, Some(stale))?;
         assert_eq!(page.background.as_deref(), Some("Old."));
-        std::fs::write(&file, text.replace("The body", "Another body")).unwrap();
+        std::fs::write(&file, text.replace("The body", "Another body"))?;
         assert!(load(dir.path(), &summary, Some(cached)).is_err());
         assert!(load(dir.path(), &summary, None).is_err());
+        Ok(())
     }
 
     fn names(pages: &[Link]) -> Vec<&str> {

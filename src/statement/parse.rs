@@ -1307,31 +1307,35 @@ impl Value {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
 
     const GOOD: &str = "---\ntitle: \"Global: X\"\ndate: 2026-01-27\nspeaker:\n  name: \"Erika\"\n  role: \"Director\"\ntopics: [\"Interpol\", \"red notices\"]\n---\n\nBody “quoted”.\n\n";
 
     #[test]
-    fn parses_a_good_statement() {
+    fn parses_a_good_statement() -> Result<()> {
         let parsed = parse("statements/2026/2026-01-27-x.md", GOOD.as_bytes());
         assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-        let s = parsed.statement.unwrap();
+        let s = parsed.statement.context("the statement parses")?;
         assert_eq!(s.title, "Global: X");
         assert_eq!(s.slug.as_str(), "x");
         assert_eq!(s.body, "Body “quoted”.");
         assert_eq!(s.body_line, 10);
         assert_eq!(s.speakers[0].role.as_deref(), Some("Director"));
         assert_eq!(s.topics[1].slug.as_str(), "red-notices");
+        Ok(())
     }
 
     #[test]
-    fn crlf_and_bom_never_leak() {
+    fn crlf_and_bom_never_leak() -> Result<()> {
         let text = format!("\u{feff}{}", GOOD.replace('\n', "\r\n"));
         let s = parse("statements/2026/2026-01-27-x.md", text.as_bytes())
             .statement
-            .unwrap();
+            .context("the statement parses")?;
         assert_eq!(s.title, "Global: X");
         assert!(!s.body.contains('\r'));
+        Ok(())
     }
 
     #[test]

@@ -82,20 +82,23 @@ pub fn to_markdown(statement: &Statement) -> String {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::{Context as _, Result};
+
     use super::*;
     use crate::statement::parse;
 
     #[test]
-    fn round_trips() {
+    fn round_trips() -> Result<()> {
         let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\nlang: \"pt-BR\"\ndraft: true\nslug: \"x\"\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
         let first = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
         let statement = first
             .statement
-            .unwrap_or_else(|| panic!("{:?}", first.diagnostics));
+            .with_context(|| format!("{:?}", first.diagnostics))?;
         let written = to_markdown(&statement);
         let second = parse("statements/2026/2026-01-27-x.md", written.as_bytes())
             .statement
-            .expect("re-parses");
+            .context("re-parses")?;
         assert_eq!(statement, second, "{written}");
+        Ok(())
     }
 }
