@@ -267,9 +267,13 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
     struct Acc<'a> {
         group: Group,
         spellings: HashMap<&'a str, (usize, usize)>,
+        /// The statement counted last: one that names the group twice, in two spellings of
+        /// one key ("Torture", "torture"), counts once, as on the group's page.
+        counted: Option<usize>,
     }
     /// Counts statement `index` (of `day`) in the group `key`, under the spelling `name`
-    /// (allocating a key only for a new group).
+    /// (allocating a key only for a new group), once per statement: a statement's keys come
+    /// one after the other.
     fn add<'a>(
         groups: &mut HashMap<String, Acc<'a>>,
         key: &str,
@@ -294,12 +298,16 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
                 Acc {
                     group,
                     spellings: HashMap::default(),
+                    counted: None,
                 },
             );
         }
         let Some(acc) = groups.get_mut(key) else {
             return;
         };
+        if acc.counted.replace(index) == Some(index) {
+            return;
+        }
         acc.group.count += 1;
         acc.group.first = acc.group.first.min(day);
         acc.group.last = acc.group.last.max(day);
@@ -312,24 +320,17 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
     let mut slugs = slug::Keys::default();
     for (index, statement) in statements.iter().enumerate() {
         let day = statement.day();
-        // A name given twice in one statement counts once.
         match by {
             GroupBy::Topic => {
-                let topics = statement.topics();
-                for (i, topic) in topics.iter().enumerate() {
-                    if !topics[..i].iter().any(|t| t.name == topic.name) {
-                        let name = (topic.name.as_str(), None);
-                        add(&mut groups, topic.slug.as_str(), name, day, index);
-                    }
+                for topic in statement.topics() {
+                    let name = (topic.name.as_str(), None);
+                    add(&mut groups, topic.slug.as_str(), name, day, index);
                 }
             }
             GroupBy::Speaker => {
-                let speakers = statement.speakers();
-                for (i, speaker) in speakers.iter().enumerate() {
-                    if !speakers[..i].iter().any(|s| s.name == speaker.name) {
-                        let name = (speaker.name.as_str(), speaker.role.as_deref());
-                        add(&mut groups, slugs.key(&speaker.name), name, day, index);
-                    }
+                for speaker in statement.speakers() {
+                    let name = (speaker.name.as_str(), speaker.role.as_deref());
+                    add(&mut groups, slugs.key(&speaker.name), name, day, index);
                 }
             }
             GroupBy::Location => {

@@ -84,6 +84,42 @@ fn topics_are_one_topic_across_spellings_shown_in_the_most_frequent() {
 }
 
 #[test]
+fn a_statement_naming_a_group_in_two_spellings_counts_once() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-02-a.md",
+        "---\ntitle: \"Chile: A\"\ndate: 2026-01-02\nspeaker:\n  - name: \"José Pérez\"\n  \
+         - name: \"Jose Perez\"\ntopics: [\"Torture\", \"torture\", \"Death penalty\"]\n---\nBody.\n",
+    );
+    // With a cache (built by the first run, read by the second) and without.
+    for args in [&[][..], &[][..], &["--no-cache"][..]] {
+        for (command, slug, name) in [
+            ("topics", "torture", "Torture"),
+            ("speakers", "jose-perez", "José Pérez"),
+        ] {
+            let run = press(&archive, &[args, &[command, "--format", "json"]].concat());
+            run.code(0);
+            let groups: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+            let group = groups
+                .as_array()
+                .expect("array")
+                .iter()
+                .find(|g| g["slug"] == slug)
+                .expect("the group");
+            assert_eq!(group["count"], 1, "{command} {args:?}");
+            // The spelling used first: the second one in the same statement is not counted.
+            assert_eq!(group["name"], name, "{command} {args:?}");
+        }
+    }
+    // The site's topic index says so too, as the topic's page lists one statement.
+    press(&archive, &["export"]).code(0);
+    let index = archive.read("site/topics/index.html");
+    assert!(
+        index.contains(">Torture</a> <span class=\"count\">1 statement</span>"),
+        "{index}"
+    );
+}
+
+#[test]
 fn speakers_json_groups_by_name() {
     let speakers = groups("speakers", &[]);
     let names: Vec<&str> = speakers
