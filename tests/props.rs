@@ -186,13 +186,13 @@ fn build(input: &Input) -> Option<Statement> {
             organization: organization.as_deref().and_then(one_line),
         })
         .collect();
-    let mut topics: Vec<Topic> = input
-        .topics
-        .iter()
-        .filter_map(|t| one_line(t))
-        .filter(|t| !slug::key(t).is_empty())
-        .map(|t| Topic::new(&t))
-        .collect();
+    let mut topics = Topic::distinct(
+        input
+            .topics
+            .iter()
+            .filter_map(|t| one_line(t))
+            .filter(|t| !slug::key(t).is_empty()),
+    );
     if topics.is_empty() {
         topics.push(Topic::new("topic"));
     }

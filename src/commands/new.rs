@@ -114,7 +114,7 @@ fn build(
         title,
         published: Published::Date(day),
         speakers,
-        topics: topics.iter().map(|t| Topic::new(t)).collect(),
+        topics: Topic::distinct(topics),
         location: args.location.clone(),
         background: args
             .background_file

@@ -206,4 +206,17 @@ impl Topic {
         let slug = crate::slug::slugify(&name);
         Self { name, slug }
     }
+
+    /// Topics from their written names, each once: a later spelling of a topic already there
+    /// ("torture" after "Torture") is dropped, as parsing drops it.
+    pub fn distinct<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Vec<Self> {
+        let mut topics: Vec<Self> = Vec::new();
+        for name in names {
+            let topic = Self::new(name.as_ref());
+            if !topics.iter().any(|t| t.slug == topic.slug) {
+                topics.push(topic);
+            }
+        }
+        topics
+    }
 }

@@ -920,7 +920,24 @@ impl Parser<'_> {
         for (index, item) in items.into_iter().enumerate() {
             match item {
                 Value::String(name) if !slug::key(&name).is_empty() && !name.contains('\n') => {
-                    topics.push(Topic::new(&name))
+                    let topic = Topic::new(&name);
+                    match topics.iter().find(|t: &&Topic| t.slug == topic.slug) {
+                        // One topic, one tag: the repeat is dropped.
+                        Some(first) => {
+                            let also = if first.name == topic.name {
+                                String::new()
+                            } else {
+                                format!(", first as {}", quote(&first.name))
+                            };
+                            self.warning(
+                                line,
+                                column,
+                                format!("topic {} is listed twice{also}", quote(&topic.name)),
+                                "remove the repeat",
+                            );
+                        }
+                        None => topics.push(topic),
+                    }
                 }
                 Value::String(name) => {
                     self.error(

@@ -340,6 +340,32 @@ fn check_warns_about_topic_spellings_alike() {
     "#);
 }
 
+/// A topic listed twice in one statement (alike after normalising, or exactly): a warning,
+/// and the statement carries it once.
+#[test]
+fn check_warns_about_a_topic_listed_twice() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-27-a.md",
+        statement(
+            "title: \"A\"\ndate: 2026-01-27\nspeaker: \"X\"\ntopics: [\"Torture\", \"torture\", \"Torture\"]",
+            "Body.\n",
+        ),
+    );
+    let run = press(&archive, &["check"]);
+    run.code(0);
+    assert_snapshot!(run.err(), @r#"
+    statements/2026/2026-01-27-a.md:5:9: warning: topic "torture" is listed twice, first as "Torture"
+      help: remove the repeat
+    statements/2026/2026-01-27-a.md:5:9: warning: topic "Torture" is listed twice
+      help: remove the repeat
+    checked 1 statement: 0 errors, 2 warnings
+    "#);
+    let run = press(&archive, &["list", "--format", "json"]);
+    run.code(0);
+    let listed: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    assert_eq!(listed[0]["topics"], serde_json::json!(["Torture"]));
+}
+
 /// One `source` on two statements: a warning on the second naming the first.
 #[test]
 fn check_warns_about_a_source_used_twice() {

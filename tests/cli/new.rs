@@ -28,6 +28,9 @@ fn new_writes_the_conventional_file_and_prints_its_path() {
             "Freedom of expression",
             "--topic",
             "حرية التعبير",
+            // The same topic again, spelt otherwise: written once.
+            "--topic",
+            "freedom-of-expression",
             "--date",
             "2026-03-02",
             "--location",

@@ -354,13 +354,7 @@ fn to_statement(
     let published = published
         .or(date.map(Published::Date))
         .or(extracted.date.map(Published::Date));
-    let mut topics: Vec<Topic> = Vec::new();
-    for name in args.topics.iter().chain(&found_topics) {
-        let topic = Topic::new(name);
-        if !topics.iter().any(|t| t.slug == topic.slug) {
-            topics.push(topic);
-        }
-    }
+    let topics = Topic::distinct(args.topics.iter().chain(&found_topics));
     let mut missing = Vec::new();
     if title.is_none() {
         missing.push("a title (give --title TITLE)");

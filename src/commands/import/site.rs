@@ -248,7 +248,7 @@ pub(super) fn post_statement(
         title,
         published,
         speakers,
-        topics: topics.into_iter().map(|t| Topic::new(t)).collect(),
+        topics: Topic::distinct(topics),
         location,
         background: post.background,
         body: post.body,
