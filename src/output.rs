@@ -331,15 +331,19 @@ impl Output {
             removed: 0,
         };
         if !self.direct {
-            let folders: BTreeSet<&Path> = staged
+            // Nothing is moved or removed until every folder on the way is known to be real.
+            let stale = self
+                .previous
+                .files
                 .iter()
-                .filter_map(|(_, path, _)| Path::new(path).parent())
-                .collect();
-            for folder in folders {
-                let folder = self.dir.join(folder);
-                fs::create_dir_all(&folder)
-                    .with_context(|| format!("cannot create {}", folder.display()))?;
-            }
+                .filter(|file| file.produced.get().is_none())
+                .map(|file| file.path.as_str());
+            real_folders(&self.dir, stale, false)?;
+            real_folders(
+                &self.dir,
+                staged.iter().map(|(_, path, _)| path.as_str()),
+                true,
+            )?;
             staged.par_iter().try_for_each(|(file, path, _)| {
                 let target = self.dir.join(path);
                 fs::rename(file, &target)
@@ -622,6 +626,53 @@ fn create_folder(folder: &Path) -> std::io::Result<()> {
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         other => other,
     }
+}
+
+/// Checks that every folder on the way to the files at `paths` (relative to `dir`) is a real
+/// folder, parents first, creating missing ones when `create` is set. A symbolic link (or a
+/// file) where a folder belongs is refused: a file moved or removed through it would land
+/// outside the output folder.
+fn real_folders<'a>(
+    dir: &Path,
+    paths: impl Iterator<Item = &'a str>,
+    create: bool,
+) -> anyhow::Result<()> {
+    let mut folders = BTreeSet::new();
+    for path in paths {
+        for folder in Path::new(path).ancestors().skip(1) {
+            // Once a folder is in, so are its parents.
+            if folder.as_os_str().is_empty() || !folders.insert(folder) {
+                break;
+            }
+        }
+    }
+    // A parent sorts before its children.
+    for folder in folders {
+        let path = dir.join(folder);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(meta) => bail!(
+                "{} is {} where the site has a folder: press writes only inside its output \
+                 folder (remove it, and export again)",
+                path.display(),
+                if meta.is_symlink() {
+                    "a symbolic link"
+                } else {
+                    "not a folder"
+                }
+            ),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                if create {
+                    fs::create_dir(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
+                }
+            }
+            Err(err) => {
+                return Err(err).with_context(|| format!("cannot read {}", path.display()));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to a new or truncated `file`; its size and modification time once written.

@@ -442,6 +442,49 @@ fn export_refuses_folders_it_does_not_own() {
     assert_code(&export(&archive, &["--out", "empty"]), 0);
 }
 
+/// A symbolic link put where the site has a folder: export neither writes nor removes through
+/// it, and says which link is in the way.
+#[cfg(unix)]
+#[test]
+fn export_never_writes_or_removes_through_a_symlink_in_the_site() {
+    let archive = site_archive();
+    assert_code(&export(&archive, &[]), 0);
+    let site = archive.path().join("site");
+    let outside = tempfile::tempdir().expect("temp dir");
+    // Holds a page the site had: an export that followed the link would replace it, or, as a
+    // page no longer produced, remove it.
+    let page = fs::read_dir(site.join("locations"))
+        .expect("locations")
+        .filter_map(Result::ok)
+        .find(|entry| entry.path().is_dir())
+        .expect("a location page")
+        .file_name();
+    fs::create_dir_all(outside.path().join(&page)).expect("folder");
+    fs::write(outside.path().join(&page).join("index.html"), "mine").expect("write");
+    fs::remove_dir_all(site.join("locations")).expect("remove");
+    std::os::unix::fs::symlink(outside.path(), site.join("locations")).expect("symlink");
+    for statement in fs::read_dir(archive.path().join("statements/2026")).expect("statements") {
+        let path = statement.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("read");
+        fs::write(&path, text.replace("\nlocation:", "\n# location:")).expect("write");
+    }
+    let output = export(&archive, &[]);
+    assert_code(&output, 2);
+    assert!(
+        stderr(&output).contains("locations is a symbolic link where the site has a folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(outside.path().join(&page).join("index.html")).expect("read"),
+        "mine"
+    );
+    assert_eq!(fs::read_dir(outside.path()).expect("read").count(), 1);
+}
+
 #[test]
 fn export_refuses_an_archive_with_errors_unless_keep_going() {
     let archive = site_archive().file(
