@@ -12,6 +12,7 @@
 //! Paths are relative to the archive root and use `/`; lines and columns are 1-based and counted in
 //! the file (the opening `---` is line 1, a byte-order mark is not counted, columns count characters).
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// How bad a diagnostic is: errors make `check` fail, warnings do not.
@@ -92,11 +93,16 @@ impl Diagnostic {
         } else {
             label.to_owned()
         };
+        // A file name can hold anything: it is shown escaped, like the quoted values.
         let mut text = format!(
             "{}:{}:{}: {label}: {}",
-            self.path, self.line, self.column, self.message
+            escape_controls(&self.path),
+            self.line,
+            self.column,
+            escape_controls(&self.message)
         );
         if let Some(help) = &self.help {
+            let help = escape_controls(help);
             let help_label = if color {
                 "\x1b[1;36mhelp\x1b[0m"
             } else {
@@ -138,17 +144,40 @@ pub fn quote(value: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || is_invisible_format(c) => {
-                out.push_str(&format!("\\u{{{:04x}}}", c as u32))
-            }
-            c => out.push(c),
+            c => push_escaped(&mut out, c),
         }
     }
     out.push('"');
     out
+}
+
+/// `text` with control characters and invisible formatting characters escaped (`\n`,
+/// `\u{001b}`), so that a file name or a message cannot move the cursor, colour the terminal or
+/// break a diagnostic's line in two.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
+}
+
+/// Pushes `c`, escaped when [`needs_escape`] says so.
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        c if needs_escape(c) => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+        c => out.push(c),
+    }
 }
 
 /// Characters that reorder or hide text on a terminal (bidi controls, BOM).
@@ -189,6 +218,17 @@ mod tests {
     fn quote_escapes_control_characters() {
         assert_eq!(quote("a\u{1b}[31m\"b"), "\"a\\u{001b}[31m\\\"b\"");
         assert_eq!(quote(&"x".repeat(70)).chars().count(), 63);
+    }
+
+    #[test]
+    fn a_rendered_diagnostic_escapes_control_characters_in_its_path() {
+        let d = Diagnostic::warning("statements/a\u{1b}[31mred\nfake.md", 1, 1, "bad name")
+            .with_help("rename it from a\u{1b}[31mred\nfake.md");
+        assert_eq!(
+            d.to_string(),
+            "statements/a\\u{001b}[31mred\\nfake.md:1:1: warning: bad name\n  \
+             help: rename it from a\\u{001b}[31mred\\nfake.md"
+        );
     }
 
     #[test]
