@@ -1141,8 +1141,10 @@ impl Parser<'_> {
         if !statement.slug_given {
             statement.slug = Slug::parse(rest).unwrap_or_else(|| slug::slugify(rest));
         }
+        // Where `press new` would have put it: the year's folder under statements/.
         let conventional = format!(
-            "{}-{}.md",
+            "statements/{}/{}-{}.md",
+            statement.day().format("%Y"),
             statement.day().format("%Y-%m-%d"),
             statement.slug
         );

@@ -292,7 +292,7 @@ fn check_warns_about_a_file_name_date_mismatch() {
     run.code(0);
     assert_snapshot!(run.err(), @r"
     statements/2026/2026-01-27-chile-police.md:1:1: warning: the file name's date 2026-01-27 differs from `date` 2026-01-28
-      help: rename the file to 2026-01-28-chile-police.md
+      help: rename the file to statements/2026/2026-01-28-chile-police.md
     checked 1 statement: 0 errors, 1 warning
     ");
 }
@@ -308,7 +308,7 @@ fn check_warns_about_a_bad_file_name() {
     run.code(0);
     assert_snapshot!(run.err(), @r"
     statements/chile police.md:1:1: warning: the file name is not of the form YYYY-MM-DD-slug.md
-      help: rename the file to 2026-01-27-chile-police.md
+      help: rename the file to statements/2026/2026-01-27-chile-police.md
     checked 1 statement: 0 errors, 1 warning
     ");
 }
