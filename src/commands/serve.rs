@@ -4,9 +4,12 @@
 //! The export is the real one (with `--keep-going`, so a statement being edited with an error in
 //! it is reported and skipped instead of stopping the preview), so what is previewed is what
 //! `press export` publishes. Only files inside the temporary folder are ever served.
+//!
+//! Ctrl-C (or SIGTERM, SIGHUP) stops it cleanly: the temporary folder is removed.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -19,7 +22,7 @@ use crate::cli::{ExportArgs, ServeArgs};
 /// How long to wait for more changes before exporting again.
 const SETTLE: Duration = Duration::from_millis(200);
 
-/// Runs `press serve` until the process is stopped.
+/// Runs `press serve` until the process is stopped by a signal; then it removes its folder.
 pub(crate) fn run(
     args: &ServeArgs,
     root: &Path,
@@ -32,6 +35,11 @@ pub(crate) fn run(
         .tempdir()
         .context("cannot create a temporary folder")?;
     let out = temp.path().join("site");
+    // The loop below sees the flag within its poll interval and returns, dropping `temp`.
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopper = Arc::clone(&stop);
+    ctrlc::set_handler(move || stopper.store(true, Ordering::SeqCst))
+        .context("cannot set up the Ctrl-C handler")?;
     let server = tiny_http::Server::http(("127.0.0.1", args.port))
         .map_err(|err| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {err}", args.port))?;
     let port = server
@@ -68,6 +76,10 @@ pub(crate) fn run(
     )?;
     io.err.flush()?;
     loop {
+        if stop.load(Ordering::SeqCst) {
+            writeln!(io.err, "press: stopped")?;
+            return Ok(Exit::Success);
+        }
         if changed.try_recv().is_ok() {
             // Let a burst of saves settle, then export once.
             std::thread::sleep(SETTLE);

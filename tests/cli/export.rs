@@ -987,13 +987,49 @@ fn http_get(port: u16, path: &str) -> (u16, String) {
     (status, body)
 }
 
-/// Kills the child process when dropped, so a failing test leaves no server behind.
-struct Killed(std::process::Child);
+/// `press serve --port 0` on an archive, with a temporary folder of its own (`TMPDIR`). Dropped,
+/// it is stopped as Ctrl-C would stop it (killed if it does not stop within ten seconds), so a
+/// failing test leaves no server behind.
+struct Server {
+    child: std::process::Child,
+    tmp: tempfile::TempDir,
+}
 
-impl Drop for Killed {
+impl Server {
+    fn start(archive: &Archive) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let child = archive
+            .press()
+            .args(["serve", "--port", "0"])
+            .env("TMPDIR", tmp.path())
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        Self { child, tmp }
+    }
+
+    /// Sends SIGTERM; the exit status, if the server stopped within ten seconds.
+    fn stop(&mut self) -> Option<std::process::ExitStatus> {
+        let pid = nix::unistd::Pid::from_raw(i32::try_from(self.child.id()).ok()?);
+        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        if self.stop().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -1001,16 +1037,8 @@ impl Drop for Killed {
 fn serve_previews_the_site_and_follows_changes() {
     use std::io::BufRead as _;
     let archive = site_archive();
-    let mut child = Killed(
-        archive
-            .press()
-            .args(["serve", "--port", "0"])
-            .stderr(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let stderr = child.0.stderr.take().unwrap();
+    let mut server = Server::start(&archive);
+    let stderr = server.child.stderr.take().unwrap();
     let (lines, line) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for text in std::io::BufReader::new(stderr)
@@ -1057,6 +1085,13 @@ fn serve_previews_the_site_and_follows_changes() {
         );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
+
+    // Stopped as Ctrl-C stops it: it says so, exits 0 and removes its temporary folder.
+    let status = server.stop().expect("serve stops on SIGTERM");
+    assert!(status.success(), "{status}");
+    let said: Vec<String> = line.iter().collect();
+    assert!(said.iter().any(|l| l == "press: stopped"), "{said:?}");
+    assert_eq!(fs::read_dir(server.tmp.path()).unwrap().count(), 0);
 }
 
 /// The browser-test tools folder (`npm ci --prefix tests/browser` installs it).
@@ -1179,16 +1214,8 @@ fn export_search_works_in_headless_chromium_from_disk_and_http() {
 
     // The same page served over HTTP on 127.0.0.1 (by `press serve`).
     use std::io::BufRead as _;
-    let mut child = Killed(
-        archive
-            .press()
-            .args(["serve", "--port", "0"])
-            .stderr(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let lines = std::io::BufReader::new(child.0.stderr.take().unwrap()).lines();
+    let mut server = Server::start(&archive);
+    let lines = std::io::BufReader::new(server.child.stderr.take().unwrap()).lines();
     let port: u16 = lines
         .map_while(Result::ok)
         .find_map(|text| {
