@@ -18,6 +18,9 @@ static ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?is)<article\b[^>]*>(.*?)</article\s*>"));
 static MAIN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?is)<main\b[^>]*>(.*?)</main\s*>"));
 static H1: LazyLock<Regex> = LazyLock::new(|| regex(r"(?is)<h1\b[^>]*>.*?</h1\s*>"));
+/// A script or style element: raw text up to the first closing tag, as an HTML parser reads it.
+static SCRIPT_OR_STYLE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?is)<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"));
 
 /// Tags whose content is never statement text.
 const SKIPPED: &[&str] = &[
@@ -29,7 +32,10 @@ const SKIPPED: &[&str] = &[
 /// element when it has one, and dropping scripts, navigation, sidebars, forms and footers.
 /// Should the converter fail, the HTML is returned as it is, so nothing is lost.
 pub fn html_to_markdown(html: &str) -> String {
-    let content = content(html);
+    // A script or style between two words becomes a space: dropped whole by the converter, it
+    // took the words' space with it ("them<script>…</script> now" read "themnow").
+    let cleaned = SCRIPT_OR_STYLE.replace_all(html, " ");
+    let content = content(&cleaned);
     htmd::HtmlToMarkdown::builder()
         .skip_tags(SKIPPED.to_vec())
         .build()
@@ -73,6 +79,14 @@ mod tests {
         for junk in ["Home", "Related posts", "© Org", "Site"] {
             assert!(!md.contains(junk), "{junk} in {md}");
         }
+    }
+
+    #[test]
+    fn a_script_or_style_between_words_keeps_them_apart() {
+        let md = html_to_markdown(
+            "<p>“Free them <script>alert('</p>')</script>now.” And <STYLE>p{}</STYLE>more.</p>",
+        );
+        assert_eq!(md, "“Free them now.” And more.");
     }
 
     #[test]
