@@ -3,8 +3,10 @@
 //!
 //! Loading never stops at a bad file: every problem becomes a [`Diagnostic`] and the good
 //! statements are served. The walk does not follow symlinks (a link is reported instead, so
-//! nothing outside `statements/` is read and loops cannot hang it), skips hidden files, editor
-//! lock, swap and backup files, and ignores `.gitignore` (an ignored statement is still read).
+//! nothing outside `statements/` is read and loops cannot hang it), never opens what is not a
+//! regular file (a named pipe, socket or device is reported instead, so none can hang it), skips
+//! hidden files, editor lock, swap and backup files, and ignores `.gitignore` (an ignored
+//! statement is still read).
 
 use std::collections::HashMap;
 use std::fs;
@@ -385,6 +387,24 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, stat: bool) -> Wa
                 &path,
                 &relative,
             ));
+            continue;
+        }
+        // A named pipe, socket or device is never opened: reading a pipe would wait forever.
+        if !kind.is_file() {
+            result.diagnostics.push(
+                Diagnostic::warning(
+                    &relative,
+                    1,
+                    1,
+                    format!(
+                        "skipped: not a regular file ({})",
+                        crate::links::file_kind(&kind)
+                    ),
+                )
+                .with_help(
+                    "statement files must be regular files; remove it or replace it with one",
+                ),
+            );
             continue;
         }
         if file_name.to_str().is_none() || path.to_str().is_none() {
