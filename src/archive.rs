@@ -500,11 +500,13 @@ pub fn statements_dir(root: &Path) -> PathBuf {
 
 /// Writes a new statement file at its conventional path, atomically and without ever replacing a
 /// file: a temporary file in the same folder, then a rename that refuses an existing target.
-/// Returns the path written, relative to the root.
+/// Refuses a folder on the way that is a symbolic link ([`refuse_symlinked_folders`]). Returns
+/// the path written, relative to the root.
 pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
     let relative = statement.conventional_path();
     let path = root.join(&relative);
     let dir = path.parent().context("statement path has a folder")?;
+    refuse_symlinked_folders(root, &relative)?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut temp = tempfile::Builder::new()
         .prefix(".press-")
@@ -524,4 +526,33 @@ pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
         }
     })?;
     Ok(relative)
+}
+
+/// Refuses to write `relative` (a file under `statements/`) when a folder between `statements/`
+/// and the file is a symbolic link: press writes only real files inside `statements/`, and the
+/// walk would not read the file through that link either. `statements/` itself may be a link,
+/// as the walk reads through it. Checked before any folder is created, so nothing is created
+/// where a link leads.
+fn refuse_symlinked_folders(root: &Path, relative: &str) -> anyhow::Result<()> {
+    let mut folders: Vec<&str> = relative.split('/').collect();
+    folders.pop();
+    let mut path = root.to_path_buf();
+    for (depth, name) in folders.iter().enumerate() {
+        path.push(name);
+        if depth == 0 {
+            continue;
+        }
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let shown = folders[..=depth].join("/");
+                anyhow::bail!(
+                    "refusing to write {relative}: the folder {shown} is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)"
+                );
+            }
+            Ok(_) => {}
+            // Missing: created below as a real folder, and so is everything inside it.
+            Err(_) => break,
+        }
+    }
+    Ok(())
 }

@@ -411,3 +411,46 @@ fn new_asks_only_for_what_is_missing() {
             .contains("topics: [\"Policing\"]")
     );
 }
+
+/// Issue: `new` and `import` wrote through a year folder that is a symbolic link (to a folder
+/// outside the archive) and printed a path under statements/. They now refuse (exit 2) naming
+/// the folder, and nothing is written where it leads.
+#[cfg(unix)]
+#[test]
+fn new_and_import_refuse_a_symlinked_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    let archive = Archive::empty().file("in.txt", "Sym two\n\nBody.\n");
+    std::os::unix::fs::symlink(outside.path(), archive.path().join("statements/2027")).unwrap();
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Sym",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2027-01-01",
+        ],
+    );
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: refusing to write statements/2027/2027-01-01-sym.md: the folder statements/2027 is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)");
+    let run = press(
+        &archive,
+        &[
+            "import",
+            "in.txt",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2027-01-02",
+        ],
+    );
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: refusing to write statements/2027/2027-01-02-sym-two.md: the folder statements/2027 is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
