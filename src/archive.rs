@@ -500,7 +500,7 @@ pub fn statements_dir(root: &Path) -> PathBuf {
 
 /// Writes a new statement file at its conventional path, atomically and without ever replacing a
 /// file: a temporary file in the same folder, then a rename that refuses an existing target.
-/// Refuses a folder on the way that is a symbolic link ([`refuse_symlinked_folders`]). Returns
+/// Every statement file press writes (`new`, `import`) is written here. Refuses a folder on the way that is a symbolic link ([`refuse_symlinked_folders`]). Returns
 /// the path written, relative to the root.
 pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
     let relative = statement.conventional_path();
@@ -508,9 +508,13 @@ pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
     let dir = path.parent().context("statement path has a folder")?;
     refuse_symlinked_folders(root, &relative)?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".press-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".press-").suffix(".tmp");
+    // Created as any new file is, 0666 less the umask (644 under umask 022), not with the
+    // temporary file's own 0600: a statement is meant to be read, published and shared.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     temp.write_all(statement::write::to_markdown(statement).as_bytes())

@@ -454,3 +454,53 @@ fn new_and_import_refuse_a_symlinked_folder() {
     assert_snapshot!(run.err(), @"press: error: refusing to write statements/2027/2027-01-02-sym-two.md: the folder statements/2027 is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)");
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+/// Issue: statement files written by `new` and `import` had mode 600 (the temporary file's),
+/// while every other file press writes follows the umask. They are now created as any new file
+/// is: 0666 less the umask, the mode of a file the test itself writes (644 under umask 022).
+#[cfg(unix)]
+#[test]
+fn new_and_import_write_files_with_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |archive: &Archive, relative: &str| {
+        std::fs::metadata(archive.path().join(relative))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    // `press` inherits this process's umask.
+    let archive = Archive::empty().file("in.txt", "Imported\n\nBody.\n");
+    let usual = mode(&archive, "in.txt");
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "New",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2026-01-01",
+        ],
+    );
+    run.code(0);
+    assert_eq!(mode(&archive, run.out().trim()), usual);
+    let run = press(
+        &archive,
+        &[
+            "import",
+            "in.txt",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    run.code(0);
+    assert_eq!(mode(&archive, run.out().trim()), usual);
+}
