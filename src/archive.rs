@@ -3,8 +3,10 @@
 //!
 //! Loading never stops at a bad file: every problem becomes a [`Diagnostic`] and the good
 //! statements are served. The walk does not follow symlinks (a link is reported instead, so
-//! nothing outside `statements/` is read and loops cannot hang it), skips hidden files, editor
-//! lock, swap and backup files, and ignores `.gitignore` (an ignored statement is still read).
+//! nothing outside `statements/` is read and loops cannot hang it), never opens what is not a
+//! regular file (a named pipe, socket or device is reported instead, so none can hang it), skips
+//! hidden files, editor lock, swap and backup files, and ignores `.gitignore` (an ignored
+//! statement is still read).
 
 use std::collections::HashMap;
 use std::fs;
@@ -387,6 +389,24 @@ fn visit(dir: &Path, relative_dir: &str, entries: fs::ReadDir, stat: bool) -> Wa
             ));
             continue;
         }
+        // A named pipe, socket or device is never opened: reading a pipe would wait forever.
+        if !kind.is_file() {
+            result.diagnostics.push(
+                Diagnostic::warning(
+                    &relative,
+                    1,
+                    1,
+                    format!(
+                        "skipped: not a regular file ({})",
+                        crate::links::file_kind(&kind)
+                    ),
+                )
+                .with_help(
+                    "statement files must be regular files; remove it or replace it with one",
+                ),
+            );
+            continue;
+        }
         if file_name.to_str().is_none() || path.to_str().is_none() {
             result.diagnostics.push(
                 Diagnostic::warning(&relative, 1, 1, "skipped: the file name is not valid UTF-8")
@@ -480,15 +500,21 @@ pub fn statements_dir(root: &Path) -> PathBuf {
 
 /// Writes a new statement file at its conventional path, atomically and without ever replacing a
 /// file: a temporary file in the same folder, then a rename that refuses an existing target.
-/// Returns the path written, relative to the root.
+/// Every statement file press writes (`new`, `import`) is written here. Refuses a folder on the way that is a symbolic link ([`refuse_symlinked_folders`]). Returns
+/// the path written, relative to the root.
 pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
     let relative = statement.conventional_path();
     let path = root.join(&relative);
     let dir = path.parent().context("statement path has a folder")?;
+    refuse_symlinked_folders(root, &relative)?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".press-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".press-").suffix(".tmp");
+    // Created as any new file is, 0666 less the umask (644 under umask 022), not with the
+    // temporary file's own 0600: a statement is meant to be read, published and shared.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     temp.write_all(statement::write::to_markdown(statement).as_bytes())
@@ -504,4 +530,33 @@ pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
         }
     })?;
     Ok(relative)
+}
+
+/// Refuses to write `relative` (a file under `statements/`) when a folder between `statements/`
+/// and the file is a symbolic link: press writes only real files inside `statements/`, and the
+/// walk would not read the file through that link either. `statements/` itself may be a link,
+/// as the walk reads through it. Checked before any folder is created, so nothing is created
+/// where a link leads.
+fn refuse_symlinked_folders(root: &Path, relative: &str) -> anyhow::Result<()> {
+    let mut folders: Vec<&str> = relative.split('/').collect();
+    folders.pop();
+    let mut path = root.to_path_buf();
+    for (depth, name) in folders.iter().enumerate() {
+        path.push(name);
+        if depth == 0 {
+            continue;
+        }
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let shown = folders[..=depth].join("/");
+                anyhow::bail!(
+                    "refusing to write {relative}: the folder {shown} is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)"
+                );
+            }
+            Ok(_) => {}
+            // Missing: created below as a real folder, and so is everything inside it.
+            Err(_) => break,
+        }
+    }
+    Ok(())
 }

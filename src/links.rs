@@ -1,9 +1,13 @@
 //! Links from a statement's Markdown to local files (images, attachments).
 //!
 //! A relative link is resolved against the statement's folder, a root-relative one (`/assets/x`)
-//! against the archive root; either must stay inside the archive. `check` reports a link to a
-//! missing file as an error, and `export` copies the files that exist.
+//! against the archive root; either must stay inside the archive, and so must the file's real
+//! path once symbolic links are followed ([`inspect`]). `check` reports a link to a missing file,
+//! to a file a symbolic link leads out of the archive to, or to something that is not a regular
+//! file (a named pipe, a socket, a device) as an error, and `export` copies only regular files
+//! inside the archive, from their real path, never opening anything else.
 
+use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -98,6 +102,72 @@ pub fn resolve(root: &Path, statement_path: &str, url: &str) -> Option<PathBuf> 
     (!joined.as_os_str().is_empty()).then(|| root.join(joined))
 }
 
+/// What a resolved local link points at on disk, found without opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A regular file whose real path (symbolic links followed) is inside the archive.
+    File {
+        /// The real path: the file to copy.
+        real: PathBuf,
+        /// The real path relative to the archive's real root, with `/`.
+        relative: String,
+    },
+    /// Nothing there (or a folder).
+    Missing,
+    /// A symbolic link on the way leads out of the archive.
+    Outside,
+    /// Not a regular file: what it is ("a named pipe", …).
+    Special(&'static str),
+}
+
+/// Looks at the file a link resolved to ([`resolve`]) under the archive `root`: follows symbolic
+/// links, and compares its real path with the root's. Only `stat`s and `readlink`s: a named pipe
+/// or a device is never opened.
+pub fn inspect(root: &Path, file: &Path) -> Target {
+    let Ok(meta) = fs::metadata(file) else {
+        return Target::Missing;
+    };
+    if meta.is_dir() {
+        return Target::Missing;
+    }
+    let (Ok(real), Ok(real_root)) = (fs::canonicalize(file), fs::canonicalize(root)) else {
+        return Target::Missing;
+    };
+    let Ok(inside) = real.strip_prefix(&real_root) else {
+        return Target::Outside;
+    };
+    if !meta.is_file() {
+        return Target::Special(file_kind(&meta.file_type()));
+    }
+    let relative = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    Target::File { real, relative }
+}
+
+/// What a file that is neither a regular file, a folder nor a symbolic link is, for messages.
+pub fn file_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        return "a folder";
+    }
+    "not a regular file"
+}
+
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -115,7 +185,8 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Errors for the statement's links to local files that do not exist (body and background).
+/// Errors for the statement's links to local files that do not exist, that a symbolic link leads
+/// out of the archive to, or that are not regular files (body and background).
 pub fn missing_local_files(root: &Path, statement: &Statement) -> Vec<Diagnostic> {
     missing_in(
         root,
@@ -136,21 +207,31 @@ pub fn missing_in(
     let mut found = Vec::new();
     let mut check = |text: &str, position_of: &dyn Fn(usize) -> (usize, usize)| {
         for link in local_links(text) {
-            let exists = resolve(root, path, &link.url).is_some_and(|p| p.is_file());
-            if !exists {
-                let (line, column) = position_of(link.offset);
-                found.push(
-                    Diagnostic::error(
-                        path,
-                        line,
-                        column,
-                        format!("link to a missing local file {}", quote(&link.url)),
-                    )
-                    .with_help(
-                        "put the file beside the statement or under assets/, or fix the link",
+            let target =
+                resolve(root, path, &link.url).map_or(Target::Missing, |file| inspect(root, &file));
+            let (message, help) = match target {
+                Target::File { .. } => continue,
+                Target::Missing => (
+                    format!("link to a missing local file {}", quote(&link.url)),
+                    "put the file beside the statement or under assets/, or fix the link",
+                ),
+                Target::Outside => (
+                    format!(
+                        "link to a file outside the archive {} (a symbolic link leads out)",
+                        quote(&link.url)
                     ),
-                );
-            }
+                    "copy the file beside the statement or under assets/ instead of linking to it",
+                ),
+                Target::Special(kind) => (
+                    format!(
+                        "link to a local file that is not a regular file {} ({kind})",
+                        quote(&link.url)
+                    ),
+                    "link to a regular file beside the statement or under assets/",
+                ),
+            };
+            let (line, column) = position_of(link.offset);
+            found.push(Diagnostic::error(path, line, column, message).with_help(help));
         }
     };
     check(body, &|offset| {

@@ -296,7 +296,7 @@ pub(crate) fn fingerprint(seed: u64, value: &impl Serialize) -> Option<u64> {
 /// Local files a statement's Markdown links to, found while rendering it.
 #[derive(Debug, Default)]
 pub(crate) struct LocalFiles {
-    /// Output path (relative to the archive root) and file, for each file to copy.
+    /// Output path (relative to the archive root) and real path, for each file to copy.
     pub(crate) files: Mutex<BTreeMap<String, PathBuf>>,
     /// Whether any link was looked up on disk (then the page depends on more than its file).
     pub(crate) consulted: AtomicBool,
@@ -661,14 +661,25 @@ impl Site<'_> {
             let file = crate::links::resolve(self.input.root, statement_file, url)?;
             local.consulted.store(true, Ordering::Relaxed);
             let relative = crate::archive::relative_path(self.input.root, &file);
-            let hidden = relative.split('/').any(|part| part.starts_with('.'));
-            let is_statement = relative.starts_with("statements/") && relative.ends_with(".md");
-            if hidden || is_statement || !file.is_file() {
+            // Only a regular file whose real path is inside the archive is copied, from that
+            // path; and neither the link nor where it leads may be hidden or a statement.
+            let crate::links::Target::File {
+                real,
+                relative: real_relative,
+            } = crate::links::inspect(self.input.root, &file)
+            else {
+                return None;
+            };
+            let private = |relative: &str| {
+                relative.split('/').any(|part| part.starts_with('.'))
+                    || (relative.starts_with("statements/") && relative.ends_with(".md"))
+            };
+            if private(&relative) || private(&real_relative) {
                 return None;
             }
             let suffix = url.find(['#', '?']).map_or("", |at| &url[at..]);
             if let Ok(mut files) = local.files.lock() {
-                files.insert(relative.clone(), file);
+                files.insert(relative.clone(), real);
             }
             Some(format!("{root}{}{suffix}", encode_path(&relative)))
         };

@@ -1284,3 +1284,69 @@ fn export_pages_have_no_axe_violations_in_light_and_dark() {
     assert_eq!(checked, 8, "four pages, light and dark");
     assert!(shots.join("home-light-390.png").exists());
 }
+
+/// Issue: a linked local file whose real path is outside the archive (through a symbolic link,
+/// to the file or to a folder on the way) was copied into the site, publishing e.g.
+/// `/etc/shadow`. It is now an error on the link, in `check` and `export`, and never copied; a
+/// symbolic link that stays inside the archive still works, unless it leads to a hidden file.
+#[cfg(unix)]
+#[test]
+fn export_never_copies_a_file_a_symlink_leads_out_to() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "SECRET").unwrap();
+    let archive = Archive::empty()
+        .file(
+            "statements/2026/2026-01-01-t.md",
+            "---\ntitle: \"T\"\ndate: 2026-01-01\nspeaker: \"X\"\ntopics: [\"a\"]\n---\n\
+             [a](../../assets/h.txt) [b](h2.txt) [c](/assets/out/secret.txt) [d](/assets/in.txt) [e](/assets/key.txt)\n",
+        )
+        .file("assets/real.txt", "PUBLIC")
+        .file(".private/key", "SECRET");
+    let root = archive.path();
+    symlink(outside.path().join("secret.txt"), root.join("assets/h.txt")).unwrap();
+    symlink(
+        outside.path().join("secret.txt"),
+        root.join("statements/2026/h2.txt"),
+    )
+    .unwrap();
+    symlink(outside.path(), root.join("assets/out")).unwrap();
+    symlink("real.txt", root.join("assets/in.txt")).unwrap();
+    // Inside, but hidden: not published either.
+    symlink("../.private/key", root.join("assets/key.txt")).unwrap();
+
+    let run = support::press(&archive, &["check"]);
+    run.code(1);
+    insta::assert_snapshot!(run.err(), @r#"
+    statements/2026/2026-01-01-t.md:7:1: error: link to a file outside the archive "../../assets/h.txt" (a symbolic link leads out)
+      help: copy the file beside the statement or under assets/ instead of linking to it
+    statements/2026/2026-01-01-t.md:7:25: error: link to a file outside the archive "h2.txt" (a symbolic link leads out)
+      help: copy the file beside the statement or under assets/ instead of linking to it
+    statements/2026/2026-01-01-t.md:7:37: error: link to a file outside the archive "/assets/out/secret.txt" (a symbolic link leads out)
+      help: copy the file beside the statement or under assets/ instead of linking to it
+    statements/2026/h2.txt:1:1: warning: skipped: symlink points outside statements/ and is not followed
+      help: copy the file into statements/ instead of linking it
+    checked 1 statement: 3 errors, 1 warning
+    "#);
+
+    let run = support::press(&archive, &["export"]);
+    run.code(1);
+    assert!(!root.join("site").exists(), "nothing written");
+    let run = support::press(&archive, &["export", "--keep-going"]);
+    run.code(1);
+    let site = site_files(&archive, "site");
+    assert!(
+        !site
+            .values()
+            .any(|bytes| bytes.windows(6).any(|w| w == b"SECRET")),
+        "{:?}",
+        site.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        site.get("assets/in.txt").map(Vec::as_slice),
+        Some(&b"PUBLIC"[..])
+    );
+    assert!(!site.contains_key("assets/h.txt"));
+    assert!(!site.contains_key("statements/2026/h2.txt"));
+    assert!(!site.contains_key("assets/key.txt"));
+}

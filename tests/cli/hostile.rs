@@ -1180,3 +1180,78 @@ fn hostile_new_values_survive_yaml() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Makes a named pipe at `relative` in the archive (with `mkfifo`).
+#[cfg(unix)]
+fn mkfifo(archive: &Archive, relative: &str) {
+    let path = archive.path().join(relative);
+    std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+/// Issue: a named pipe (or a socket) named `*.md` under `statements/` made every command that
+/// walks the archive wait forever reading it. The walk now skips what is not a regular file,
+/// without opening it, with a located warning, and so does a link to one (export never opens it).
+#[cfg(unix)]
+#[test]
+fn hostile_walk_never_opens_a_named_pipe_or_socket() {
+    let archive = Archive::empty()
+        .file("statements/2026/2026-01-27-good.md", front_good())
+        .file(
+            "statements/2026/2026-01-28-link.md",
+            "---\ntitle: \"Link\"\ndate: 2026-01-28\nspeaker: \"S\"\ntopics: [\"x\"]\n---\n[pipe](/assets/pipe.pdf)\n",
+        );
+    mkfifo(&archive, "statements/2026/2026-01-01-fifo.md");
+    mkfifo(&archive, "assets/pipe.pdf");
+    let _socket = std::os::unix::net::UnixListener::bind(
+        archive.path().join("statements/2026/2026-01-02-socket.md"),
+    )
+    .expect("bind a socket");
+
+    let run = press(&archive, &["check"]);
+    run.code(1);
+    insta::assert_snapshot!(run.err(), @r#"
+    statements/2026/2026-01-01-fifo.md:1:1: warning: skipped: not a regular file (a named pipe)
+      help: statement files must be regular files; remove it or replace it with one
+    statements/2026/2026-01-02-socket.md:1:1: warning: skipped: not a regular file (a socket)
+      help: statement files must be regular files; remove it or replace it with one
+    statements/2026/2026-01-28-link.md:7:1: error: link to a local file that is not a regular file "/assets/pipe.pdf" (a named pipe)
+      help: link to a regular file beside the statement or under assets/
+    checked 2 statements: 1 error, 2 warnings
+    "#);
+
+    // The watchdog fails a run that hangs.
+    for (args, code) in [
+        (&["list"][..], 0),
+        (&["show", "good"], 0),
+        (&["topics"], 0),
+        (&["export", "--keep-going"], 1),
+        (
+            &[
+                "new",
+                "--title",
+                "New",
+                "--speaker",
+                "S",
+                "--topic",
+                "x",
+                "--date",
+                "2026-02-01",
+            ],
+            0,
+        ),
+    ] {
+        press(&archive, args).code(code);
+    }
+    assert!(
+        archive
+            .path()
+            .join("site/statements/2026/link/index.html")
+            .exists()
+    );
+    assert!(!archive.path().join("site/assets/pipe.pdf").exists());
+}

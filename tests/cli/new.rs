@@ -411,3 +411,96 @@ fn new_asks_only_for_what_is_missing() {
             .contains("topics: [\"Policing\"]")
     );
 }
+
+/// Issue: `new` and `import` wrote through a year folder that is a symbolic link (to a folder
+/// outside the archive) and printed a path under statements/. They now refuse (exit 2) naming
+/// the folder, and nothing is written where it leads.
+#[cfg(unix)]
+#[test]
+fn new_and_import_refuse_a_symlinked_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    let archive = Archive::empty().file("in.txt", "Sym two\n\nBody.\n");
+    std::os::unix::fs::symlink(outside.path(), archive.path().join("statements/2027")).unwrap();
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "Sym",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2027-01-01",
+        ],
+    );
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: refusing to write statements/2027/2027-01-01-sym.md: the folder statements/2027 is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)");
+    let run = press(
+        &archive,
+        &[
+            "import",
+            "in.txt",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2027-01-02",
+        ],
+    );
+    run.code(2);
+    assert_snapshot!(run.err(), @"press: error: refusing to write statements/2027/2027-01-02-sym-two.md: the folder statements/2027 is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+/// Issue: statement files written by `new` and `import` had mode 600 (the temporary file's),
+/// while every other file press writes follows the umask. They are now created as any new file
+/// is: 0666 less the umask, the mode of a file the test itself writes (644 under umask 022).
+#[cfg(unix)]
+#[test]
+fn new_and_import_write_files_with_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |archive: &Archive, relative: &str| {
+        std::fs::metadata(archive.path().join(relative))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    // `press` inherits this process's umask.
+    let archive = Archive::empty().file("in.txt", "Imported\n\nBody.\n");
+    let usual = mode(&archive, "in.txt");
+    let run = press(
+        &archive,
+        &[
+            "new",
+            "--title",
+            "New",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2026-01-01",
+        ],
+    );
+    run.code(0);
+    assert_eq!(mode(&archive, run.out().trim()), usual);
+    let run = press(
+        &archive,
+        &[
+            "import",
+            "in.txt",
+            "--speaker",
+            "X",
+            "--topic",
+            "T",
+            "--date",
+            "2026-01-02",
+        ],
+    );
+    run.code(0);
+    assert_eq!(mode(&archive, run.out().trim()), usual);
+}
