@@ -500,8 +500,9 @@ pub fn statements_dir(root: &Path) -> PathBuf {
 
 /// Writes a new statement file at its conventional path, atomically and without ever replacing a
 /// file: a temporary file in the same folder, then a rename that refuses an existing target.
-/// Every statement file press writes (`new`, `import`) is written here. Refuses a folder on the way that is a symbolic link ([`refuse_symlinked_folders`]). Returns
-/// the path written, relative to the root.
+/// Every statement file press writes (`new`, `import`) is written here. Refuses a folder on the
+/// way that is a symbolic link ([`refuse_symlinked_folders`]). Returns the path written,
+/// relative to the root.
 pub fn write_new(root: &Path, statement: &Statement) -> anyhow::Result<String> {
     let relative = statement.conventional_path();
     let path = root.join(&relative);
@@ -550,7 +551,8 @@ fn refuse_symlinked_folders(root: &Path, relative: &str) -> anyhow::Result<()> {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let shown = folders[..=depth].join("/");
                 anyhow::bail!(
-                    "refusing to write {relative}: the folder {shown} is a symbolic link; press only writes real files inside statements/ (replace the link with a folder)"
+                    "refusing to write {relative}: the folder {shown} is a symbolic link; press \
+                     only writes real files inside statements/ (replace the link with a folder)"
                 );
             }
             Ok(_) => {}
