@@ -112,7 +112,13 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
         Command::Completions(args) => {
-            clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
+            // Into memory first: clap_complete panics when its writer fails (a closed pipe, a
+            // full disk); the normal output path reports both as every other command does.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "press", &mut script);
+            io.out
+                .write_all(&script)
+                .context("cannot write the completions")?;
             Ok(Exit::Success)
         }
         Command::Generate(args) => generate::run(args, io),
