@@ -166,7 +166,8 @@ pub struct ImportArgs {
     #[arg(long, value_enum, value_name = "GENERATOR", conflicts_with = "feed")]
     pub from: Option<SiteGenerator>,
     /// With --from or `.md` files: the UTC offset of post times written without one, e.g. +02:00 [default: +00:00]
-    #[arg(long, value_name = "OFFSET")]
+    // A west offset starts with `-` (`--tz -04:00`): a value, not a flag.
+    #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
     pub tz: Option<String>,
     /// With --from or `.md` files: drop front-matter keys the format does not have instead of keeping them under `extra:`
     #[arg(long)]
