@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "Exit codes:
   0  success (no match is a success too)
   1  content problems: check found errors, export refused an archive with errors,
-     import refused an input, show found no such statement
+     import refused an input, show or edit found no such statement
   2  usage errors and refusals to touch files: bad arguments, no archive found,
      new onto a taken slug, export into a folder it does not own, any I/O error";
 

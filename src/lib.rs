@@ -34,7 +34,8 @@ use clap::{CommandFactory, FromArgMatches};
 pub enum Exit {
     /// 0: everything went fine (including "no match" for `list`).
     Success,
-    /// 1: content problems: `check` found errors, `show` found no match, an input was refused.
+    /// 1: content problems: `check` found errors, `show` or `edit` found no match, an input was
+    /// refused.
     Problems,
     /// 2: usage errors and refusals to touch files, I/O errors.
     Usage,

@@ -25,7 +25,7 @@ use crate::Exit;
 use crate::archive::Archive;
 use crate::catalog::{self, Catalog};
 use crate::cli::{Cli, Command};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::query::GroupBy;
 
 /// Where a command writes, and how: data on `out`, diagnostics and talk on `err`.
@@ -129,6 +129,41 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             Ok(Exit::Success)
         }
     }
+}
+
+/// Reports on stderr that no statement has `slug` (`show`, `edit`), with a `help:` line naming
+/// the nearest of `slugs` and up to four that contain it; a content problem (exit 1).
+fn no_such_statement(slug: &str, slugs: &[&str], io: &mut Io<'_>) -> anyhow::Result<Exit> {
+    writeln!(
+        io.err,
+        "press: no statement with the slug {}",
+        crate::diagnostic::quote(slug)
+    )?;
+    let mut suggestions: Vec<&str> = did_you_mean(slug, slugs.iter().copied())
+        .into_iter()
+        .collect();
+    let needle = crate::slug::key(slug);
+    if !needle.is_empty() {
+        let containing: Vec<&str> = slugs
+            .iter()
+            .copied()
+            .filter(|s| s.contains(&needle) && !suggestions.contains(s))
+            .take(4)
+            .collect();
+        suggestions.extend(containing);
+    }
+    if !suggestions.is_empty() {
+        writeln!(
+            io.err,
+            "  help: did you mean {}?",
+            suggestions
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(Exit::Problems)
 }
 
 /// The archive root: `--root`/`PRESS_ROOT`, else the nearest folder upward from here that holds
