@@ -918,6 +918,39 @@ fn export_options_override_the_settings() {
     );
 }
 
+/// A base URL with a query or fragment would end up in the middle of every URL made from it:
+/// refused, from the option and from press.toml, before anything is written.
+#[test]
+fn export_refuses_a_base_url_with_a_query_or_fragment() {
+    let archive = site_archive();
+    let output = export(
+        &archive,
+        &["--base-url", "https://example.org/press/?x=1#f"],
+    );
+    assert_code(&output, 2);
+    insta::assert_snapshot!(stderr(&output), @r#"press: error: invalid --base-url: "https://example.org/press/?x=1#f" must not have a query (`?…`) and a fragment (`#…`): pages' URLs are made by adding paths to it; use "https://example.org/press/""#);
+    assert!(!archive.path().join("site").exists());
+    archive.write(
+        "press.toml",
+        "title = \"Test Newsroom\"\nbase_url = \"https://example.org/press/?x=1\"\n",
+    );
+    let output = export(&archive, &[]);
+    assert_code(&output, 2);
+    insta::assert_snapshot!(archive.clean(&output.stderr), @r#"press: error: invalid settings in [ROOT]/press.toml: `base_url` "https://example.org/press/?x=1" must not have a query (`?…`): pages' URLs are made by adding paths to it; use "https://example.org/press/""#);
+    assert!(!archive.path().join("site").exists());
+    archive.write(
+        "press.toml",
+        "base_url = \"https://example.org/press/#f\"\n",
+    );
+    let output = export(&archive, &[]);
+    assert_code(&output, 2);
+    assert!(
+        stderr(&output).contains("must not have a fragment"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// A GET request to 127.0.0.1: status code and body.
 fn http_get(port: u16, path: &str) -> (u16, String) {
     use std::io::{Read as _, Write as _};
