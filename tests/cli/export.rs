@@ -918,6 +918,43 @@ fn export_options_override_the_settings() {
     );
 }
 
+/// An archive of one statement (as the bundled one) says "1 statement", never "1 statements":
+/// the home page's description and its chart.
+#[test]
+fn export_of_one_statement_speaks_of_it_in_the_singular() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-27-interpol.md",
+        support::statement(&support::front("Global: Interpol", "2026-01-27"), "Text.\n"),
+    );
+    let output = export(&archive, &[]);
+    assert_code(&output, 0);
+    let home = archive.read("site/index.html");
+    let document = Html::parse_document(&home);
+    let description = Selector::parse(r#"meta[name="description"]"#).unwrap();
+    let chart = Selector::parse("svg.chart desc").unwrap();
+    let found = [
+        document
+            .select(&description)
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_default()
+            .to_owned(),
+        document
+            .select(&chart)
+            .next()
+            .map(|d| d.text().collect::<String>())
+            .unwrap_or_default(),
+    ];
+    insta::assert_snapshot!(found.join("\n"), @"
+    1 statement
+    1 statement in these ten years; the busiest month had 1 in January 2026.
+    ");
+    for (path, bytes) in site_files(&archive, "site") {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("1 statements"), "{path}");
+    }
+}
+
 /// A base URL with a query or fragment would end up in the middle of every URL made from it:
 /// refused, from the option and from press.toml, before anything is written.
 #[test]
