@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const EXIT_CODES: &str = "Exit codes:
   0  success (no match is a success too)
   1  content problems: check found errors, export refused an archive with errors,
-     import refused an input, show found no such statement
+     import refused an input, show or edit found no such statement
   2  usage errors and refusals to touch files: bad arguments, no archive found,
      new onto a taken slug, export into a folder it does not own, any I/O error";
 
@@ -166,7 +166,8 @@ pub struct ImportArgs {
     #[arg(long, value_enum, value_name = "GENERATOR", conflicts_with = "feed")]
     pub from: Option<SiteGenerator>,
     /// With --from or `.md` files: the UTC offset of post times written without one, e.g. +02:00 [default: +00:00]
-    #[arg(long, value_name = "OFFSET")]
+    // A west offset starts with `-` (`--tz -04:00`): a value, not a flag.
+    #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
     pub tz: Option<String>,
     /// With --from or `.md` files: drop front-matter keys the format does not have instead of keeping them under `extra:`
     #[arg(long)]

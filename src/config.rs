@@ -77,12 +77,28 @@ impl Config {
     }
 }
 
-/// Accepts only absolute `http` and `https` URLs as a base URL.
+/// Accepts only absolute `http` and `https` URLs without a query or fragment as a base URL
+/// (every URL of the site is the base URL followed by a path, which a `?` or `#` would swallow).
 pub fn check_base_url(url: &str) -> anyhow::Result<()> {
     let parsed =
         url::Url::parse(url).map_err(|err| anyhow::anyhow!("{url:?} is not a URL: {err}"))?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.cannot_be_a_base() {
         anyhow::bail!("{url:?} must be an absolute http or https URL");
+    }
+    let part = match (parsed.query(), parsed.fragment()) {
+        (Some(_), Some(_)) => Some("a query (`?…`) and a fragment (`#…`)"),
+        (Some(_), None) => Some("a query (`?…`)"),
+        (None, Some(_)) => Some("a fragment (`#…`)"),
+        (None, None) => None,
+    };
+    if let Some(part) = part {
+        let mut bare = parsed.clone();
+        bare.set_query(None);
+        bare.set_fragment(None);
+        anyhow::bail!(
+            "{url:?} must not have {part}: pages' URLs are made by adding paths to it; use {:?}",
+            bare.as_str()
+        );
     }
     Ok(())
 }
@@ -112,5 +128,20 @@ mod tests {
         assert!(Config::parse("base_url = \"javascript:x\"").is_err());
         assert!(Config::parse("per_page = 0").is_err());
         Ok(())
+    }
+
+    #[test]
+    fn a_base_url_has_no_query_or_fragment() {
+        for url in [
+            "https://example.org/press/?x=1#f",
+            "https://example.org/press/?x=1",
+            "https://example.org/press/#f",
+            "https://example.org/press/?",
+            "https://example.org/press/#",
+        ] {
+            assert!(check_base_url(url).is_err(), "{url}");
+        }
+        assert!(check_base_url("https://example.org/press/").is_ok());
+        assert!(check_base_url("http://example.org").is_ok());
     }
 }

@@ -120,6 +120,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A located error can travel as an [`anyhow::Error`] (an input file `new` or `import` cannot
+/// decode); [`located`] finds it again so that it is printed as itself, with no second prefix.
+impl std::error::Error for Diagnostic {}
+
+/// The diagnostic an error is, when it is one and nothing was added to it: printed as itself
+/// (`path:line:col: error: …` and its `help:`), never after another `error:`.
+pub fn located(error: &anyhow::Error) -> Option<&Diagnostic> {
+    if error.chain().count() == 1 {
+        error.downcast_ref::<Diagnostic>()
+    } else {
+        None
+    }
+}
+
 /// Longest value, in characters, that a diagnostic quotes before cutting it with `…`.
 const QUOTE_LIMIT: usize = 60;
 

@@ -34,7 +34,8 @@ use clap::{CommandFactory, FromArgMatches};
 pub enum Exit {
     /// 0: everything went fine (including "no match" for `list`).
     Success,
-    /// 1: content problems: `check` found errors, `show` found no match, an input was refused.
+    /// 1: content problems: `check` found errors, `show` or `edit` found no match, an input was
+    /// refused.
     Problems,
     /// 2: usage errors and refusals to touch files, I/O errors.
     Usage,
@@ -87,7 +88,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             drop(out);
-            let _ = writeln!(std::io::stderr(), "press: error: {error:#}");
+            // A located error (`path:line:col: error: …`) already says what it is.
+            let _ = match diagnostic::located(&error) {
+                Some(located) => writeln!(std::io::stderr(), "{}", located.render(color_err)),
+                None => writeln!(std::io::stderr(), "press: error: {error:#}"),
+            };
             Exit::Usage.into()
         }
     }

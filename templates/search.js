@@ -140,7 +140,8 @@
     if (more) { more.hidden = true; }
     var wanted = words(query);
     if (wanted.length === 0) {
-      status.textContent = "Type words to search " + meta.count + " statements.";
+      status.textContent = "Type words to search " + meta.count +
+        (meta.count === 1 ? " statement." : " statements.");
       return;
     }
     var shards = {};

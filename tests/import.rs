@@ -457,6 +457,47 @@ fn import_from_hugo_reads_toml_and_yaml_with_the_given_offset() {
         .stderr(predicate::str::contains("imported 0, skipped 2 duplicates"));
 }
 
+/// The README's example: a west offset (`--tz -04:00`) is the option's value, not a flag.
+#[test]
+fn import_from_jekyll_takes_a_negative_tz_as_written_in_the_readme() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("_posts")).unwrap();
+    std::fs::write(
+        site.path().join("_posts/2020-05-01-release.md"),
+        "---\ntitle: \"Global: Release them\"\ndate: 2020-05-01 10:00:00\ntags: [detention]\n---\nText.\n",
+    )
+    .unwrap();
+    let archive = Archive::new();
+    // Exactly as the README writes it.
+    archive
+        .press()
+        .args(["import", "--from", "jekyll"])
+        .arg(site.path())
+        .args(["--speaker", "Amnesty International UK", "--tz", "-04:00"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("assumed -04:00"));
+    let release = archive.read("statements/2020/2020-05-01-release.md");
+    assert!(
+        release.contains("date: 2020-05-01T10:00:00-04:00\n"),
+        "{release}"
+    );
+    // With --topic before it, and the offset without a colon.
+    let archive = Archive::new();
+    archive
+        .press()
+        .args(["import", "--from", "jekyll"])
+        .arg(site.path())
+        .args(["--speaker", "Org", "--topic", "Misc", "--tz", "-0330"])
+        .assert()
+        .success();
+    let release = archive.read("statements/2020/2020-05-01-release.md");
+    assert!(
+        release.contains("date: 2020-05-01T10:00:00-03:30\n"),
+        "{release}"
+    );
+}
+
 #[test]
 fn import_a_statement_file_maps_it_onto_itself() {
     let archive = Archive::new();

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context as _, bail};
 
-use super::{Io, load};
+use super::{Io, load, no_such_statement};
 use crate::Exit;
 use crate::cli::EditArgs;
 use crate::statement;
@@ -23,10 +23,18 @@ pub(crate) fn run(args: &EditArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Resu
             .find(|d| file_slug(&d.path) == args.slug)
         {
             Some(d) => d.path.clone(),
-            None => bail!(
-                "no statement with the slug {}",
-                crate::diagnostic::quote(&args.slug)
-            ),
+            None => {
+                // As `show` suggests them, newest first, then the files with errors.
+                let mut slugs: Vec<&str> =
+                    archive.statements.iter().map(|s| s.slug.as_str()).collect();
+                for d in &archive.diagnostics {
+                    let slug = file_slug(&d.path);
+                    if !slugs.contains(&slug) {
+                        slugs.push(slug);
+                    }
+                }
+                return no_such_statement(&args.slug, &slugs, io);
+            }
         },
     };
     open_and_check(root, &path, io)

@@ -17,8 +17,8 @@ pub(crate) fn run(args: &GenerateArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> 
     }
     writeln!(
         io.err,
-        "press: generated {} statements in {}",
-        args.count,
+        "press: generated {} in {}",
+        crate::diagnostic::count(args.count, "statement"),
         args.out.display()
     )?;
     Ok(Exit::Success)

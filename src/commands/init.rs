@@ -1,7 +1,9 @@
-//! `press init [DIR]`: an empty archive. Never replaces a file that is already there.
+//! `press init [DIR]`: an empty archive. Never replaces a file that is already there; an
+//! existing `.gitignore` only gets the lines press needs appended.
 
 use std::fs;
 use std::io::Write as _;
+use std::path::Path;
 
 use anyhow::Context as _;
 
@@ -31,6 +33,12 @@ const PRESS_TOML: &str = r#"# Settings of this press archive. Every key is optio
 # per_page = 50
 "#;
 
+/// The comment above [`IGNORED`] in a `.gitignore`.
+const GITIGNORE_COMMENT: &str = "# The exported site and press's cache";
+
+/// What `press export` and `press` itself keep out of git, one `.gitignore` line each.
+const IGNORED: [&str; 2] = ["/site/", "/.press/"];
+
 /// What `press export` and `press` itself keep out of git.
 const GITIGNORE: &str = "# The exported site and press's cache\n/site/\n/.press/\n";
 
@@ -49,6 +57,19 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
             Ok(mut file) => file
                 .write_all(text.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?,
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && name == ".gitignore" => {
+                let added = complete_gitignore(&path)?;
+                if added.is_empty() {
+                    writeln!(io.err, "press: kept the existing {}", path.display())?;
+                } else {
+                    writeln!(
+                        io.err,
+                        "press: added {} to the existing {}",
+                        added.join(" and "),
+                        path.display()
+                    )?;
+                }
+            }
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
                 writeln!(io.err, "press: kept the existing {}", path.display())?;
             }
@@ -63,4 +84,105 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
         dir.display()
     )?;
     Ok(Exit::Success)
+}
+
+/// Appends to the `.gitignore` at `path` the lines of [`IGNORED`] it lacks (under
+/// [`GITIGNORE_COMMENT`]), keeping every byte already there; returns the lines added. The file is
+/// replaced atomically (a temporary file beside it, then a rename) and keeps its permissions; a
+/// symlink is followed, so the file it points at is the one completed.
+fn complete_gitignore(path: &Path) -> anyhow::Result<Vec<&'static str>> {
+    let path = fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let existing = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let missing = missing_lines(&existing);
+    if missing.is_empty() {
+        return Ok(missing);
+    }
+    let permissions = fs::metadata(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .permissions();
+    let dir = path.parent().context("a file has a folder")?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".press-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    temp.write_all(&appended(&existing, &missing))
+        .context("cannot write the temporary file")?;
+    temp.as_file()
+        .set_permissions(permissions)
+        .context("cannot set the temporary file's permissions")?;
+    temp.as_file()
+        .sync_all()
+        .context("cannot flush the temporary file")?;
+    temp.persist(&path)
+        .map_err(|err| anyhow::Error::new(err.error))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(missing)
+}
+
+/// The lines of [`IGNORED`] that the `.gitignore` text `existing` lacks. A line naming the same
+/// folder without the leading or trailing `/` (`site/`, `/.press`) counts as present.
+fn missing_lines(existing: &[u8]) -> Vec<&'static str> {
+    let lines: Vec<&[u8]> = existing
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .collect();
+    IGNORED
+        .into_iter()
+        .filter(|wanted| {
+            let bare = wanted.trim_matches('/');
+            !lines.iter().any(|line| {
+                let line = line.strip_prefix(b"/").unwrap_or(line);
+                let line = line.strip_suffix(b"/").unwrap_or(line);
+                line == bare.as_bytes()
+            })
+        })
+        .collect()
+}
+
+/// `existing` with `missing` appended under [`GITIGNORE_COMMENT`], in the file's own line endings
+/// (CRLF when it already uses them), after a line break when the file does not end with one.
+fn appended(existing: &[u8], missing: &[&str]) -> Vec<u8> {
+    let newline: &[u8] = if existing.windows(2).any(|w| w == b"\r\n") {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
+    let mut text = existing.to_vec();
+    if !text.is_empty() && !text.ends_with(b"\n") {
+        text.extend_from_slice(newline);
+    }
+    for line in std::iter::once(GITIGNORE_COMMENT).chain(missing.iter().copied()) {
+        text.extend_from_slice(line.as_bytes());
+        text.extend_from_slice(newline);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gitignore_gets_only_the_lines_it_lacks() {
+        assert_eq!(missing_lines(b""), IGNORED);
+        assert_eq!(missing_lines(b"target/\n"), IGNORED);
+        assert_eq!(missing_lines(b"site/\n"), ["/.press/"]);
+        assert_eq!(missing_lines(b" /.press \r\n/site\r\n"), Vec::<&str>::new());
+        assert_eq!(missing_lines(GITIGNORE.as_bytes()), Vec::<&str>::new());
+        assert_eq!(missing_lines(b"/site/x\n#/.press/\n"), IGNORED);
+    }
+
+    #[test]
+    fn appending_keeps_every_byte_and_the_line_endings() {
+        assert_eq!(
+            appended(b"target/", &["/site/"]),
+            b"target/\n# The exported site and press's cache\n/site/\n"
+        );
+        assert_eq!(
+            appended(b"a\r\nb\r\n", &IGNORED),
+            b"a\r\nb\r\n# The exported site and press's cache\r\n/site/\r\n/.press/\r\n"
+        );
+        assert_eq!(appended(b"", &IGNORED), GITIGNORE.as_bytes());
+    }
 }

@@ -25,7 +25,7 @@ use crate::Exit;
 use crate::archive::Archive;
 use crate::catalog::{self, Catalog};
 use crate::cli::{Cli, Command};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::query::GroupBy;
 
 /// Where a command writes, and how: data on `out`, diagnostics and talk on `err`.
@@ -112,7 +112,13 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
         Command::Completions(args) => {
-            clap_complete::generate(args.shell, &mut Cli::command(), "press", io.out);
+            // Into memory first: clap_complete panics when its writer fails (a closed pipe, a
+            // full disk); the normal output path reports both as every other command does.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "press", &mut script);
+            io.out
+                .write_all(&script)
+                .context("cannot write the completions")?;
             Ok(Exit::Success)
         }
         Command::Generate(args) => generate::run(args, io),
@@ -123,6 +129,41 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             Ok(Exit::Success)
         }
     }
+}
+
+/// Reports on stderr that no statement has `slug` (`show`, `edit`), with a `help:` line naming
+/// the nearest of `slugs` and up to four that contain it; a content problem (exit 1).
+fn no_such_statement(slug: &str, slugs: &[&str], io: &mut Io<'_>) -> anyhow::Result<Exit> {
+    writeln!(
+        io.err,
+        "press: no statement with the slug {}",
+        crate::diagnostic::quote(slug)
+    )?;
+    let mut suggestions: Vec<&str> = did_you_mean(slug, slugs.iter().copied())
+        .into_iter()
+        .collect();
+    let needle = crate::slug::key(slug);
+    if !needle.is_empty() {
+        let containing: Vec<&str> = slugs
+            .iter()
+            .copied()
+            .filter(|s| s.contains(&needle) && !suggestions.contains(s))
+            .take(4)
+            .collect();
+        suggestions.extend(containing);
+    }
+    if !suggestions.is_empty() {
+        writeln!(
+            io.err,
+            "  help: did you mean {}?",
+            suggestions
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
+    Ok(Exit::Problems)
 }
 
 /// The archive root: `--root`/`PRESS_ROOT`, else the nearest folder upward from here that holds

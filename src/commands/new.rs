@@ -177,7 +177,8 @@ pub(super) fn read_text(path: &Path) -> anyhow::Result<String> {
     } else {
         PathBuf::from(path).display().to_string()
     };
-    let text = statement::parse::decode(&name, &bytes).map_err(|d| anyhow::anyhow!("{d}"))?;
+    // The located diagnostic itself, so that it is printed as `path:line:col: error: …`.
+    let text = statement::parse::decode(&name, &bytes).map_err(anyhow::Error::new)?;
     Ok(text.trim_matches('\n').to_owned())
 }
 

@@ -4,10 +4,9 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use super::{Io, catalog, terminal_width};
+use super::{Io, catalog, no_such_statement, terminal_width};
 use crate::Exit;
 use crate::cli::{ShowArgs, ShowFormat};
-use crate::diagnostic::did_you_mean;
 use crate::render::{record::Record, terminal};
 
 /// Widest text `show` wraps to, for readability on wide terminals.
@@ -23,33 +22,8 @@ pub(crate) fn run(
     let catalog = catalog(root, cache, &[])?;
     io.skipped_files(&catalog.diagnostics)?;
     let Some(summary) = catalog.find(&args.slug) else {
-        writeln!(
-            io.err,
-            "press: no statement with the slug {}",
-            crate::diagnostic::quote(&args.slug)
-        )?;
-        let slugs = || catalog.summaries.iter().map(|s| s.slug.as_str());
-        let mut suggestions: Vec<&str> = did_you_mean(&args.slug, slugs()).into_iter().collect();
-        let needle = crate::slug::key(&args.slug);
-        if !needle.is_empty() {
-            let containing: Vec<&str> = slugs()
-                .filter(|s| s.contains(&needle) && !suggestions.contains(s))
-                .take(4)
-                .collect();
-            suggestions.extend(containing);
-        }
-        if !suggestions.is_empty() {
-            writeln!(
-                io.err,
-                "  help: did you mean {}?",
-                suggestions
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )?;
-        }
-        return Ok(Exit::Problems);
+        let slugs: Vec<&str> = catalog.summaries.iter().map(|s| s.slug.as_str()).collect();
+        return no_such_statement(&args.slug, &slugs, io);
     };
     // The one file whose body is needed.
     let statement = &catalog

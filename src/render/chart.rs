@@ -85,11 +85,12 @@ pub fn svg(counts: &[((i32, u32), usize)]) -> String {
         out,
         "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\
 <title id=\"chart-title\">Statements per month, {} {} to {} {}</title>\
-<desc id=\"chart-desc\">{total} statements in these ten years; the busiest month had {busiest}.</desc>",
+<desc id=\"chart-desc\">{} in these ten years; the busiest month had {busiest}.</desc>",
         month_name(first.0.1),
         first.0.0,
         month_name(last.0.1),
         last.0.0,
+        crate::diagnostic::count(total, "statement"),
     );
     for (i, &((year, month), count)) in counts.iter().enumerate() {
         let bar_height = if max == 0 {

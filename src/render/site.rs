@@ -485,7 +485,7 @@ fn home(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result<
         .view
         .description
         .clone()
-        .unwrap_or_else(|| format!("{} statements", slots.len()));
+        .unwrap_or_else(|| crate::diagnostic::count(slots.len(), "statement"));
     let list = List {
         template: "index.html",
         base: "",

@@ -1,7 +1,9 @@
 //! `press edit SLUG` and `new --edit`: the editor from `$VISUAL`, else `$EDITOR` (run through the
 //! shell, with the file as its argument), then a check of what it left.
 
-use crate::support::{Archive, run};
+use insta::assert_snapshot;
+
+use crate::support::{Archive, press, run};
 
 const SUDAN: &str = "statements/2025/2025-11-20-sudan-civilians-el-fasher.md";
 
@@ -79,20 +81,52 @@ fn edit_opens_a_file_with_errors_by_its_name() {
     assert_eq!(result.err(), "");
 }
 
+/// An unknown slug is what `show` makes of it: exit 1, with the nearest slugs suggested (a file
+/// with errors among them), and no editor started.
 #[test]
-fn edit_without_an_editor_or_a_match_is_a_usage_error() {
+fn edit_unknown_slug_exits_1_with_suggestions_as_show_does() {
+    let archive = Archive::basic().file(
+        "statements/2026/2026-01-27-bad-lang.md",
+        crate::support::invalid("bad-lang"),
+    );
+    let result = edit(
+        &archive,
+        &["edit", "turkiye-journalist-released"],
+        &[("VISUAL", "false")],
+    );
+    result.code(1);
+    assert_eq!(result.out(), "");
+    assert_snapshot!(result.err(), @r#"
+    press: no statement with the slug "turkiye-journalist-released"
+      help: did you mean `turkiye-journalists-released`?
+    "#);
+    let shown = press(&archive, &["show", "turkiye-journalist-released"]);
+    shown.code(1);
+    assert!(
+        shown.err().ends_with(&result.err()),
+        "{}\n{}",
+        shown.err(),
+        result.err()
+    );
+    let result = edit(&archive, &["edit", "bad-lan"], &[("VISUAL", "false")]);
+    result.code(1);
+    assert_snapshot!(result.err(), @r#"
+    press: no statement with the slug "bad-lan"
+      help: did you mean `bad-lang`?
+    "#);
+    let result = edit(&archive, &["edit", "nope"], &[("VISUAL", "false")]);
+    result.code(1);
+    assert_snapshot!(result.err(), @r#"press: no statement with the slug "nope""#);
+}
+
+#[test]
+fn edit_without_an_editor_or_with_a_failing_one_is_a_usage_error() {
     let archive = Archive::basic();
     let result = edit(&archive, &["edit", "sudan-civilians-el-fasher"], &[]);
     result.code(2);
     assert_eq!(
         result.err(),
         "press: error: no editor: set $VISUAL or $EDITOR (for example EDITOR=nano)\n"
-    );
-    let result = edit(&archive, &["edit", "nope"], &[("VISUAL", "true")]);
-    result.code(2);
-    assert_eq!(
-        result.err(),
-        "press: error: no statement with the slug \"nope\"\n"
     );
     let result = edit(
         &archive,

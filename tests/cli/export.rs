@@ -961,6 +961,76 @@ fn export_options_override_the_settings() {
     );
 }
 
+/// An archive of one statement (as the bundled one) says "1 statement", never "1 statements":
+/// the home page's description and its chart.
+#[test]
+fn export_of_one_statement_speaks_of_it_in_the_singular() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-27-interpol.md",
+        support::statement(&support::front("Global: Interpol", "2026-01-27"), "Text.\n"),
+    );
+    let output = export(&archive, &[]);
+    assert_code(&output, 0);
+    let home = archive.read("site/index.html");
+    let document = Html::parse_document(&home);
+    let description = Selector::parse(r#"meta[name="description"]"#).unwrap();
+    let chart = Selector::parse("svg.chart desc").unwrap();
+    let found = [
+        document
+            .select(&description)
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_default()
+            .to_owned(),
+        document
+            .select(&chart)
+            .next()
+            .map(|d| d.text().collect::<String>())
+            .unwrap_or_default(),
+    ];
+    insta::assert_snapshot!(found.join("\n"), @"
+    1 statement
+    1 statement in these ten years; the busiest month had 1 in January 2026.
+    ");
+    for (path, bytes) in site_files(&archive, "site") {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("1 statements"), "{path}");
+    }
+}
+
+/// A base URL with a query or fragment would end up in the middle of every URL made from it:
+/// refused, from the option and from press.toml, before anything is written.
+#[test]
+fn export_refuses_a_base_url_with_a_query_or_fragment() {
+    let archive = site_archive();
+    let output = export(
+        &archive,
+        &["--base-url", "https://example.org/press/?x=1#f"],
+    );
+    assert_code(&output, 2);
+    insta::assert_snapshot!(stderr(&output), @r#"press: error: invalid --base-url: "https://example.org/press/?x=1#f" must not have a query (`?…`) and a fragment (`#…`): pages' URLs are made by adding paths to it; use "https://example.org/press/""#);
+    assert!(!archive.path().join("site").exists());
+    archive.write(
+        "press.toml",
+        "title = \"Test Newsroom\"\nbase_url = \"https://example.org/press/?x=1\"\n",
+    );
+    let output = export(&archive, &[]);
+    assert_code(&output, 2);
+    insta::assert_snapshot!(archive.clean(&output.stderr), @r#"press: error: invalid settings in [ROOT]/press.toml: `base_url` "https://example.org/press/?x=1" must not have a query (`?…`): pages' URLs are made by adding paths to it; use "https://example.org/press/""#);
+    assert!(!archive.path().join("site").exists());
+    archive.write(
+        "press.toml",
+        "base_url = \"https://example.org/press/#f\"\n",
+    );
+    let output = export(&archive, &[]);
+    assert_code(&output, 2);
+    assert!(
+        stderr(&output).contains("must not have a fragment"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// A GET request to 127.0.0.1: status code and body.
 fn http_get(port: u16, path: &str) -> (u16, String) {
     use std::io::{Read as _, Write as _};

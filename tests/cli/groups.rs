@@ -182,6 +182,44 @@ fn completions_and_man_produce_output() {
     run.code(0);
 }
 
+/// `completions` and `man` into a pipe closed before they write (`press completions bash | true`)
+/// end quietly with 0; into a full disk (`> /dev/full`) they exit 2 with a message; never a panic.
+#[test]
+fn completions_and_man_into_a_closed_pipe_or_a_full_disk() {
+    let archive = Archive::empty();
+    for args in [
+        &["completions", "bash"][..],
+        &["completions", "zsh"],
+        &["man"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut command = archive.press();
+        command.args(args);
+        let run = crate::support::run_with_stdout(command, writer);
+        run.code(0);
+        assert_eq!(run.err(), "", "{args:?}");
+        let full = std::path::Path::new("/dev/full");
+        if !full.exists() {
+            continue;
+        }
+        let mut command = archive.press();
+        command.args(args);
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(full)
+            .expect("open /dev/full");
+        let run = crate::support::run_with_stdout(command, file);
+        run.code(2);
+        assert!(
+            run.err().starts_with("press: error: ")
+                && run.err().contains("No space left on device"),
+            "{args:?}: {}",
+            run.err()
+        );
+    }
+}
+
 #[test]
 fn help_lists_the_exit_codes() {
     let archive = Archive::empty();

@@ -1046,11 +1046,11 @@ fn hostile_new_refusals() {
         // A body file that is not UTF-8 is refused.
         Case::new("body not UTF-8")
             .file("body.txt", b"caf\xe9".to_vec())
-            .expect(2, "press: error: body.txt:1:4: error: file is not valid UTF-8 (byte 0xe9)"),
+            .expect(2, "body.txt:1:4: error: file is not valid UTF-8 (byte 0xe9)"),
         // A body file with a NUL byte is refused.
         Case::new("body with NUL")
             .file("body.txt", b"a\0b".to_vec())
-            .expect(2, "press: error: body.txt:1:2: error: file contains a NUL byte (is it a binary file?)"),
+            .expect(2, "body.txt:1:2: error: file contains a NUL byte (is it a binary file?)"),
         // A missing body file is an I/O error, exit 2.
         Case::new("missing body file").expect(2, "press: error: cannot read missing.txt: No such file or directory (os error 2)"),
         // An impossible --date.
@@ -1254,4 +1254,67 @@ fn hostile_walk_never_opens_a_named_pipe_or_socket() {
             .exists()
     );
     assert!(!archive.path().join("site/assets/pipe.pdf").exists());
+}
+
+/// An input file of `import` or `new` that is not UTF-8 is one located error, as `check` prints
+/// it (`path:line:col: error: …` and its `help:`), never behind a second `error:` prefix.
+#[test]
+fn hostile_input_files_not_utf8_are_one_located_error() {
+    let archive = Archive::empty()
+        .file("bad.txt", b"Title line\n\nab\xffcd\n")
+        .file(
+            "site/_posts/2020-01-01-x.md",
+            b"---\ntitle: x\ndate: 2020-01-01\n---\n\xff\n",
+        );
+    let bad = archive.path().join("bad.txt");
+    let bad = bad.to_str().expect("UTF-8 temporary path");
+    let run = press(
+        &archive,
+        &["import", bad, "--topic", "T", "--date", "2026-01-01"],
+    );
+    run.code(2);
+    insta::assert_snapshot!(archive.clean(&run.stderr), @r"
+    [ROOT]/bad.txt:3:3: error: file is not valid UTF-8 (byte 0xff)
+      help: save the file as UTF-8
+    ");
+    let run = press(
+        &archive,
+        &[
+            "import",
+            "--from",
+            "jekyll",
+            "site",
+            "--speaker",
+            "S",
+            "--topic",
+            "T",
+        ],
+    );
+    run.code(1);
+    insta::assert_snapshot!(run.err(), @r"
+    site/_posts/2020-01-01-x.md:5:1: error: file is not valid UTF-8 (byte 0xff)
+      help: save the file as UTF-8
+    imported 0, skipped 0 duplicates, refused 1, could not read 0
+    ");
+    let new = ["new", "--title", "T", "--speaker", "S", "--topic", "T"];
+    for option in ["--body-file", "--background-file"] {
+        let mut args = new.to_vec();
+        args.extend([option, "bad.txt"]);
+        let run = press(&archive, &args);
+        run.code(2);
+        assert_eq!(
+            run.err(),
+            "bad.txt:3:3: error: file is not valid UTF-8 (byte 0xff)\n  help: save the file as UTF-8\n",
+            "{option}"
+        );
+    }
+    let mut command = archive.press();
+    command.args(new).args(["--body-file", "-"]);
+    let run = crate::support::run_with_input(command, Some(b"x\xff"));
+    run.code(2);
+    insta::assert_snapshot!(run.err(), @r"
+    <stdin>:1:2: error: file is not valid UTF-8 (byte 0xff)
+      help: save the file as UTF-8
+    ");
+    assert_eq!(archive.files(), ["bad.txt", "site/_posts/2020-01-01-x.md"]);
 }

@@ -1,5 +1,7 @@
 //! `press init`: a new archive with `statements/`, `press.toml` and `.gitignore`; never
-//! replaces a file.
+//! replaces a file, and completes an existing `.gitignore`.
+
+use insta::assert_snapshot;
 
 use crate::support::{press_in, run};
 
@@ -58,14 +60,74 @@ fn init_never_overwrites() {
         "title = \"Mine\"\n"
     );
     assert_eq!(
-        std::fs::read_to_string(dir.path().join(".gitignore")).expect("read"),
-        "target/\n"
-    );
-    assert_eq!(
         std::fs::read_to_string(dir.path().join("statements/2026/keep.md")).expect("read"),
         "kept"
     );
     let err = result.err();
     assert!(err.contains("kept the existing ./press.toml"), "{err}");
-    assert!(err.contains("kept the existing ./.gitignore"), "{err}");
+}
+
+/// An existing `.gitignore` keeps every line and gets the ones press needs appended, once.
+#[test]
+fn init_completes_an_existing_gitignore() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gitignore = dir.path().join(".gitignore");
+    std::fs::write(&gitignore, "target/\n*.log").expect("write");
+    let mut command = press_in(dir.path());
+    command.arg("init");
+    let result = run(command);
+    result.code(0);
+    assert_snapshot!(result.err(), @r"
+    press: added /site/ and /.press/ to the existing ./.gitignore
+    press: archive ready in .; add a statement with `press new`
+    ");
+    assert_snapshot!(std::fs::read_to_string(&gitignore).expect("read"), @r"
+    target/
+    *.log
+    # The exported site and press's cache
+    /site/
+    /.press/
+    ");
+    assert!(
+        std::fs::read_dir(dir.path())
+            .expect("read folder")
+            .all(|e| !e
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")),
+        "no temporary file left"
+    );
+    // Again: nothing to add, nothing changed.
+    let mut command = press_in(dir.path());
+    command.arg("init");
+    let again = run(command);
+    again.code(0);
+    assert!(
+        again.err().contains("kept the existing ./.gitignore"),
+        "{}",
+        again.err()
+    );
+    assert!(
+        std::fs::read_to_string(&gitignore)
+            .expect("read")
+            .ends_with("*.log\n# The exported site and press's cache\n/site/\n/.press/\n")
+    );
+    // Only what is missing: a user's `site/` already ignores the site.
+    std::fs::write(&gitignore, "site/\n").expect("write");
+    let mut command = press_in(dir.path());
+    command.arg("init");
+    let result = run(command);
+    result.code(0);
+    assert!(
+        result
+            .err()
+            .contains("press: added /.press/ to the existing ./.gitignore\n"),
+        "{}",
+        result.err()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&gitignore).expect("read"),
+        "site/\n# The exported site and press's cache\n/.press/\n"
+    );
 }

@@ -21,7 +21,7 @@ mod hostile;
 /// Incremental `press export`: after every kind of change, the same site as a fresh export,
 /// unchanged files untouched, hand edits undone, failures harmless.
 mod incremental;
-/// `press init`: a new archive, never overwriting.
+/// `press init`: a new archive, never overwriting; an existing `.gitignore` completed.
 mod init;
 /// `press list`: filters, sorting, formats, table width, closed pipes, root discovery.
 mod list;

@@ -193,10 +193,23 @@ impl From<Run> for Output {
 
 /// Runs the command to the end under the watchdog, with `stdin` as its input (empty when
 /// `None`); a run that outlives [`WATCHDOG`] is killed and fails the test.
-pub(crate) fn run_with_input(mut command: Command, stdin: Option<&[u8]>) -> Run {
+pub(crate) fn run_with_input(command: Command, stdin: Option<&[u8]>) -> Run {
+    run_full(command, stdin, None)
+}
+
+/// Runs the command to the end under the watchdog with its standard output sent to `stdout`
+/// (a closed pipe, `/dev/full`) instead of captured; [`Run::stdout`] is then empty.
+pub(crate) fn run_with_stdout(command: Command, stdout: impl Into<Stdio>) -> Run {
+    run_full(command, None, Some(stdout.into()))
+}
+
+/// Runs the command under the watchdog: `stdin` as its input, `stdout` where its output goes
+/// (captured when `None`).
+fn run_full(mut command: Command, stdin: Option<&[u8]>, stdout: Option<Stdio>) -> Run {
+    let captured = stdout.is_none();
     command
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(stdout.unwrap_or_else(Stdio::piped))
         .stderr(Stdio::piped());
     let mut child = command.spawn().expect("start press");
     let input = stdin.map(<[u8]>::to_vec).unwrap_or_default();
@@ -205,11 +218,18 @@ pub(crate) fn run_with_input(mut command: Command, stdin: Option<&[u8]>) -> Run 
         use std::io::Write;
         let _ = child_in.write_all(&input);
     });
-    let mut out = child.stdout.take().expect("stdout");
+    let out = child.stdout.take();
+    assert_eq!(
+        out.is_some(),
+        captured,
+        "stdout is piped exactly when captured"
+    );
     let mut err = child.stderr.take().expect("stderr");
     let out_reader = std::thread::spawn(move || {
         let mut bytes = Vec::new();
-        let _ = out.read_to_end(&mut bytes);
+        if let Some(mut out) = out {
+            let _ = out.read_to_end(&mut bytes);
+        }
         bytes
     });
     let err_reader = std::thread::spawn(move || {

@@ -125,7 +125,7 @@ pub(crate) fn run(
         let text = match new::read_text(file) {
             Ok(text) => text,
             Err(error) => {
-                writeln!(io.err, "{name}: error: {error:#}")?;
+                report(io, &name, "error", &error)?;
                 unreadable += 1;
                 continue;
             }
@@ -165,7 +165,7 @@ pub(crate) fn run(
         let statement = match record.and_then(|statement| new::validated(&statement)) {
             Ok(statement) => statement,
             Err(reason) => {
-                writeln!(io.err, "{name}: refused: {reason:#}")?;
+                report(io, &name, "refused", &reason)?;
                 refused += 1;
                 continue;
             }
@@ -220,6 +220,16 @@ pub(crate) fn run(
     } else {
         exit
     })
+}
+
+/// Prints why the input `name` was not imported: `NAME: VERB: reason`, or the located diagnostic
+/// alone (`path:line:col: error: …` with its `help:`) when the reason is one, since it names the
+/// file and says what it is.
+fn report(io: &mut Io<'_>, name: &str, verb: &str, error: &anyhow::Error) -> anyhow::Result<()> {
+    match crate::diagnostic::located(error) {
+        Some(located) => io.diagnostics([located]),
+        None => Ok(writeln!(io.err, "{name}: {verb}: {error:#}")?),
+    }
 }
 
 /// Gives the statement a free slug, or finds the statement it duplicates.
