@@ -91,7 +91,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             // A located error (`path:line:col: error: …`) already says what it is.
             let _ = match diagnostic::located(&error) {
                 Some(located) => writeln!(std::io::stderr(), "{}", located.render(color_err)),
-                None => writeln!(std::io::stderr(), "press: error: {error:#}"),
+                // Its paths can hold anything: shown escaped, as in diagnostics.
+                None => writeln!(
+                    std::io::stderr(),
+                    "press: error: {}",
+                    diagnostic::escape_controls(&format!("{error:#}"))
+                ),
             };
             Exit::Usage.into()
         }
