@@ -1318,3 +1318,25 @@ fn hostile_input_files_not_utf8_are_one_located_error() {
     ");
     assert_eq!(archive.files(), ["bad.txt", "site/_posts/2020-01-01-x.md"]);
 }
+
+/// A control character in a path never reaches the terminal raw, in a diagnostic or in the final
+/// error line.
+#[test]
+fn hostile_paths_with_control_characters_are_shown_escaped() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-01-a\u{1b}[31mred\nfake.md",
+        "---\ntitle: \"T\"\ndate: 2026-01-01\nspeaker: \"X\"\ntopics: [\"a\"]\n---\nBody.\n",
+    );
+    let run = press(&archive, &["check"]);
+    run.code(0);
+    assert!(
+        run.err()
+            .starts_with("statements/2026/2026-01-01-a\\u{001b}[31mred\\nfake.md:1:1: warning:"),
+        "{}",
+        run.err()
+    );
+    let run = press(&archive, &["--root", "missing\u{1b}[31m", "list"]);
+    run.code(2);
+    assert!(!run.err().contains('\u{1b}'), "{}", run.err());
+    assert!(run.err().contains("missing\\u{001b}[31m"), "{}", run.err());
+}
