@@ -1,10 +1,27 @@
 //! `press.toml`: the archive's settings. Every key is optional; an unknown key is an error
-//! that names the file, so a misspelt setting is never silently ignored.
+//! that names the file, so a misspelt setting is never silently ignored. A bad setting is a
+//! [`Diagnostic`] at its line and column (`press.toml:1:1: error: unknown setting `titel``,
+//! `help: did you mean `title`?`), printed as `check` prints a statement's.
 
 use std::path::Path;
 
 use anyhow::Context as _;
 use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, did_you_mean, quote};
+
+/// The settings file, relative to the archive root (as diagnostics name it).
+const FILE: &str = "press.toml";
+
+/// The keys of `press.toml`.
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "organization",
+    "per_page",
+    "description",
+];
 
 /// Statements per page when `per_page` is not set.
 pub const DEFAULT_PER_PAGE: usize = 50;
@@ -38,18 +55,45 @@ impl Config {
                 return Err(err).with_context(|| format!("cannot read {}", path.display()));
             }
         };
-        Self::parse(&text).with_context(|| format!("invalid settings in {}", path.display()))
+        Ok(Self::parse(&text)?)
     }
 
-    /// Parses the text of a `press.toml`.
-    pub fn parse(text: &str) -> anyhow::Result<Self> {
-        let config: Self = toml::from_str(text)
-            .map_err(|err| anyhow::anyhow!("{}", err.to_string().trim_end().replace('\n', " ")))?;
+    /// Parses the text of a `press.toml`; a bad setting is a located [`Diagnostic`].
+    pub fn parse(text: &str) -> Result<Self, Diagnostic> {
+        let config: Self = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+        let at = |key: &str, message: String, help: &str| {
+            let (line, column) = key_position(text, key);
+            Diagnostic::error(FILE, line, column, message).with_help(help)
+        };
         if config.per_page == Some(0) {
-            anyhow::bail!("`per_page` must be at least 1");
+            return Err(at(
+                "per_page",
+                "`per_page` must be at least 1".to_owned(),
+                "write per_page = 50, or leave it out for the default",
+            ));
         }
         if let Some(url) = &config.base_url {
-            check_base_url(url).map_err(|err| anyhow::anyhow!("`base_url` {err}"))?;
+            check_base_url(url).map_err(|err| {
+                at(
+                    "base_url",
+                    format!("`base_url` {err}"),
+                    "write the address the site is published at, e.g. https://example.org/press/",
+                )
+            })?;
+        }
+        if let Some(language) = &config.language {
+            let valid =
+                language_tags::LanguageTag::parse(language).is_ok_and(|tag| tag.validate().is_ok());
+            if !valid {
+                return Err(at(
+                    "language",
+                    format!(
+                        "`language` is not a BCP 47 language tag: {}",
+                        quote(language)
+                    ),
+                    "write a tag such as en, fr, ar or pt-BR",
+                ));
+            }
         }
         Ok(config)
     }
@@ -75,6 +119,48 @@ impl Config {
             .as_deref()
             .map(|url| format!("{}/", url.trim_end_matches('/')))
     }
+}
+
+/// The diagnostic of a TOML error: at its place, with "did you mean" for a misspelt key.
+fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
+    let (line, column) = err
+        .span()
+        .map_or((1, 1), |span| line_and_column(text, span.start));
+    let message = err.message().trim_end();
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next());
+    match unknown {
+        Some(key) => {
+            let help = match did_you_mean(key, KEYS.iter().copied()) {
+                Some(known) => format!("did you mean `{known}`?"),
+                None => format!("the settings are {}", KEYS.join(", ")),
+            };
+            Diagnostic::error(FILE, line, column, format!("unknown setting `{key}`"))
+                .with_help(help)
+        }
+        None => Diagnostic::error(FILE, line, column, message)
+            .with_help("see the README's settings table for each key and its type"),
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where the line setting `key` starts (`key = …`), else the top of the file.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or((1, 1), |index| (index + 1, 1))
 }
 
 /// Accepts only absolute `http` and `https` URLs without a query or fragment as a base URL
@@ -124,9 +210,42 @@ mod tests {
             .err()
             .context("an unknown key is refused")?
             .to_string();
-        assert!(err.contains("titel"), "{err}");
+        assert_eq!(
+            err,
+            "press.toml:1:1: error: unknown setting `titel`\n  help: did you mean `title`?"
+        );
         assert!(Config::parse("base_url = \"javascript:x\"").is_err());
         assert!(Config::parse("per_page = 0").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn bad_settings_are_located() -> Result<()> {
+        let err = |text: &str| -> Result<String> {
+            Ok(Config::parse(text)
+                .err()
+                .context("a bad setting is refused")?
+                .to_string())
+        };
+        assert_eq!(
+            err("title = \"T\"\nper_page = \"ten\"\n")?,
+            "press.toml:2:12: error: invalid type: string \"ten\", expected usize\n  \
+             help: see the README's settings table for each key and its type"
+        );
+        assert_eq!(
+            err("# the site\nlanguage = \"xx yy\"\n")?,
+            "press.toml:2:1: error: `language` is not a BCP 47 language tag: \"xx yy\"\n  \
+             help: write a tag such as en, fr, ar or pt-BR"
+        );
+        assert!(Config::parse("language = \"pt-BR\"").is_ok());
+        assert!(err("colour = 1")?.ends_with(&format!("the settings are {}", KEYS.join(", "))));
+        // KEYS lists exactly the keys the settings accept.
+        for key in KEYS {
+            assert!(
+                !err(&format!("{key} = []"))?.contains("unknown setting"),
+                "{key}"
+            );
+        }
         Ok(())
     }
 

@@ -1016,7 +1016,10 @@ fn export_refuses_a_base_url_with_a_query_or_fragment() {
     );
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    insta::assert_snapshot!(archive.clean(&output.stderr), @r#"press: error: invalid settings in [ROOT]/press.toml: `base_url` "https://example.org/press/?x=1" must not have a query (`?…`): pages' URLs are made by adding paths to it; use "https://example.org/press/""#);
+    insta::assert_snapshot!(archive.clean(&output.stderr), @r#"
+    press.toml:2:1: error: `base_url` "https://example.org/press/?x=1" must not have a query (`?…`): pages' URLs are made by adding paths to it; use "https://example.org/press/"
+      help: write the address the site is published at, e.g. https://example.org/press/
+    "#);
     assert!(!archive.path().join("site").exists());
     archive.write(
         "press.toml",
