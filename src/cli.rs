@@ -73,8 +73,8 @@ pub enum Command {
     Locations(GroupArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff): press(1), or a command's, such as press-list(1)
+    Man(ManArgs),
     /// Write a deterministic synthetic archive (for tests and benchmarks)
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -385,6 +385,13 @@ pub struct ServeArgs {
 pub struct CompletionsArgs {
     /// The shell to complete for
     pub shell: clap_complete::Shell,
+}
+
+/// Options of `press man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`list` prints press-list(1)); press(1) without it
+    pub command: Option<String>,
 }
 
 /// Options of the hidden `press generate`.

@@ -122,13 +122,44 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             Ok(Exit::Success)
         }
         Command::Generate(args) => generate::run(args, io),
-        Command::Man => {
-            clap_mangen::Man::new(Cli::command())
-                .render(io.out)
-                .context("cannot write the manual page")?;
-            Ok(Exit::Success)
-        }
+        Command::Man(args) => man(args.command.as_deref(), io),
     }
+}
+
+/// Prints press(1), or the page of one command (press-list(1) for `list`), which press(1) names
+/// under its commands.
+fn man(command: Option<&str>, io: &mut Io<'_>) -> anyhow::Result<Exit> {
+    // Built, so that each command knows its full name ("press list") and page ("press-list").
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let names: Vec<&str> = cli
+                .get_subcommands()
+                .filter(|c| !c.is_hide_set())
+                .map(clap::Command::get_name)
+                .collect();
+            let Some(found) = cli.find_subcommand(name).filter(|_| names.contains(&name)) else {
+                let hint = did_you_mean(name, names.iter().copied())
+                    .map_or_else(String::new, |known| format!("did you mean `{known}`? "));
+                anyhow::bail!(
+                    "no command `{name}`: {hint}the commands are {}",
+                    names.join(", ")
+                );
+            };
+            found.clone()
+        }
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page)
+        .source(format!("press {}", env!("CARGO_PKG_VERSION")))
+        .render(&mut roff)
+        .context("cannot render the manual page")?;
+    io.out
+        .write_all(&roff)
+        .context("cannot write the manual page")?;
+    Ok(Exit::Success)
 }
 
 /// Reports on stderr that no statement has `slug` (`show`, `edit`), with a `help:` line naming

@@ -182,6 +182,45 @@ fn completions_and_man_produce_output() {
     run.code(0);
 }
 
+/// Every page press(1) names under its commands (`press-list(1)`) is printed by `press man list`;
+/// an unknown command is a usage error with a suggestion.
+#[test]
+fn man_prints_every_page_the_manual_names() {
+    let archive = Archive::empty();
+    let run = press(&archive, &["man"]);
+    run.code(0);
+    let man = run.out();
+    let named: Vec<&str> = man
+        .split("press\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name))
+        .collect();
+    assert!(
+        named.contains(&"list") && named.contains(&"export"),
+        "{named:?}"
+    );
+    for name in named {
+        let run = press(&archive, &["man", name]);
+        run.code(0);
+        assert!(
+            run.out().contains(&format!(".TH press-{name} 1  \"press ")),
+            "{name}: {}",
+            run.out()
+        );
+        assert!(
+            run.out().contains(&format!("\\fBpress {name}\\fR")),
+            "{name}"
+        );
+    }
+    let run = press(&archive, &["man", "lst"]);
+    run.code(2);
+    assert!(
+        run.err().contains("no command `lst`: did you mean `list`?"),
+        "{}",
+        run.err()
+    );
+}
+
 /// `completions` and `man` into a pipe closed before they write (`press completions bash | true`)
 /// end quietly with 0; into a full disk (`> /dev/full`) they exit 2 with a message; never a panic.
 #[test]
