@@ -109,7 +109,8 @@ pub enum Target {
     File {
         /// The real path: the file to copy.
         real: PathBuf,
-        /// The real path relative to the archive's real root, with `/`.
+        /// The real path relative to the archive's real root, with `/` (`statements/…` for a
+        /// file under `statements/`'s real folder).
         relative: String,
     },
     /// Nothing there (or a folder).
@@ -121,7 +122,8 @@ pub enum Target {
 }
 
 /// Looks at the file a link resolved to ([`resolve`]) under the archive `root`: follows symbolic
-/// links, and compares its real path with the root's. Only `stat`s and `readlink`s: a named pipe
+/// links, and compares its real path with the root's (or with `statements/`'s, when that is a
+/// link). Only `stat`s and `readlink`s: a named pipe
 /// or a device is never opened.
 pub fn inspect(root: &Path, file: &Path) -> Target {
     let Ok(meta) = fs::metadata(file) else {
@@ -133,8 +135,17 @@ pub fn inspect(root: &Path, file: &Path) -> Target {
     let (Ok(real), Ok(real_root)) = (fs::canonicalize(file), fs::canonicalize(root)) else {
         return Target::Missing;
     };
-    let Ok(inside) = real.strip_prefix(&real_root) else {
-        return Target::Outside;
+    let inside = match real.strip_prefix(&real_root) {
+        Ok(inside) => inside.to_path_buf(),
+        // `statements/` may itself be a link (the walk reads through it): what lies under its
+        // real folder is inside the archive too.
+        Err(_) => {
+            let statements = fs::canonicalize(crate::archive::statements_dir(root));
+            match statements.as_deref().map(|dir| real.strip_prefix(dir)) {
+                Ok(Ok(rest)) => Path::new("statements").join(rest),
+                _ => return Target::Outside,
+            }
+        }
     };
     if !meta.is_file() {
         return Target::Special(file_kind(&meta.file_type()));

@@ -1423,3 +1423,29 @@ fn export_never_copies_a_file_a_symlink_leads_out_to() {
     assert!(!site.contains_key("statements/2026/h2.txt"));
     assert!(!site.contains_key("assets/key.txt"));
 }
+
+/// `statements/` may be a symbolic link (the walk reads through it): a file beside a statement
+/// is inside the archive, checked and copied as usual.
+#[cfg(unix)]
+#[test]
+fn export_copies_a_file_beside_a_statement_when_statements_is_a_link() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let dir = elsewhere.path().join("2026");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("2026-01-01-photo.md"),
+        "---\ntitle: \"T\"\ndate: 2026-01-01\nspeaker: \"X\"\ntopics: [\"a\"]\n---\n![A photo](photo.jpg)\n",
+    )
+    .unwrap();
+    fs::write(dir.join("photo.jpg"), "JPEG").unwrap();
+    let archive = Archive::empty();
+    let _ = fs::remove_dir(archive.path().join("statements"));
+    std::os::unix::fs::symlink(elsewhere.path(), archive.path().join("statements")).unwrap();
+    let run = support::press(&archive, &["check"]);
+    run.code(0);
+    assert_code(&export(&archive, &[]), 0);
+    assert_eq!(
+        fs::read_to_string(archive.path().join("site/statements/2026/photo.jpg")).unwrap(),
+        "JPEG"
+    );
+}
