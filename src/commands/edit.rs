@@ -1,6 +1,8 @@
 //! `press edit SLUG`, and the editor round trip `new --edit` shares: open the file in
 //! `$VISUAL` (else `$EDITOR`), then check it.
 
+use std::collections::HashSet;
+use std::fs;
 use std::path::Path;
 use std::process::Command;
 
@@ -16,26 +18,35 @@ pub(crate) fn run(args: &EditArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Resu
     let archive = load(root)?;
     let path = match archive.find(&args.slug) {
         Some(statement) => statement.path.clone(),
-        // A file with errors is not in the archive's statements, but it can still be edited.
-        None => match archive
-            .diagnostics
-            .iter()
-            .find(|d| file_slug(&d.path) == args.slug)
-        {
-            Some(d) => d.path.clone(),
-            None => {
-                // As `show` suggests them, newest first, then the files with errors.
-                let mut slugs: Vec<&str> =
-                    archive.statements.iter().map(|s| s.slug.as_str()).collect();
-                for d in &archive.diagnostics {
-                    let slug = file_slug(&d.path);
-                    if !slugs.contains(&slug) {
-                        slugs.push(slug);
-                    }
+        None => {
+            // A statement file with errors is not in the archive's statements, but it can still
+            // be edited: a regular `.md` file the walk read (never a named pipe or a link it
+            // skipped, which an editor would hang on or follow out of the archive).
+            let mut unusable: Vec<&str> = archive
+                .errors()
+                .map(|d| d.path.as_str())
+                .filter(|path| path.ends_with(".md"))
+                .filter(|path| fs::symlink_metadata(root.join(path)).is_ok_and(|m| m.is_file()))
+                .collect();
+            unusable.sort_unstable();
+            unusable.dedup();
+            match unusable.iter().find(|path| file_slug(path) == args.slug) {
+                Some(path) => (*path).to_owned(),
+                None => {
+                    // As `show` suggests them, newest first, then the files with errors.
+                    let mut slugs: Vec<&str> =
+                        archive.statements.iter().map(|s| s.slug.as_str()).collect();
+                    let known: HashSet<&str> = slugs.iter().copied().collect();
+                    slugs.extend(
+                        unusable
+                            .iter()
+                            .map(|path| file_slug(path))
+                            .filter(|slug| !known.contains(slug)),
+                    );
+                    return no_such_statement(&args.slug, &slugs, io);
                 }
-                return no_such_statement(&args.slug, &slugs, io);
             }
-        },
+        }
     };
     open_and_check(root, &path, io)
 }

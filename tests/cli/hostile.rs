@@ -1229,6 +1229,8 @@ fn hostile_walk_never_opens_a_named_pipe_or_socket() {
         (&["list"][..], 0),
         (&["show", "good"], 0),
         (&["topics"], 0),
+        // Not a statement file that can be edited: no such statement.
+        (&["edit", "fifo"], 1),
         (&["export", "--keep-going"], 1),
         (
             &[
