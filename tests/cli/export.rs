@@ -1066,6 +1066,8 @@ fn http_get(port: u16, path: &str) -> (u16, String) {
 struct Server {
     child: std::process::Child,
     tmp: tempfile::TempDir,
+    /// Once it stopped: its process id may then be another process's, never signalled.
+    stopped: Option<std::process::ExitStatus>,
 }
 
 impl Server {
@@ -1079,17 +1081,25 @@ impl Server {
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        Self { child, tmp }
+        Self {
+            child,
+            tmp,
+            stopped: None,
+        }
     }
 
     /// Sends SIGTERM; the exit status, if the server stopped within ten seconds.
     fn stop(&mut self) -> Option<std::process::ExitStatus> {
+        if self.stopped.is_some() {
+            return self.stopped;
+        }
         let pid = nix::unistd::Pid::from_raw(i32::try_from(self.child.id()).ok()?);
         let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while std::time::Instant::now() < deadline {
             if let Ok(Some(status)) = self.child.try_wait() {
-                return Some(status);
+                self.stopped = Some(status);
+                return self.stopped;
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
