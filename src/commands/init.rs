@@ -58,6 +58,17 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
                 .write_all(text.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?,
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && name == ".gitignore" => {
+                // Only a regular file is completed: a link may lead out of the archive, and a
+                // named pipe would never finish reading.
+                if !fs::symlink_metadata(&path).is_ok_and(|meta| meta.is_file()) {
+                    writeln!(
+                        io.err,
+                        "press: kept the existing {} (not a regular file); it should ignore {}",
+                        path.display(),
+                        IGNORED.join(" and ")
+                    )?;
+                    continue;
+                }
                 let added = complete_gitignore(&path)?;
                 if added.is_empty() {
                     writeln!(io.err, "press: kept the existing {}", path.display())?;
@@ -88,16 +99,15 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
 
 /// Appends to the `.gitignore` at `path` the lines of [`IGNORED`] it lacks (under
 /// [`GITIGNORE_COMMENT`]), keeping every byte already there; returns the lines added. The file is
-/// replaced atomically (a temporary file beside it, then a rename) and keeps its permissions; a
-/// symlink is followed, so the file it points at is the one completed.
+/// replaced atomically (a temporary file beside it, then a rename) and keeps its permissions.
+/// `path` is a regular file (the caller checked).
 fn complete_gitignore(path: &Path) -> anyhow::Result<Vec<&'static str>> {
-    let path = fs::canonicalize(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let existing = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let existing = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let missing = missing_lines(&existing);
     if missing.is_empty() {
         return Ok(missing);
     }
-    let permissions = fs::metadata(&path)
+    let permissions = fs::metadata(path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .permissions();
     let dir = path.parent().context("a file has a folder")?;
@@ -114,7 +124,7 @@ fn complete_gitignore(path: &Path) -> anyhow::Result<Vec<&'static str>> {
     temp.as_file()
         .sync_all()
         .context("cannot flush the temporary file")?;
-    temp.persist(&path)
+    temp.persist(path)
         .map_err(|err| anyhow::Error::new(err.error))
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(missing)

@@ -131,3 +131,32 @@ fn init_completes_an_existing_gitignore() {
         "site/\n# The exported site and press's cache\n/.press/\n"
     );
 }
+
+/// A `.gitignore` that is a symbolic link (or anything but a regular file) is kept as it is,
+/// never completed through the link, and init says what it should ignore.
+#[cfg(unix)]
+#[test]
+fn init_keeps_a_gitignore_that_is_a_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = dir.path().join("dotfiles-gitignore");
+    std::fs::write(&outside, "node_modules/\n").expect("write");
+    let root = dir.path().join("news");
+    std::fs::create_dir(&root).expect("mkdir");
+    std::os::unix::fs::symlink(&outside, root.join(".gitignore")).expect("symlink");
+    let mut command = press_in(dir.path());
+    command.args(["init", "news"]);
+    let result = run(command);
+    result.code(0);
+    assert!(
+        result.err().contains(
+            "kept the existing news/.gitignore (not a regular file); it should ignore /site/ and /.press/"
+        ),
+        "{}",
+        result.err()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&outside).expect("read"),
+        "node_modules/\n"
+    );
+    assert!(root.join(".gitignore").is_symlink());
+}
