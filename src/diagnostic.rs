@@ -134,6 +134,16 @@ pub fn located(error: &anyhow::Error) -> Option<&Diagnostic> {
     }
 }
 
+/// How an error that ends a command is shown: a located one as itself (`path:line:col: error: …`
+/// and its `help:`), any other as `press: error: …` with its chain, control characters escaped
+/// (its paths can hold anything).
+pub fn error_text(error: &anyhow::Error, color: bool) -> String {
+    match located(error) {
+        Some(located) => located.render(color),
+        None => format!("press: error: {}", escape_controls(&format!("{error:#}"))),
+    }
+}
+
 /// Longest value, in characters, that a diagnostic quotes before cutting it with `…`.
 const QUOTE_LIMIT: usize = 60;
 

@@ -88,16 +88,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             drop(out);
-            // A located error (`path:line:col: error: …`) already says what it is.
-            let _ = match diagnostic::located(&error) {
-                Some(located) => writeln!(std::io::stderr(), "{}", located.render(color_err)),
-                // Its paths can hold anything: shown escaped, as in diagnostics.
-                None => writeln!(
-                    std::io::stderr(),
-                    "press: error: {}",
-                    diagnostic::escape_controls(&format!("{error:#}"))
-                ),
-            };
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                diagnostic::error_text(&error, color_err)
+            );
             Exit::Usage.into()
         }
     }

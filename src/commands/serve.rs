@@ -85,7 +85,11 @@ pub(crate) fn run(
             std::thread::sleep(SETTLE);
             while changed.try_recv().is_ok() {}
             if let Err(err) = export::export(&export_args, root, clock(), cache, io) {
-                writeln!(io.err, "press: error: {err:#}")?;
+                writeln!(
+                    io.err,
+                    "{}",
+                    crate::diagnostic::error_text(&err, io.color_err)
+                )?;
             }
             io.err.flush()?;
         }
