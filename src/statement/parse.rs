@@ -1270,7 +1270,7 @@ fn parse_date(text: &str) -> Result<Published, DateProblem> {
 }
 
 /// Whether `text` is a well-formed BCP 47 language tag.
-fn is_language_tag(text: &str) -> bool {
+pub(crate) fn is_language_tag(text: &str) -> bool {
     language_tags::LanguageTag::parse(text).is_ok_and(|tag| tag.validate().is_ok())
 }
 
