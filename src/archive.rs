@@ -498,6 +498,32 @@ pub fn statements_dir(root: &Path) -> PathBuf {
     root.join("statements")
 }
 
+/// An exclusive lock on the archive's root folder, held by `new` and `import` from reading the
+/// archive's slugs to writing their files, so that two of them at once cannot both take one
+/// slug (each writes its own file name, so the no-clobber rename alone cannot tell). Released
+/// when dropped, and by the system when the process ends. Where a folder cannot be opened as a
+/// file (not on Unix), no lock is taken.
+#[derive(Debug)]
+pub struct WriteLock {
+    /// The locked folder, open until dropped.
+    _folder: Option<fs::File>,
+}
+
+impl WriteLock {
+    /// Waits until no other `press` holds the archive at `root`, then holds it.
+    pub fn acquire(root: &Path) -> anyhow::Result<Self> {
+        let Ok(folder) = fs::File::open(root) else {
+            return Ok(Self { _folder: None });
+        };
+        folder
+            .lock()
+            .with_context(|| format!("cannot lock the archive at {}", root.display()))?;
+        Ok(Self {
+            _folder: Some(folder),
+        })
+    }
+}
+
 /// Writes a new statement file at its conventional path, atomically and without ever replacing a
 /// file: a temporary file in the same folder, then a rename that refuses an existing target.
 /// Every statement file press writes (`new`, `import`) is written here. Refuses a folder on the

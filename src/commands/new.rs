@@ -62,6 +62,8 @@ pub(crate) fn run(
     }
     let title = title.unwrap_or_default();
     let statement = build(args, title, speakers, &topics, now)?;
+    // Held until the file is written: another `new` waits, then sees this slug taken.
+    let lock = archive::WriteLock::acquire(root)?;
     let archive = load(root)?;
     if let Some(existing) = archive.find(statement.slug.as_str()) {
         bail!(
@@ -71,6 +73,8 @@ pub(crate) fn run(
         );
     }
     let written = archive::write_new(root, &statement)?;
+    // Not held while an editor is open.
+    drop(lock);
     writeln!(io.out, "{written}")?;
     if args.edit {
         return edit::open_and_check(root, &written, io);

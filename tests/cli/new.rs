@@ -504,3 +504,47 @@ fn new_and_import_write_files_with_the_usual_mode() {
     run.code(0);
     assert_eq!(mode(&archive, run.out().trim()), usual);
 }
+
+/// Several `press new` at once, with one title and different dates: one takes the slug, every
+/// other one finds it taken (it used to be written twice, files with different dates).
+#[test]
+fn new_at_the_same_time_takes_a_slug_once() {
+    let archive = Archive::empty();
+    let children: Vec<std::process::Child> = (1..=6)
+        .map(|day| {
+            archive
+                .press()
+                .args([
+                    "new",
+                    "--title",
+                    "Race",
+                    "--speaker",
+                    "S",
+                    "--topic",
+                    "T",
+                    "--date",
+                    &format!("2026-01-0{day}"),
+                ])
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let codes: Vec<Option<i32>> = children
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap().status.code())
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(2)).count(),
+        5,
+        "{codes:?}"
+    );
+    press(&archive, &["check"]).code(0);
+}

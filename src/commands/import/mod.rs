@@ -84,6 +84,8 @@ pub(crate) fn run(
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("standard input (`-`) can be read only once");
     }
+    // Held until the files are written: another `import` or `new` waits, then sees their slugs.
+    let _lock = archive::WriteLock::acquire(root)?;
     let mut archive = load(root)?;
     let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
     let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
