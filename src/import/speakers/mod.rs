@@ -117,6 +117,7 @@ static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| regex(r#"[.!?]["”’']
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "No", "Jr", "Sr",
+    "Gov", "Sen", "Rep", "Supt", "Insp", "Det", "Cllr", "Hon", "Amb",
 ];
 
 /// Where sentences end in `text` (byte spans of the punctuation and the blanks after it), not
@@ -299,7 +300,7 @@ fn one_from_subject(
 ) -> Option<Attribution> {
     let name = names_in(subject, known).pop()?;
     let after = subject[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
-    let (role, organization) = if words(after).is_empty() {
+    let before_title = || {
         let before = subject[..name.start].trim_end();
         let appositive = before.ends_with(',');
         let before = before.trim_end_matches(',');
@@ -310,6 +311,12 @@ fn one_from_subject(
             trailing_title(segment)
         };
         let segment_words = words(segment);
+        // A clause with a quote or a verb of its own is not a title.
+        if segment.contains(['“', '”', '"'])
+            || segment_words.iter().any(|w| is_in(CUE_VERBS, w.text))
+        {
+            return (None, None);
+        }
         let titled = if appositive {
             segment_words.iter().any(|w| is_role_word(w.text))
         } else {
@@ -321,8 +328,15 @@ fn one_from_subject(
         } else {
             (None, None)
         }
+    };
+    let (role, organization) = if words(after).is_empty() {
+        before_title()
     } else if is_role_phrase(after) {
-        split_role(after)
+        // "Detective Inspector Jane Roe, of Foo Police": the rank before, the force after.
+        match split_role(after) {
+            (None, organization) => (before_title().0, organization),
+            found => found,
+        }
     } else {
         (None, None) // "Rahima Akter, whose sister died in the fire, added:"
     };
@@ -641,6 +655,17 @@ fn expand_acronyms<'a>(
     }
 }
 
+/// Whether a role names where it belongs: "of", "at" or "for" before a capitalised word
+/// ("… of Czechia"), or a possessive ("Oxfam's Washington office").
+fn names_its_scope(role: &str) -> bool {
+    let all = words(role);
+    all.windows(2).any(|pair| {
+        ["of", "at", "for"].contains(&pair[0].text)
+            && starts_upper(pair[1].text)
+            && !is_role_word(pair[1].text)
+    }) || all.iter().any(|w| is_possessive(w.text))
+}
+
 /// The name that ends `before` and whose capitalised words' initials are `acronym`: "… the
 /// International Committee of the Red Cross" for "ICRC".
 fn spelled_out(before: &str, acronym: &str) -> Option<String> {
@@ -699,7 +724,10 @@ fn fill_organizations(
         return;
     };
     for (speaker, origin) in speakers.iter_mut().zip(origins) {
-        if speaker.role.is_some() && speaker.organization.is_none() {
+        // A role that names its own scope ("Minister for the Environment of Czechia", "head
+        // of Oxfam's Washington office") does not speak for the issuer by default.
+        let scoped = speaker.role.as_deref().is_some_and(names_its_scope);
+        if speaker.role.is_some() && speaker.organization.is_none() && !scoped {
             speaker.organization = Some(org.clone());
             origin.guess = Some(format!("organisation: not written next to the name; {why}"));
         }

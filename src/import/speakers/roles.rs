@@ -158,12 +158,12 @@ pub(super) fn org_prefix_end(phrase: &str) -> Option<usize> {
     if run > 0
         && run < words.len()
         && words[run..].iter().all(|w| !starts_upper(w.text))
-        && is_role_word(words[run].text)
+        && words[run..].iter().any(|w| is_role_word(w.text))
         && !words[..run].iter().any(|w| is_role_word(w.text))
         && !gazetteer::is_place(&phrase[..words[run - 1].end])
         && !words[..run]
             .iter()
-            .any(|w| gazetteer::is_place_word(w.text))
+            .all(|w| gazetteer::is_place_word(w.text))
     {
         return Some(words[run - 1].end);
     }
