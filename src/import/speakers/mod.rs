@@ -118,7 +118,7 @@ static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| regex(r#"[.!?]["”’']
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "No", "Jr", "Sr",
-    "Gov", "Sen", "Rep", "Supt", "Insp", "Det", "Cllr", "Hon", "Amb",
+    "Gov", "Sen", "Rep", "Supt", "Insp", "Det", "Cllr", "Hon", "Amb", "vs", "v",
 ];
 
 /// Where sentences end in `text` (byte spans of the punctuation and the blanks after it), not
@@ -338,8 +338,12 @@ fn one_from_subject(
             (None, organization) => (before_title().0, organization),
             found => found,
         }
-    } else {
+    } else if is_aside(after) {
         (None, None) // "Rahima Akter, whose sister died in the fire, added:"
+    } else {
+        // "… the case of Foo vs. Jane Roe and others, the Department has released": another
+        // subject stands between the name and the verb.
+        return None;
     };
     Some(Attribution {
         position: offset + name.start,
@@ -347,6 +351,16 @@ fn one_from_subject(
         role,
         organization,
     })
+}
+
+/// Whether text between a name and its verb is an aside about the person ("whose sister
+/// died", "speaking in Geneva", "also") rather than another subject.
+fn is_aside(text: &str) -> bool {
+    let all = words(text);
+    all.len() <= 2
+        || all.first().is_some_and(|w| {
+            ["who", "whose", "which", "whom"].contains(&w.text) || w.text.ends_with("ing")
+        })
 }
 
 /// The speakers after a quote-first verb: "Hassiba Hadj Sahraoui, Amnesty International's

@@ -37,7 +37,7 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "alliance", "federation", "fund", "party", "court", "department", "bank", "project",
     "initiative", "forum", "league", "service", "services", "group", "company", "corporation",
     "office", "secretariat", "board", "authority", "parliament", "government", "movement",
-    "collective", "partnership", "clinic", "bureau", "police",
+    "collective", "partnership", "clinic", "bureau", "police", "tribunal",
     "constabulary", "force", "inc", "corp", "ltd", "llc",
     "plc", "gmbh", "limited", "holdings", "technologies", "industries", "partners", "ventures",
     "labs", "systems", "solutions", "hospital", "assembly", "congress", "senate",
