@@ -146,7 +146,10 @@ pub(super) fn name_part(word: &str) -> NamePart {
         .find_map(|prefix| word.strip_prefix(prefix))
         .filter(|rest| starts_upper(rest));
     let word = glued.unwrap_or(word);
-    if !starts_upper(word)
+    // "D-North Carolina", "R-Texas": a party and a state after a politician's name.
+    let party = ["D-", "R-", "I-"].iter().any(|p| word.starts_with(p));
+    if party
+        || !starts_upper(word)
         || is_acronym(word)
         || is_possessive(word)
         || is_role_word(word)

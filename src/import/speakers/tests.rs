@@ -573,3 +573,28 @@ fn a_name_in_another_clause_of_an_organisations_sentence_is_not_a_speaker() {
         [speaker("Jane Roe", None, None)]
     );
 }
+
+#[test]
+fn us_state_shapes() {
+    assert_eq!(
+        one(
+            "SALEM, Ore., Jan. 9 -- Gov. Dana Whit, D-Oregon, issued the following statement on January 8, 2024:"
+        ),
+        [speaker("Dana Whit", Some("Gov."), None)]
+    );
+    let found = find(
+        &[
+            (3, "Governor Dana Whit extended the declaration today."),
+            (
+                5,
+                "“Stay safe,” said Governor Whit. “We will get through this.”",
+            ),
+        ],
+        Some((1, "Governor Whit Extends State Declaration")),
+        None,
+    );
+    assert_eq!(
+        found.speakers,
+        [speaker("Dana Whit", Some("Governor"), None)]
+    );
+}
