@@ -254,7 +254,7 @@ fn import_writes_notes_and_contact_apart_and_show_and_export_carry_them() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "\nContact\n\nFor more information, please contact:\nGrace Banda, UNICEF Malawi",
+            "\nContact\n\nFor more information, please contact:\n\nGrace Banda, UNICEF Malawi, +265 999 000 000, gbanda@example.org\nTom Reed",
         ));
     let out = archive
         .press()
