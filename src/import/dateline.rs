@@ -118,6 +118,9 @@ const RELEASE_LABELS: &[&str] = &[
     "readout",
     "for immediate release",
     "immediate release",
+    "embargoed until",
+    "embargoed",
+    "under embargo until",
 ];
 
 /// Newswire markers written between a dateline and its dash ("/PRNewswire/ --",
@@ -213,7 +216,7 @@ static LABELLED_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let reference = r"(?:\s+(?:no\.?\s*)?[\w./-]*\d[\w./-]*)?";
     let separator = r"\s*[-–—:|,·]?\s*";
     regex(&format!(
-        r"(?i)^[•·*\-\s]*(?:(?:{labels}){reference}{separator})?(?P<date>{date})(?:{TIME})?(?:{separator}(?:{labels}){reference})?$",
+        r"(?i)^[•·*\-\s]*(?:(?:{labels}){reference}{separator})?(?P<date>{date})(?:{TIME})?(?:{separator}(?:{labels})s?{reference})?$",
         date = *DATE
     ))
 });
@@ -250,7 +253,7 @@ static PLACE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<&str> = RELEASE_LABELS.iter().chain(DATE_LABELS).copied().collect();
     regex(&format!(
-        r"(?i)^[•·*\-\s]*(?:{})(?:\s+on)?\s*[-–—:|,]?\s*(?P<date>{})",
+        r"(?i)^[•·*\-\s]*(?:{})(?:\s+on)?\s*[-–—:|,]?\s*(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s*\p{{Lu}}{{2,5}})?[,\s]+(?:on\s+)?)?(?P<date>{})",
         alternation(&labels),
         *DATE
     ))

@@ -268,11 +268,15 @@ pub(crate) fn split<'a>(
             let background = out.background.get_or_insert_with(Vec::new);
             if consumed {
                 out.consumed.push(index);
-            } else if plain(line) == line.trim() {
-                background.push(Cow::Owned(format!("**{}**", line.trim())));
             } else {
-                // Already a Markdown heading or in bold: kept as written.
-                background.push(Cow::Borrowed(line));
+                // A bold line (a Markdown heading or bold line as written), then a paragraph
+                // break, so the heading never runs into the text under it.
+                background.push(if plain(line) == line.trim() {
+                    Cow::Owned(format!("**{}**", line.trim()))
+                } else {
+                    Cow::Borrowed(line)
+                });
+                background.push(Cow::Borrowed(""));
             }
             continue;
         }

@@ -61,6 +61,10 @@ fn labelled_date_lines_give_the_date_and_keep_the_label() {
         labelled_date_line("5 March 2024 15:30 | Press release").map(|(d, _)| d),
         ymd(2024, 3, 5)
     );
+    assert_eq!(
+        labelled_date_line("March 5, 2024 | Press Releases").map(|(d, _)| d),
+        ymd(2024, 3, 5)
+    );
     // Labelled lines are not plain date lines: the import keeps them.
     assert_eq!(date_line("Press release - 25 September, 2013"), None);
     assert_eq!(labelled_date_line("The court ruled on 5 March 2024"), None);
@@ -84,6 +88,10 @@ fn lines_that_open_with_a_date() {
     assert_eq!(
         date("26 September 2013 16:30 Novo-Ogaryovo"),
         ymd(2013, 9, 26)
+    );
+    assert_eq!(
+        date("EMBARGOED UNTIL 00:01 GMT 5 MARCH 2024"),
+        ymd(2024, 3, 5)
     );
     assert_eq!(date("Brussels is where 14 November 2002 began"), None);
 }
