@@ -242,3 +242,48 @@ fn without_a_title_line_the_first_line_stays_in_the_body() {
     assert_eq!(got.body, "Jane Roe, Director at Foo Watch, said:\n\n“Yes.”");
     assert_eq!(got.speakers.len(), 1);
 }
+
+/// Label lines ("ROLE, NAME:", "NAME, ROLE:", or "NAME:" right before a quote) name a speaker;
+/// lines of that shape that are headings, contact lines or introduce no quote do not.
+#[test]
+fn label_lines_name_speakers_only_in_their_shape() {
+    let speakers = |label: &str, next: &str| -> Vec<(String, Option<String>)> {
+        extract(&format!("Chile: Stop it\n\n{label}\n\n{next}\n"))
+            .speakers
+            .into_iter()
+            .map(|s| (s.name, s.role))
+            .collect()
+    };
+    let quote = "“Stop the raids now.”";
+    let erika =
+        |role: Option<&str>| vec![("Erika Guevara Rosas".to_owned(), role.map(str::to_owned))];
+    assert_eq!(
+        speakers("Americas Director, Erika Guevara Rosas:", quote),
+        erika(Some("Americas Director"))
+    );
+    assert_eq!(
+        speakers("Erika Guevara Rosas, Americas Director:", quote),
+        erika(Some("Americas Director"))
+    );
+    assert_eq!(speakers("Erika Guevara Rosas:", quote), erika(None));
+    for (label, next) in [
+        // A bare name is a label only before a quote.
+        ("Erika Guevara Rosas:", "The raids went on."),
+        // Headings and contacts in the shape of a label.
+        ("Notes to editors:", quote),
+        ("Background, Erika Guevara Rosas:", quote),
+        ("Media contact, Erika Guevara Rosas:", quote),
+        ("Press office, Erika Guevara Rosas:", quote),
+        // A label holds no colon or quote before its end, and is short.
+        ("At 10:00, Erika Guevara Rosas:", quote),
+        ("“Stop”, Erika Guevara Rosas:", quote),
+        (
+            "The Americas Director of the organisation in the region and in the world, who has spoken often before, Erika Guevara Rosas:",
+            quote,
+        ),
+        // Not a label: no colon at the end.
+        ("Americas Director, Erika Guevara Rosas", quote),
+    ] {
+        assert_eq!(speakers(label, next), [], "{label} / {next}");
+    }
+}
