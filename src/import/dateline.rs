@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::origin::Origin;
 use super::regex;
 
 /// The written forms of a date, each with the named groups `d`, `m` (a month name or number)
@@ -357,16 +358,6 @@ pub(crate) fn issued_sentence(line: &str) -> Option<(NaiveDate, &str)> {
     Some((parse_date(caps.name("date")?.as_str())?, whole.as_str()))
 }
 
-/// Where a date was read: the 1-based line of the input and the words that gave it, so that a
-/// user can see why a statement got its date.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateEvidence {
-    /// 1-based line number in the input text.
-    pub line: usize,
-    /// The words the date was read from, as written ("GENEVA (29 December 2016) –").
-    pub text: String,
-}
-
 /// How many of the first lines of a statement (after its title) may carry its date.
 const HEAD_LINES: usize = 6;
 
@@ -375,8 +366,8 @@ const HEAD_LINES: usize = 6;
 pub(crate) struct HeadDate {
     /// The date, if a line of the head gives one.
     pub(crate) date: Option<NaiveDate>,
-    /// Where it was read.
-    pub(crate) evidence: Option<DateEvidence>,
+    /// Where it was read: the line and the words that gave it.
+    pub(crate) origin: Option<Origin>,
     /// The place of the first dateline prefix.
     pub(crate) place: Option<String>,
     /// The index of a line that is only a date, which the import consumes.
@@ -392,7 +383,7 @@ pub(crate) fn head_date(lines: &[&str], candidates: &[usize]) -> HeadDate {
     let found = |head: &mut HeadDate, index: usize, date: NaiveDate, text: &str| {
         if head.date.is_none() {
             head.date = Some(date);
-            head.evidence = Some(DateEvidence {
+            head.origin = Some(Origin {
                 line: index + 1,
                 text: text.trim().to_owned(),
             });

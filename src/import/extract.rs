@@ -14,10 +14,11 @@ use regex::Regex;
 
 use super::regex;
 
-use super::dateline::{DateEvidence, head_date, labelled_date_line};
+use super::dateline::{head_date, labelled_date_line};
 use super::gazetteer;
+use super::origin::{Origin, Origins};
 use super::sections::{self, contact_text};
-use super::speakers::{ExtractedSpeaker, find_speakers};
+use super::speakers::{self, ExtractedSpeaker};
 
 /// The fields found in a raw statement. What the text does not give is `None` (or empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,8 +31,6 @@ pub struct Extracted {
     pub speakers: Vec<ExtractedSpeaker>,
     /// The date of a dateline at the start of the text.
     pub date: Option<NaiveDate>,
-    /// Where the date was read: line number and words.
-    pub date_evidence: Option<DateEvidence>,
     /// The place of a dateline prefix ("LONDON –" → "London"). Not used as `location`, which
     /// comes from the title, but offered to callers.
     pub dateline_place: Option<String>,
@@ -45,6 +44,12 @@ pub struct Extracted {
     pub contact: Option<String>,
     /// ORG from a feed footer "The post TITLE appeared first on ORG."
     pub footer_organization: Option<String>,
+    /// The organisation that issues the statement, where the text names it ("Foo Watch said
+    /// today", "Foo Council has released the following statement:", the feed footer): the
+    /// speaker when no person is quoted.
+    pub organization: Option<String>,
+    /// Where each field was read (see [`Origins`]).
+    pub origins: Origins,
 }
 
 static FOOTER: LazyLock<Regex> =
@@ -131,24 +136,22 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
     };
     let mut consumed = vec![false; lines.len()];
     // The statement proper starts at `start`, after the title line if there is one.
+    let mut title_index = None;
     let (title, start) = if title_line {
         // Page labels or date lines first ("Press release", "• News", "5 March 2024"): the
         // title is the next line; a label stays in the body (it is text of the page, if not of
         // the statement), a date line is read as a dateline.
         let above = |line: &str| LABEL.is_match(line.trim()) || labelled_date_line(line).is_some();
-        let title_index = (first..lines.len())
+        let index = (first..lines.len())
             .filter(|&i| !is_blank(i))
             .take(LINES_ABOVE_TITLE + 1)
             .find(|&i| !above(lines[i]))
             .filter(|&i| i != first)
             .unwrap_or(first);
-        consumed[title_index] = true;
-        let start = if title_index == first {
-            first + 1
-        } else {
-            first
-        };
-        (Some(title_text(lines[title_index])), start)
+        consumed[index] = true;
+        title_index = Some(index);
+        let start = if index == first { first + 1 } else { first };
+        (Some(title_text(lines[index])), start)
     } else {
         (None, first)
     };
@@ -184,28 +187,44 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
         && content.len() > 1
         && (content[0]..=content[content.len() - 1]).all(|i| !is_blank(i) || consumed[i]);
     let escape = input == Input::Text;
-    let body = render(&parts.body, line_per_paragraph, escape);
+    let body_lines: Vec<&str> = parts.body.iter().map(|&(_, line)| line).collect();
+    let body = render(&body_lines, line_per_paragraph, escape);
     let background = parts
         .background
         .as_deref()
         .map(|lines| render(lines, line_per_paragraph, escape))
         .filter(|b| !b.is_empty());
     let contact = parts.contact.as_deref().and_then(contact_text);
-    let body_lines = parts.body;
 
-    let context = format!("{}\n{body}", title.as_deref().unwrap_or(""));
-    let speakers = find_speakers(&body_lines, &context, footer_organization.as_deref());
+    let numbered: Vec<(usize, &str)> = parts.numbered_body().collect();
+    let title_at = title_index.map(|i| (i + 1, lines[i]));
+    let found = speakers::find(&numbered, title_at, footer_organization.as_deref());
+    let whole = |index: usize| Origin::at(index + 1, lines[index], 0);
+    let location = title.as_deref().and_then(title_location);
+    let origins = Origins {
+        title: title_index.map(whole),
+        date: head.origin,
+        location: location.as_ref().and(title_index).map(whole),
+        speakers: found.origins,
+        organization: found.issuer.as_ref().map(|(_, origin)| origin.clone()),
+        body: numbered
+            .iter()
+            .find(|(_, line)| !line.trim().is_empty())
+            .map(|&(number, line)| Origin::at(number, line, 0)),
+        background: background.as_ref().and(parts.background_start).map(whole),
+    };
     Extracted {
-        location: title.as_deref().and_then(title_location),
+        location,
         title,
-        speakers,
+        speakers: found.speakers,
         date: head.date,
-        date_evidence: head.evidence,
         dateline_place: head.place,
         body,
         background,
         contact,
         footer_organization,
+        organization: found.issuer.map(|(org, _)| org),
+        origins,
     }
 }
 

@@ -17,7 +17,7 @@
 //!   ([`gazetteer`]); speakers from attribution shapes (intro "… said:", quote-first "…," said
 //!   NAME, label "ROLE, NAME:") and a heuristic for person names ([`speakers`]); dates from
 //!   the first lines only ([`dateline`]: date lines, datelines, newswire markers), with the line
-//!   they came from ([`DateEvidence`]).
+//!   they came from ([`origin::Origins`]).
 //! - **Missing is `None`.** The command decides what is required and tells the user which flag
 //!   supplies it.
 
@@ -27,15 +27,16 @@ pub mod extract;
 pub mod feed;
 pub mod gazetteer;
 pub mod html;
+pub mod origin;
 pub mod sections;
 pub mod site;
 pub mod speakers;
 
-pub use dateline::DateEvidence;
 pub use extract::{
     Extracted, Options, escape_line, extract, extract_markdown, extract_with, title_location,
 };
 pub use html::html_to_markdown;
+pub use origin::{Origin, Origins, SpeakerOrigin};
 pub use speakers::ExtractedSpeaker;
 
 /// Compiles a regular expression written in this module. The patterns are literals covered by

@@ -216,13 +216,15 @@ pub(crate) fn is_end_mark(line: &str) -> bool {
 /// Where the lines of a statement went.
 #[derive(Debug, Default)]
 pub(crate) struct Sections<'a> {
-    /// The statement's lines, blank ones included.
-    pub(crate) body: Vec<&'a str>,
+    /// The statement's lines with their indexes, blank ones included.
+    pub(crate) body: Vec<(usize, &'a str)>,
     /// The background's lines (headings other than `Background` as bold lines), when it has
     /// a section.
     pub(crate) background: Option<Vec<Cow<'a, str>>>,
     /// The contact block's lines, as written.
     pub(crate) contact: Option<Vec<&'a str>>,
+    /// The index of the line that starts the background.
+    pub(crate) background_start: Option<usize>,
     /// Indexes of the lines consumed (a line reading `Background`).
     pub(crate) consumed: Vec<usize>,
 }
@@ -248,7 +250,7 @@ pub(crate) fn split<'a>(
     for index in indexes {
         let line = lines[index];
         if line.trim().is_empty() {
-            out.push_blank();
+            out.push_blank(index);
             continue;
         }
         if part == Part::Contact {
@@ -260,11 +262,12 @@ pub(crate) fn split<'a>(
                 continue;
             }
             part = before_contact;
-            out.push_blank();
+            out.push_blank(index);
         }
         if let Some(consumed) = background_heading(line) {
             part = Part::Background;
-            out.push_blank();
+            out.background_start.get_or_insert(index);
+            out.push_blank(index);
             let background = out.background.get_or_insert_with(Vec::new);
             if consumed {
                 out.consumed.push(index);
@@ -284,18 +287,19 @@ pub(crate) fn split<'a>(
         {
             before_contact = part;
             part = Part::Contact;
-            out.push_blank();
+            out.push_blank(index);
             out.contact_lines().push(line);
             continue;
         }
         if part == Part::Body && after_end_mark && !line.trim_start().starts_with(FEED_FOOTER) {
             // After the end mark the statement is over: what follows is notes.
             part = Part::Background;
-            out.push_blank();
+            out.background_start.get_or_insert(index);
+            out.push_blank(index);
         }
         match part {
             Part::Body => {
-                out.body.push(line);
+                out.body.push((index, line));
                 after_end_mark |= is_end_mark(line);
             }
             Part::Background => out
@@ -313,9 +317,15 @@ impl<'a> Sections<'a> {
         self.contact.get_or_insert_with(Vec::new)
     }
 
-    /// A paragraph break in every part, so switching parts never joins two paragraphs.
-    fn push_blank(&mut self) {
-        self.body.push("");
+    /// The body's lines with their 1-based line numbers.
+    pub(crate) fn numbered_body(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.body.iter().map(|&(index, line)| (index + 1, line))
+    }
+
+    /// A paragraph break in every part (at the line of `index`), so switching parts never joins
+    /// two paragraphs.
+    fn push_blank(&mut self, index: usize) {
+        self.body.push((index, ""));
         if let Some(background) = &mut self.background {
             background.push(Cow::Borrowed(""));
         }
@@ -419,7 +429,7 @@ mod tests {
         let body: Vec<&str> = sections
             .body
             .iter()
-            .copied()
+            .map(|&(_, line)| line)
             .filter(|l| !l.is_empty())
             .collect();
         assert_eq!(body, ["Lead.", "“Quote.”", "-ENDS-"]);
@@ -457,7 +467,7 @@ mod tests {
             contact_text(sections.contact.as_deref().unwrap_or_default()).as_deref(),
             Some("Contact: Jane Doe, 212-633-4150")
         );
-        assert_eq!(sections.body.iter().filter(|l| !l.is_empty()).count(), 2);
+        assert_eq!(sections.body.iter().filter(|l| !l.1.is_empty()).count(), 2);
         assert!(sections.background.is_none());
     }
 }
