@@ -30,6 +30,9 @@ pub struct Expected {
     pub body_starts_with: Option<String>,
     /// The page's date, visible in the raw text or not.
     pub date: Option<NaiveDate>,
+    /// With `speakers: []`, the organisation that speaks, where the text names it.
+    #[serde(default)]
+    pub organization: Option<String>,
 }
 
 /// One expected speaker.
@@ -81,11 +84,18 @@ pub fn score(raw: &str, got: &Extracted, expected: &Expected) -> ([bool; 7], Vec
     };
     let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
     let expected_names: Vec<&str> = expected.speakers.iter().map(|s| s.name.as_str()).collect();
+    // With no person quoted, the organisation that speaks is scored as the roles are.
     let roles_ok = names == expected_names
         && got.speakers.iter().zip(&expected.speakers).all(|(g, e)| {
             same(g.role.as_deref(), e.role.as_deref())
                 && same(g.organization.as_deref(), e.organization.as_deref())
-        });
+        })
+        && (!expected.speakers.is_empty()
+            || expected.organization.is_none()
+            || same(
+                got.organization.as_deref(),
+                expected.organization.as_deref(),
+            ));
     let background_ok = match (&got.background, expected.has_background) {
         (Some(background), true) => expected
             .background_starts_with
@@ -116,7 +126,15 @@ pub fn score(raw: &str, got: &Extracted, expected: &Expected) -> ([bool; 7], Vec
             format!("{:?}", got.location),
         ),
         check("speakers", names == expected_names, format!("{names:?}")),
-        check("roles", roles_ok, format!("{:?}", got.speakers)),
+        check(
+            "roles",
+            roles_ok,
+            if got.speakers.is_empty() {
+                format!("organisation {:?}", got.organization)
+            } else {
+                format!("{:?}", got.speakers)
+            },
+        ),
         check(
             "background",
             background_ok,

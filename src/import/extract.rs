@@ -15,7 +15,8 @@ use super::regex;
 
 use super::dateline::{date_line, dateline_prefix};
 use super::gazetteer;
-use super::speakers::{ExtractedSpeaker, find_speakers};
+use super::origin::{Origin, Origins};
+use super::speakers::{self, ExtractedSpeaker};
 
 /// The fields found in a raw statement. What the text does not give is `None` (or empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,6 +38,12 @@ pub struct Extracted {
     pub background: Option<String>,
     /// ORG from a feed footer "The post TITLE appeared first on ORG."
     pub footer_organization: Option<String>,
+    /// The organisation that issues the statement, where the text names it ("Foo Watch said
+    /// today", "Foo Council has released the following statement:", the feed footer): the
+    /// speaker when no person is quoted.
+    pub organization: Option<String>,
+    /// Where each field was read (see [`Origins`]).
+    pub origins: Origins,
 }
 
 static FOOTER: LazyLock<Regex> =
@@ -120,18 +127,21 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
     };
     let mut consumed = vec![false; lines.len()];
     // The statement proper starts at `start`, after the title line if there is one.
+    let mut title_index = None;
     let (title, start) = if title_line {
         // A page label first ("Press release", "• News"): the title is the next line, and the
         // label stays in the body (it is text of the page, if not of the statement).
         let next = (first + 1..lines.len()).find(|&i| !is_blank(i));
         match next.filter(|&i| LABEL.is_match(lines[first].trim()) && date_line(lines[i]).is_none())
         {
-            Some(title_index) => {
-                consumed[title_index] = true;
-                (Some(title_text(lines[title_index])), first)
+            Some(index) => {
+                consumed[index] = true;
+                title_index = Some(index);
+                (Some(title_text(lines[index])), first)
             }
             None => {
                 consumed[first] = true;
+                title_index = Some(first);
                 (Some(title_text(lines[first])), first + 1)
             }
         }
@@ -156,9 +166,11 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
         .filter(|&i| !is_blank(i) && !consumed[i])
         .collect();
     let mut date = None;
+    let mut date_index = None;
     for (n, &index) in content.iter().take(2).enumerate() {
         if let Some(found) = date_line(lines[index]) {
             date = Some(found);
+            date_index = Some(index);
             consumed[index] = true;
             break;
         }
@@ -167,14 +179,17 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
         }
     }
     let mut dateline_place = None;
-    if let Some(prefix) = content
+    if let Some((index, prefix)) = content
         .iter()
         .filter(|&&i| !consumed[i])
         .take(3)
-        .find_map(|&i| dateline_prefix(lines[i]))
+        .find_map(|&i| dateline_prefix(lines[i]).map(|prefix| (i, prefix)))
     {
         dateline_place = prefix.place;
-        date = date.or(prefix.date);
+        if date.is_none() && prefix.date.is_some() {
+            date = prefix.date;
+            date_index = Some(index);
+        }
     }
 
     // The background section.
@@ -206,17 +221,37 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
         .map(|_| render(&background_lines, line_per_paragraph, escape))
         .filter(|b| !b.is_empty());
 
-    let context = format!("{}\n{body}", title.as_deref().unwrap_or(""));
-    let speakers = find_speakers(&body_lines, &context, footer_organization.as_deref());
+    let numbered: Vec<(usize, &str)> = (start..body_end)
+        .filter(|&i| !consumed[i])
+        .map(|i| (i + 1, lines[i]))
+        .collect();
+    let title_at = title_index.map(|i| (i + 1, lines[i]));
+    let found = speakers::find(&numbered, title_at, footer_organization.as_deref());
+    let whole = |index: usize| Origin::at(index + 1, lines[index], 0);
+    let location = title.as_deref().and_then(title_location);
+    let origins = Origins {
+        title: title_index.map(whole),
+        date: date.and(date_index).map(whole),
+        location: location.as_ref().and(title_index).map(whole),
+        speakers: found.origins,
+        organization: found.issuer.as_ref().map(|(_, origin)| origin.clone()),
+        body: numbered
+            .iter()
+            .find(|(_, line)| !line.trim().is_empty())
+            .map(|&(number, line)| Origin::at(number, line, 0)),
+        background: background.as_ref().and(background_index).map(whole),
+    };
     Extracted {
-        location: title.as_deref().and_then(title_location),
+        location,
         title,
-        speakers,
+        speakers: found.speakers,
         date,
         dateline_place,
         body,
         background,
         footer_organization,
+        organization: found.issuer.map(|(org, _)| org),
+        origins,
     }
 }
 

@@ -25,6 +25,7 @@ pub mod extract;
 pub mod feed;
 pub mod gazetteer;
 pub mod html;
+pub mod origin;
 pub mod site;
 pub mod speakers;
 
@@ -32,6 +33,7 @@ pub use extract::{
     Extracted, Options, escape_line, extract, extract_markdown, extract_with, title_location,
 };
 pub use html::html_to_markdown;
+pub use origin::{Origin, Origins, SpeakerOrigin};
 pub use speakers::ExtractedSpeaker;
 
 /// Compiles a regular expression written in this module. The patterns are literals covered by

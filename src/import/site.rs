@@ -341,21 +341,14 @@ fn speakers(value: &Value) -> Vec<Speaker> {
             };
             get(&["name", "display_name"])
                 .map(|name| Speaker {
-                    name,
+                    name: Some(name),
                     role: get(&["role", "title", "position"]),
                     organization: get(&["organization", "organisation", "org", "company"]),
                 })
                 .into_iter()
                 .collect()
         }
-        other => text(other)
-            .map(|name| Speaker {
-                name,
-                role: None,
-                organization: None,
-            })
-            .into_iter()
-            .collect(),
+        other => text(other).map(Speaker::person).into_iter().collect(),
     }
 }
 

@@ -85,7 +85,7 @@ pub fn render_site(
             let mut keys = slug::Keys::default();
             for statement in &input.statements {
                 for speaker in &statement.speakers {
-                    keys.key(&speaker.name);
+                    keys.key(speaker.label());
                 }
                 if let Some(location) = &statement.location {
                     keys.key(location);
@@ -570,7 +570,7 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> Members {
             }
             GroupBy::Speaker => {
                 for speaker in &statement.speakers {
-                    add(&mut members, &site.name_keys.known(&speaker.name), index);
+                    add(&mut members, &site.name_keys.known(speaker.label()), index);
                 }
             }
             GroupBy::Location => {
@@ -651,7 +651,7 @@ fn group_pages(
             (GroupBy::Speaker, Some(&first)) => statements[first]
                 .speakers
                 .iter()
-                .find(|p| site.name_keys.known(&p.name) == group.slug.as_str())
+                .find(|p| site.name_keys.known(p.label()) == group.slug.as_str())
                 .and_then(|p| p.organization.clone()),
             _ => None,
         };

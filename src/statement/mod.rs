@@ -179,15 +179,36 @@ impl fmt::Display for Published {
     }
 }
 
-/// A person quoted in a statement.
+/// Who speaks in a statement: a person, or an organisation that issues it with no person
+/// quoted (`name` is then `None` and `organization` is set; the parser refuses neither).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Speaker {
-    /// Full name.
-    pub name: String,
+    /// Full name; `None` when the organisation speaks.
+    pub name: Option<String>,
     /// Job title.
     pub role: Option<String>,
     /// Organisation they speak for.
     pub organization: Option<String>,
+}
+
+impl Speaker {
+    /// A person, by name alone.
+    pub fn person(name: impl Into<String>) -> Self {
+        Self {
+            name: Some(name.into()),
+            role: None,
+            organization: None,
+        }
+    }
+
+    /// What lists, filters and groups show and match: the name, or the organisation's name
+    /// when the organisation speaks.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.organization.as_deref())
+            .unwrap_or_default()
+    }
 }
 
 /// A topic tag: the spelling as written, and the slug that makes spellings one topic.

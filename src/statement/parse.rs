@@ -805,15 +805,11 @@ impl Parser<'_> {
                     column,
                     LIMITS.title_chars,
                 )?;
-                Some(Speaker {
-                    name,
-                    role: None,
-                    organization: None,
-                })
+                Some(Speaker::person(name))
             }
             Value::Map(entries) => {
                 let mut speaker = Speaker {
-                    name: String::new(),
+                    name: None,
                     role: None,
                     organization: None,
                 };
@@ -827,7 +823,7 @@ impl Parser<'_> {
                             column,
                             LIMITS.title_chars,
                         ) {
-                            Some(name) => speaker.name = name,
+                            Some(name) => speaker.name = Some(name),
                             None => ok = false,
                         },
                         "role" => {
@@ -853,12 +849,12 @@ impl Parser<'_> {
                         }
                     }
                 }
-                if speaker.name.is_empty() && ok {
+                if speaker.name.is_none() && speaker.organization.is_none() && ok {
                     self.error(
                         line,
                         column,
-                        "a speaker has no `name`",
-                        "add `name: \"Full Name\"` to the speaker",
+                        "a speaker has neither `name` nor `organization`",
+                        "add `name: \"Full Name\"`, or `organization: \"Org\"` alone when the organisation speaks and no person is quoted",
                     );
                     return None;
                 }

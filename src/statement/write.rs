@@ -17,7 +17,9 @@ pub fn to_markdown(statement: &Statement) -> String {
     for speaker in &statement.speakers {
         let (first, rest) = if list { ("  - ", "    ") } else { ("  ", "  ") };
         let mut entry = String::new();
-        yaml::write_string(&mut entry, 0, "name", &speaker.name);
+        if let Some(name) = &speaker.name {
+            yaml::write_string(&mut entry, 0, "name", name);
+        }
         if let Some(role) = &speaker.role {
             yaml::write_string(&mut entry, 0, "role", role);
         }

@@ -201,7 +201,7 @@ pub(super) fn post_statement(
         speakers
             .iter()
             .map(|(name, role, organization)| Speaker {
-                name: name.clone(),
+                name: Some(name.clone()),
                 role: role.clone(),
                 organization: organization.clone(),
             })
