@@ -134,10 +134,26 @@ fn import_every_sample_passes_check_with_the_expected_fields() {
             );
             assert_eq!(statement.day().to_string(), date, "{name}");
             let speakers = expected["speakers"].as_array().unwrap();
-            assert_eq!(statement.speakers.len(), speakers.len(), "{name}");
+            if speakers.is_empty() {
+                // No person is quoted: the organisation speaks.
+                let organization = expected["organization"].as_str();
+                assert_eq!(statement.speakers.len(), 1, "{name}");
+                assert_eq!(statement.speakers[0].name, None, "{name}");
+                assert_eq!(
+                    statement.speakers[0].organization.as_deref(),
+                    organization,
+                    "{name}"
+                );
+            } else {
+                assert_eq!(statement.speakers.len(), speakers.len(), "{name}");
+            }
             for (got, want) in statement.speakers.iter().zip(speakers) {
                 let lower = |s: Option<&str>| s.map(|s| s.trim().to_lowercase());
-                assert_eq!(got.name, want["name"].as_str().unwrap(), "{name}");
+                assert_eq!(
+                    got.name.as_deref(),
+                    Some(want["name"].as_str().unwrap()),
+                    "{name}"
+                );
                 assert_eq!(
                     lower(got.role.as_deref()),
                     lower(want["role"].as_str()),
@@ -662,4 +678,155 @@ fn import_review_opens_each_new_file_in_the_editor_then_checks_it() {
             .ends_with("death-penalty-three-executions-in-one-week-signal-alarming-escalation.md"),
         "{edited}"
     );
+}
+
+#[test]
+fn import_of_an_organisation_statement_makes_the_organisation_the_speaker_and_says_so() {
+    let archive = Archive::new();
+    let file = fixtures("import").join("19-government-department-no-person.txt");
+    let name = file.display().to_string();
+    archive
+        .press()
+        .arg("import")
+        .arg(&file)
+        .args(["--topic", "industry", "--date", "2024-05-02", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "speaker:\n  organization: \"Department for Trade and Enterprise\"\ntopics:",
+        ))
+        .stderr(predicate::str::contains(format!(
+            "{name}:3:1: warning: speaker: no person is quoted, so Department for Trade and Enterprise, which the text names as issuing the statement, is the speaker (give --speaker NAME if a person speaks)"
+        )));
+    assert!(archive.files().is_empty());
+    archive
+        .press()
+        .arg("import")
+        .arg(&file)
+        .args(["--topic", "industry", "--date", "2024-05-02"])
+        .assert()
+        .success();
+    let output = archive
+        .press()
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let speaker = &json[0]["speakers"][0];
+    assert_eq!(speaker["name"], serde_json::Value::Null, "{json}");
+    assert_eq!(
+        speaker["organization"],
+        "Department for Trade and Enterprise"
+    );
+    archive
+        .press()
+        .args(["list", "--speaker", "trade and enterprise"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Department for Trade and Enterprise",
+        ));
+}
+
+/// First-person text that names no organisation: `--org` alone, else `organization` in
+/// press.toml, is the speaker; with neither, the import refuses and names both.
+#[test]
+fn import_takes_the_organisation_from_org_alone_or_press_toml() {
+    let archive = Archive::new();
+    let text = archive.0.path().join("statement.txt");
+    std::fs::write(
+        &text,
+        "Our response to the flood report\n\nWe welcome the report and will act on every recommendation.\n",
+    )
+    .unwrap();
+    let import = |extra: &[&str]| {
+        let mut command = archive.press();
+        command
+            .arg("import")
+            .arg(&text)
+            .args(["--topic", "floods", "--date", "2024-05-02", "--dry-run"])
+            .args(extra);
+        command.assert()
+    };
+    import(&[]).code(1).stderr(predicate::str::contains(
+        "or --org ORG alone, or `organization` in press.toml, when the organisation speaks",
+    ));
+    import(&["--org", "Northmoor Council"])
+        .success()
+        .stdout(predicate::str::contains(
+            "speaker:\n  organization: \"Northmoor Council\"\n",
+        ))
+        .stderr(predicate::str::contains("warning").not());
+    std::fs::write(
+        archive.0.path().join("press.toml"),
+        "organization = \"Valley Water Trust\"\n",
+    )
+    .unwrap();
+    import(&[])
+        .success()
+        .stdout(predicate::str::contains(
+            "speaker:\n  organization: \"Valley Water Trust\"\n",
+        ))
+        .stderr(predicate::str::contains(
+            "warning: speaker: no person is quoted and the text names no organisation, so Valley Water Trust (`organization` in press.toml) is the speaker",
+        ));
+}
+
+#[test]
+fn import_explain_prints_where_each_field_came_from_and_writes_nothing() {
+    let archive = Archive::new();
+    let file = fixtures("import").join("17-msf-rank-then-surname.txt");
+    archive
+        .press()
+        .args(["import", "--explain", "--topic", "health", "--date", "2024-05-02"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  title: Sudan: Hospital attacked in El Fasher\n    line 1: Sudan: Hospital attacked in El Fasher\n",
+        ))
+        .stdout(predicate::str::contains("  date: 2024-05-02\n    from --date\n"))
+        .stdout(predicate::str::contains(
+            "  speaker: Lena Hoffmann (role: medical coordinator in Darfur; organization: Médecins Sans Frontières)\n    line 5: ",
+        ))
+        .stdout(predicate::str::contains("  result: would import\n"));
+    assert!(archive.files().is_empty());
+    // Without a date the import would refuse: so does the explanation, with the same exit.
+    archive
+        .press()
+        .args(["import", "--explain", "--topic", "health"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "  date: (none)\n    no date line or dateline: give --date YYYY-MM-DD\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  result: refused: missing a date",
+        ));
+}
+
+#[test]
+fn import_warns_where_it_guessed_a_speakers_organisation() {
+    let archive = Archive::new();
+    let text = archive.0.path().join("statement.txt");
+    std::fs::write(
+        &text,
+        "Free speech under attack\n\n(New York) – The new law silences critics, Foo Rights Watch said today.\n\n“This law is a gag,” said Jane Roe, Asia director.\n",
+    )
+    .unwrap();
+    archive
+        .press()
+        .arg("import")
+        .arg(&text)
+        .args(["--topic", "speech", "--date", "2024-05-02", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  name: \"Jane Roe\"\n  role: \"Asia director\"\n  organization: \"Foo Rights Watch\"\n",
+        ))
+        .stderr(predicate::str::contains(format!(
+            "{}:5:1: warning: speaker Jane Roe: organisation: not written next to the name; the organisation that issues the statement (line 3)\n",
+            text.display()
+        )));
 }

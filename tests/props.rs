@@ -183,10 +183,15 @@ fn build(input: &Input) -> Option<Statement> {
     let speakers = input
         .speakers
         .iter()
-        .map(|(name, role, organization)| Speaker {
-            name: one_line(name).unwrap_or_else(|| "S".to_owned()),
-            role: role.as_deref().and_then(one_line),
-            organization: organization.as_deref().and_then(one_line),
+        .map(|(name, role, organization)| {
+            let organization = organization.as_deref().and_then(one_line);
+            // An unusable name with an organisation: the organisation speaks.
+            let name = one_line(name).or_else(|| organization.is_none().then(|| "S".to_owned()));
+            Speaker {
+                name,
+                role: role.as_deref().and_then(one_line),
+                organization,
+            }
         })
         .collect();
     let mut topics = Topic::distinct(
@@ -324,7 +329,7 @@ proptest! {
         };
         prop_assert_eq!(speakers.len(), built.speakers.len());
         for (yaml, speaker) in speakers.iter().zip(&built.speakers) {
-            prop_assert_eq!(yaml["name"].as_str(), Some(speaker.name.as_str()), "{}", text);
+            prop_assert_eq!(yaml["name"].as_str(), speaker.name.as_deref(), "{}", text);
             prop_assert_eq!(yaml["role"].as_str(), speaker.role.as_deref(), "{}", text);
             prop_assert_eq!(yaml["organization"].as_str(), speaker.organization.as_deref(), "{}", text);
         }

@@ -1443,6 +1443,42 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_may_speak_without_a_person_but_a_speaker_needs_one_of_them() -> Result<()> {
+        let text = GOOD.replace(
+            "  name: \"Erika\"\n  role: \"Director\"\n",
+            "  organization: \"Department for Business and Trade\"\n",
+        );
+        let s = parse("statements/2026/2026-01-27-x.md", text.as_bytes())
+            .statement
+            .context("the statement parses")?;
+        assert_eq!(s.speakers[0].name, None);
+        assert_eq!(s.speakers[0].label(), "Department for Business and Trade");
+        assert_eq!(
+            crate::statement::write::to_markdown(&s).lines().nth(3),
+            Some("speaker:")
+        );
+        assert!(
+            crate::statement::write::to_markdown(&s).contains(
+                "speaker:\n  organization: \"Department for Business and Trade\"\ntopics:"
+            )
+        );
+        let text = GOOD.replace("  name: \"Erika\"\n", "");
+        let parsed = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        assert!(parsed.statement.is_none());
+        assert_eq!(
+            parsed.diagnostics[0].message,
+            "a speaker has neither `name` nor `organization`"
+        );
+        assert_eq!(
+            parsed.diagnostics[0].help.as_deref(),
+            Some(
+                "add `name: \"Full Name\"`, or `organization: \"Org\"` alone when the organisation speaks and no person is quoted"
+            )
+        );
+        Ok(())
+    }
+
+    #[test]
     fn trims_blank_lines() {
         assert_eq!(trim_blank_lines("\n\n  a\n\nb  \n\n"), ("  a\n\nb  ", 2));
     }
