@@ -152,14 +152,12 @@ pub(super) fn org_prefix_end(phrase: &str) -> Option<usize> {
     // ("Business Council of Australia").
     let mut run = 0;
     while run < words.len() {
-        if name_word(&words[run]) {
-            run += 1;
-        } else if run > 0
+        let joins = run > 0
             && ["of", "for", "and", "the"].contains(&words[run].text)
             && words[run + 1..]
                 .first()
-                .is_some_and(|w| name_word(w) || w.text == "the")
-        {
+                .is_some_and(|w| name_word(w) || w.text == "the");
+        if name_word(&words[run]) || joins {
             run += 1;
         } else {
             break;
