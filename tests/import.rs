@@ -172,6 +172,12 @@ fn import_every_sample_passes_check_with_the_expected_fields() {
             );
             let start = expected["body_starts_with"].as_str().unwrap();
             assert!(statement.body.contains(start), "{name}: body");
+            if let Some(has_contact) = expected["has_contact"].as_bool() {
+                assert_eq!(statement.contact.is_some(), has_contact, "{name}: contact");
+                let start = expected["contact_starts_with"].as_str().unwrap_or("");
+                let contact = statement.contact.as_deref().unwrap_or("");
+                assert!(contact.starts_with(start), "{name}: contact {contact:?}");
+            }
         }
     }
 }
@@ -214,6 +220,115 @@ fn import_twice_adds_nothing_and_taken_slugs_get_a_suffix() {
     let files = archive.files();
     assert_eq!(files.len(), 2);
     assert!(files[1].ends_with("coastal-communities-2.md"), "{files:?}");
+}
+
+#[test]
+fn import_writes_notes_and_contact_apart_and_show_and_export_carry_them() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .arg("import")
+        .arg(fixtures("import").join("31-unicef-about-and-contacts.txt"))
+        .args([
+            "--topic",
+            "floods",
+            "--source",
+            "https://example.org/malawi",
+        ])
+        .assert()
+        .success();
+    let files = archive.files();
+    assert_eq!(
+        files,
+        [
+            "statements/2024/2024-02-05-children-bear-the-brunt-of-floods-in-southern-malawi-unicef.md"
+        ]
+    );
+    let text = archive.read(&files[0]);
+    assert!(
+        text.contains(
+            "background: |-\n  **About UNICEF**\n\n  UNICEF works in some of the world’s toughest places"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\ncontact: |-\n  For more information, please contact:\n\n  Grace Banda, UNICEF Malawi, +265 999 000 000, gbanda@example.org\n  Tom Reed, UNICEF New York, +1 917 555 0100, treed@example.org\nsource: \"https://example.org/malawi\"\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("worst-affected districts.\n\n\\#####\n"),
+        "{text}"
+    );
+    archive.press().arg("check").assert().success();
+
+    let slug = "children-bear-the-brunt-of-floods-in-southern-malawi-unicef";
+    archive
+        .press()
+        .args(["show", slug])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\nContact\n\nFor more information, please contact:\n\nGrace Banda, UNICEF Malawi, +265 999 000 000, gbanda@example.org\nTom Reed",
+        ));
+    let out = archive
+        .press()
+        .args(["show", slug, "--format", "json"])
+        .output()
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        record["contact"].as_str().map(|c| c.lines().count()),
+        Some(4)
+    );
+
+    archive.press().arg("export").assert().success();
+    let page = std::fs::read_to_string(
+        archive
+            .0
+            .path()
+            .join("site/statements/2024")
+            .join(slug)
+            .join("index.html"),
+    )
+    .unwrap();
+    assert!(
+        page.contains("<h2 id=\"contact\">Contact</h2>\n    <p class=\"contact-text\">For more information, please contact:\n\nGrace Banda"),
+        "{page}"
+    );
+}
+
+#[test]
+fn import_of_a_saved_page_keeps_only_its_article() {
+    let archive = Archive::new();
+    archive
+        .press()
+        .arg("import")
+        .arg(fixtures("import/pages").join("government.html"))
+        .args(["--topic", "floods", "--date", "2024-06-03"])
+        .assert()
+        .success();
+    let files = archive.files();
+    assert_eq!(
+        files,
+        ["statements/2024/2024-06-03-new-funding-for-flood-defences-in-the-north.md"]
+    );
+    let text = archive.read(&files[0]);
+    assert!(text.contains("name: \"Robert Hale\""), "{text}");
+    assert!(
+        text.contains("Too many families have watched water"),
+        "{text}"
+    );
+    for chrome in [
+        "cookies",
+        "Skip to main content",
+        "Share this page",
+        "Related content",
+        "Crown copyright",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} in {text}");
+    }
 }
 
 #[test]

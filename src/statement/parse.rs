@@ -53,6 +53,7 @@ pub const KEYS: &[&str] = &[
     "topics",
     "location",
     "background",
+    "contact",
     "source",
     "summary",
     "lang",
@@ -498,6 +499,7 @@ impl Parser<'_> {
             topics: Vec::new(),
             location: None,
             background: None,
+            contact: None,
             body: String::new(),
             source: None,
             summary: None,
@@ -537,6 +539,7 @@ impl Parser<'_> {
                         .map(|t| trim_blank_lines(&t).0.to_owned())
                         .filter(|t| !t.is_empty());
                 }
+                "contact" => statement.contact = self.contact(value, line, column),
                 "source" => statement.source = self.source(value, line, column),
                 "summary" => {
                     statement.summary = self
@@ -676,6 +679,25 @@ impl Parser<'_> {
             return None;
         }
         self.string(key, value, line, column)
+    }
+
+    /// `contact`: lines of text (press office, phone, e-mail) kept as written; empty is absent.
+    fn contact(&mut self, value: Value, line: usize, column: usize) -> Option<String> {
+        match value {
+            Value::Null => None,
+            Value::String(text) => {
+                Some(trim_blank_lines(&text).0.trim_end().to_owned()).filter(|t| !t.is_empty())
+            }
+            other => {
+                self.error(
+                    line,
+                    column,
+                    format!("`contact` must be text, found {}", other.describe_kind()),
+                    "write it as a block of lines: `contact: |`, then each line indented by two spaces",
+                );
+                None
+            }
+        }
     }
 
     fn date(&mut self, value: Value, line: usize, column: usize) -> Option<Published> {

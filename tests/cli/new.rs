@@ -148,6 +148,7 @@ fn new_round_trips_an_arabic_title_and_every_option() {
             "topics": ["2026", "yes"],
             "location": null,
             "background": "Background: ~ with # and ---\nsecond line",
+            "contact": null,
             "body": "The text, “quoted” — as written.\n\n> A quote.",
             "source": "https://example.org/ar/1",
             "summary": "null",
