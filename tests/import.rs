@@ -791,6 +791,22 @@ fn import_explain_prints_where_each_field_came_from_and_writes_nothing() {
         ))
         .stdout(predicate::str::contains("  result: would import\n"));
     assert!(archive.files().is_empty());
+    // The sections at the end of a release, and the words the date was read from.
+    archive
+        .press()
+        .args(["import", "--explain", "--topic", "health"])
+        .arg(fixtures("import").join("33-msf-notes-to-editors.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  date: 2024-03-12\n    line 3: Brussels, 12 March 2024 –\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  background: **Notes to editors:**\n    line 11: Notes to editors:\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  contact: Press contact:\n    line 15: Press contact:\n",
+        ));
     // Without a date the import would refuse: so does the explanation, with the same exit.
     archive
         .press()

@@ -190,11 +190,19 @@ fn explain(
         extracted
             .background
             .as_ref()
-            .map(|b| b.chars().take(60).collect()),
+            .map(|b| b.lines().next().unwrap_or("").chars().take(60).collect()),
         read(
             origins.background.as_ref(),
-            "no `Background` line: everything is body",
+            "no Background, Notes to editors or About section",
         ),
+    );
+    field(
+        "contact",
+        extracted
+            .contact
+            .as_ref()
+            .map(|c| c.lines().next().unwrap_or("").chars().take(60).collect()),
+        read(origins.contact.as_ref(), "no contact block"),
     );
     match &args.source {
         Some(source) => field("source", Some(source.clone()), "from --source".to_owned()),
