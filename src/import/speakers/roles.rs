@@ -151,17 +151,15 @@ pub(super) fn org_prefix_end(phrase: &str) -> Option<usize> {
     // The leading name, with "of", "for", "and", "the" between its capitalised words
     // ("Business Council of Australia").
     let mut run = 0;
-    while run < words.len() {
-        let joins = run > 0
-            && ["of", "for", "and", "the"].contains(&words[run].text)
-            && words[run + 1..]
+    let connector = |i: usize| {
+        i > 0
+            && ["of", "for", "and", "the"].contains(&words[i].text)
+            && words[i + 1..]
                 .first()
-                .is_some_and(|w| name_word(w) || w.text == "the");
-        if name_word(&words[run]) || joins {
-            run += 1;
-        } else {
-            break;
-        }
+                .is_some_and(|w| name_word(w) || w.text == "the")
+    };
+    while run < words.len() && (name_word(&words[run]) || connector(run)) {
+        run += 1;
     }
     // "CPJ representative", "EU Ambassador": an acronym right before the role.
     if words.len() > 1 && is_acronym(words[0].text) && is_role_word(words[1].text) {
