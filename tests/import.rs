@@ -137,7 +137,7 @@ fn import_every_sample_passes_check_with_the_expected_fields() {
             assert_eq!(statement.speakers.len(), speakers.len(), "{name}");
             for (got, want) in statement.speakers.iter().zip(speakers) {
                 let lower = |s: Option<&str>| s.map(|s| s.trim().to_lowercase());
-                assert_eq!(got.name, want["name"].as_str().unwrap(), "{name}");
+                assert_eq!(got.name.as_deref(), want["name"].as_str(), "{name}");
                 assert_eq!(
                     lower(got.role.as_deref()),
                     lower(want["role"].as_str()),

@@ -181,7 +181,7 @@ fn build(input: &Input) -> Option<Statement> {
         .speakers
         .iter()
         .map(|(name, role, organization)| Speaker {
-            name: one_line(name).unwrap_or_else(|| "S".to_owned()),
+            name: Some(one_line(name).unwrap_or_else(|| "S".to_owned())),
             role: role.as_deref().and_then(one_line),
             organization: organization.as_deref().and_then(one_line),
         })
@@ -276,7 +276,7 @@ proptest! {
         };
         prop_assert_eq!(speakers.len(), built.speakers.len());
         for (yaml, speaker) in speakers.iter().zip(&built.speakers) {
-            prop_assert_eq!(yaml["name"].as_str(), Some(speaker.name.as_str()), "{}", text);
+            prop_assert_eq!(yaml["name"].as_str(), speaker.name.as_deref(), "{}", text);
             prop_assert_eq!(yaml["role"].as_str(), speaker.role.as_deref(), "{}", text);
             prop_assert_eq!(yaml["organization"].as_str(), speaker.organization.as_deref(), "{}", text);
         }
