@@ -35,7 +35,7 @@ use crate::slug::Slug;
 use crate::statement::{Published, Speaker, Summary, Topic};
 
 /// Bumped whenever the layout or the meaning of a cached field changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// How close to the cache's writing a file's change must be for its entry to be re-read.
 pub const RACY: Duration = Duration::from_secs(2);

@@ -138,6 +138,7 @@ fn build(
             .map(read_text)
             .transpose()?
             .filter(|t| !t.trim().is_empty()),
+        contact: None,
         body: args
             .body_file
             .as_deref()

@@ -216,6 +216,8 @@ pub(crate) struct PageSource {
     /// File line where the body starts.
     pub(crate) body_line: usize,
     pub(crate) background: Option<String>,
+    /// The contact block, plain text (escaped by the template).
+    pub(crate) contact: Option<String>,
     pub(crate) source: Option<String>,
 }
 
@@ -245,6 +247,7 @@ pub(crate) fn load(
             body,
             body_line,
             background: text.background.map(str::to_owned),
+            contact: text.contact.map(str::to_owned),
             source: text.source.map(str::to_owned),
         });
     }
@@ -254,6 +257,7 @@ pub(crate) fn load(
             body: statement.body,
             body_line: statement.body_line,
             background: statement.background,
+            contact: statement.contact,
             source: statement.source,
         }),
         _ => Err(changed()),
@@ -273,6 +277,7 @@ fn statement_page(
         statement: &'c Card,
         body_html: String,
         background_html: Option<String>,
+        contact: Option<String>,
         source: Option<String>,
         prev: Option<Link>,
         next: Option<Link>,
@@ -316,6 +321,7 @@ fn statement_page(
         statement: card,
         body_html,
         background_html,
+        contact: statement.contact.clone(),
         source: statement
             .source
             .as_deref()
@@ -698,6 +704,7 @@ mod tests {
         let cached = PageText {
             digest: summary.digest,
             background: Some("Cached."),
+            contact: None,
             source: None,
         };
         let page = load(dir.path(), &summary, Some(cached.clone()))?;

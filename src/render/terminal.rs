@@ -176,5 +176,14 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
         out.push_str(&super::markdown::to_terminal(background, width, color));
         out.push('\n');
     }
+    if let Some(contact) = &statement.contact {
+        out.push('\n');
+        out.push_str(&bold("Contact"));
+        out.push_str("\n\n");
+        for line in contact.lines() {
+            out.push_str(&textwrap::fill(line, width.max(20)));
+            out.push('\n');
+        }
+    }
     out
 }

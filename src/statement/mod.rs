@@ -39,6 +39,8 @@ pub struct Statement {
     pub location: Option<String>,
     /// The Background section, Markdown.
     pub background: Option<String>,
+    /// Who to contact about it (press office, phone, e-mail): plain text, lines as written.
+    pub contact: Option<String>,
     /// The statement text, Markdown, exactly as written (blank lines around it trimmed).
     pub body: String,
     /// Where it was published (absolute http or https URL).

@@ -53,6 +53,7 @@ pub const KEYS: &[&str] = &[
     "topics",
     "location",
     "background",
+    "contact",
     "source",
     "summary",
     "lang",
@@ -498,6 +499,7 @@ impl Parser<'_> {
             topics: Vec::new(),
             location: None,
             background: None,
+            contact: None,
             body: String::new(),
             source: None,
             summary: None,
@@ -537,6 +539,7 @@ impl Parser<'_> {
                         .map(|t| trim_blank_lines(&t).0.to_owned())
                         .filter(|t| !t.is_empty());
                 }
+                "contact" => statement.contact = self.contact(value, line, column),
                 "source" => statement.source = self.source(value, line, column),
                 "summary" => {
                     statement.summary = self
@@ -676,6 +679,25 @@ impl Parser<'_> {
             return None;
         }
         self.string(key, value, line, column)
+    }
+
+    /// `contact`: lines of text (press office, phone, e-mail) kept as written; empty is absent.
+    fn contact(&mut self, value: Value, line: usize, column: usize) -> Option<String> {
+        match value {
+            Value::Null => None,
+            Value::String(text) => {
+                Some(trim_blank_lines(&text).0.trim_end().to_owned()).filter(|t| !t.is_empty())
+            }
+            other => {
+                self.error(
+                    line,
+                    column,
+                    format!("`contact` must be text, found {}", other.describe_kind()),
+                    "write it as a block of lines: `contact: |`, then each line indented by two spaces",
+                );
+                None
+            }
+        }
     }
 
     fn date(&mut self, value: Value, line: usize, column: usize) -> Option<Published> {
@@ -1418,6 +1440,42 @@ mod tests {
             Some(62)
         );
         assert_eq!(first_control_character("\0"), Some(0));
+    }
+
+    #[test]
+    fn an_organisation_may_speak_without_a_person_but_a_speaker_needs_one_of_them() -> Result<()> {
+        let text = GOOD.replace(
+            "  name: \"Erika\"\n  role: \"Director\"\n",
+            "  organization: \"Department for Business and Trade\"\n",
+        );
+        let s = parse("statements/2026/2026-01-27-x.md", text.as_bytes())
+            .statement
+            .context("the statement parses")?;
+        assert_eq!(s.speakers[0].name, None);
+        assert_eq!(s.speakers[0].label(), "Department for Business and Trade");
+        assert_eq!(
+            crate::statement::write::to_markdown(&s).lines().nth(3),
+            Some("speaker:")
+        );
+        assert!(
+            crate::statement::write::to_markdown(&s).contains(
+                "speaker:\n  organization: \"Department for Business and Trade\"\ntopics:"
+            )
+        );
+        let text = GOOD.replace("  name: \"Erika\"\n", "");
+        let parsed = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        assert!(parsed.statement.is_none());
+        assert_eq!(
+            parsed.diagnostics[0].message,
+            "a speaker has neither `name` nor `organization`"
+        );
+        assert_eq!(
+            parsed.diagnostics[0].help.as_deref(),
+            Some(
+                "add `name: \"Full Name\"`, or `organization: \"Org\"` alone when the organisation speaks and no person is quoted"
+            )
+        );
+        Ok(())
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub fn to_markdown(statement: &Statement) -> String {
     if let Some(background) = &statement.background {
         yaml::write_string(&mut out, 0, "background", background);
     }
+    if let Some(contact) = &statement.contact {
+        yaml::write_block(&mut out, 0, "contact", contact);
+    }
     if let Some(source) = &statement.source {
         yaml::write_string(&mut out, 0, "source", source);
     }
@@ -91,7 +94,7 @@ mod tests {
 
     #[test]
     fn round_trips() -> Result<()> {
-        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\nlang: \"pt-BR\"\ndraft: true\nslug: \"x\"\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
+        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\ncontact: |-\n  Press office\n  +44 20 7946 0000\nlang: \"pt-BR\"\ndraft: true\nslug: \"x\"\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
         let first = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
         let statement = first
             .statement

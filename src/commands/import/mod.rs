@@ -479,6 +479,7 @@ fn to_statement(
         topics,
         location,
         background: extracted.background,
+        contact: extracted.contact,
         body: extracted.body,
         source: args.source.clone().or(source),
         summary: None,

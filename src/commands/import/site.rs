@@ -251,6 +251,7 @@ pub(super) fn post_statement(
         topics: Topic::distinct(topics),
         location,
         background: post.background,
+        contact: None,
         body: post.body,
         source: post.source,
         summary: post.summary,

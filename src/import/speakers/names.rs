@@ -37,8 +37,8 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "alliance", "federation", "fund", "party", "court", "department", "bank", "project",
     "initiative", "forum", "league", "service", "services", "group", "company", "corporation",
     "office", "secretariat", "board", "authority", "parliament", "government", "movement",
-    "collective", "partnership", "clinic", "amnesty", "greenpeace", "oxfam", "bureau", "police",
-    "constabulary", "force", "unicef", "unhcr", "icrc", "msf", "inc", "corp", "ltd", "llc",
+    "collective", "partnership", "clinic", "bureau", "police",
+    "constabulary", "force", "inc", "corp", "ltd", "llc",
     "plc", "gmbh", "limited", "holdings", "technologies", "industries", "partners", "ventures",
     "labs", "systems", "solutions", "hospital", "assembly", "congress", "senate",
 ];
@@ -104,8 +104,14 @@ pub(super) fn is_role_word(word: &str) -> bool {
         || (word.contains('-') && word.split('-').any(|part| is_in(ROLE_WORDS, part)))
 }
 
+/// Organisations known by one word, which is their whole name ("Oxfam", "UNICEF").
+#[rustfmt::skip]
+pub(super) const ORG_NAMES: &[&str] = &[
+    "amnesty", "greenpeace", "oxfam", "unicef", "unhcr", "icrc", "msf", "unesco", "unaids",
+];
+
 pub(super) fn is_org_word(word: &str) -> bool {
-    is_in(ORG_WORDS, word)
+    is_in(ORG_WORDS, word) || is_in(ORG_NAMES, word)
 }
 
 pub(super) fn starts_upper(word: &str) -> bool {

@@ -146,10 +146,21 @@ pub(super) fn looks_like_org(text: &str) -> bool {
 /// the last organisation word of the leading capitalised run, plus acronyms after it.
 pub(super) fn org_prefix_end(phrase: &str) -> Option<usize> {
     let words = words(phrase);
-    let run = words
-        .iter()
-        .take_while(|w| starts_upper(w.text) && (is_org_word(w.text) || !is_role_word(w.text)))
-        .count();
+    let name_word =
+        |w: &Word<'_>| starts_upper(w.text) && (is_org_word(w.text) || !is_role_word(w.text));
+    // The leading name, with "of", "for", "and", "the" between its capitalised words
+    // ("Business Council of Australia").
+    let mut run = 0;
+    let connector = |i: usize| {
+        i > 0
+            && ["of", "for", "and", "the"].contains(&words[i].text)
+            && words[i + 1..]
+                .first()
+                .is_some_and(|w| name_word(w) || w.text == "the")
+    };
+    while run < words.len() && (name_word(&words[run]) || connector(run)) {
+        run += 1;
+    }
     // "CPJ representative", "EU Ambassador": an acronym right before the role.
     if words.len() > 1 && is_acronym(words[0].text) && is_role_word(words[1].text) {
         return Some(words[0].end);

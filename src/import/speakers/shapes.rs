@@ -26,10 +26,11 @@ static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "Bill Hancock Statement on Jeff Long", "UNICEF Director Jane Roe’s statement on …" — WHO.
+/// "Bill Hancock Statement on Jeff Long", "UNICEF Director Jane Roe’s opening remarks at …",
+/// "PRESS RELEASE : Foo Department statement on …" — WHO.
 static WHO_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<who>[^:“”]+?)(?:[’']s)?\s+(?i:{STATEMENT_NOUNS})\s+(?i:{SUBJECT_MARKERS})\b"
+        r"^(?:[^:“”]*:\s*)?(?P<who>[^:“”]+?)(?:[’']s)?(?:\s+(?i:opening|closing|joint|full|official|video))?\s+(?i:{STATEMENT_NOUNS})\s+(?i:{SUBJECT_MARKERS}|at|to)\b"
     ))
 });
 
@@ -109,9 +110,24 @@ pub(super) fn from_title(title: &str, known: &[ExtractedSpeaker]) -> Vec<Attribu
 /// An organisation a title names as making the statement ("Statement by the Council of the EU
 /// on …"), when no person is named there.
 pub(super) fn title_issuer(title: &str) -> Option<String> {
-    let who = STATEMENT_BY.captures(title)?.name("who")?.as_str();
+    let who = STATEMENT_BY
+        .captures(title)
+        .or_else(|| WHO_STATEMENT.captures(title))?
+        .name("who")?
+        .as_str();
     let who = strip_article(who.trim());
-    (looks_like_org(who) && names_in(who, &[]).is_empty()).then(|| who.to_owned())
+    (is_named_org(who) && names_in(who, &[]).is_empty()).then(|| who.to_owned())
+}
+
+/// An organisation's own name: more than a generic word ("the Council", "Government") unless
+/// an acronym or a one-word name ("UNICEF", "Oxfam").
+fn is_named_org(text: &str) -> bool {
+    looks_like_org(text)
+        && !gazetteer::is_place(text)
+        && match words(text).as_slice() {
+            [one] => is_acronym(one.text) || is_in(ORG_NAMES, one.text),
+            _ => true,
+        }
 }
 
 /// A standfirst line before any quote that names who speaks without a verb: "Statement by
@@ -195,6 +211,6 @@ pub(super) fn issuer_in(line: &str) -> Option<(String, usize)> {
                 .iter()
                 .any(|marker| after.starts_with(marker))
         });
-        (looks_like_org(run) && !gazetteer::is_place(run) && !person).then(|| (run.to_owned(), at))
+        (is_named_org(run) && !person).then(|| (run.to_owned(), at))
     })
 }

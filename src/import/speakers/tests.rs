@@ -463,3 +463,98 @@ fn the_issuing_organisation_is_the_subject_that_speaks() {
     assert_eq!(issuer("Jane Roe of Foo Watch said:"), None);
     assert_eq!(issuer("Nothing here said much."), None);
 }
+
+#[test]
+fn shapes_of_other_newsrooms() {
+    assert_eq!(
+        one("Business Council of Northland chief executive Jo Marsh said: “Yes.”"),
+        [speaker(
+            "Jo Marsh",
+            Some("chief executive"),
+            Some("Business Council of Northland")
+        )]
+    );
+    assert_eq!(
+        one("Trade and Industry Secretary Patricia Holt said:"),
+        [speaker(
+            "Patricia Holt",
+            Some("Trade and Industry Secretary"),
+            None
+        )]
+    );
+    assert_eq!(
+        one("Chief Inspector Tom Reyes, of Foo Valley Police, said “Call us.”"),
+        [speaker(
+            "Tom Reyes",
+            Some("Chief Inspector"),
+            Some("Foo Valley Police")
+        )]
+    );
+    assert_eq!(
+        one("“Act now,” said the experts, Ana Ruiz, Special Rapporteur on housing, and Li Wei."),
+        [
+            speaker("Ana Ruiz", Some("Special Rapporteur on housing"), None),
+            speaker("Li Wei", None, None),
+        ]
+    );
+}
+
+#[test]
+fn names_alone_and_back_references_refer_to_people_named_before() {
+    let lines = [
+        "The president of the International Committee of the Red Cross (ICRC), Jo Marsh, arrived.",
+        "“Aid must pass,” said ICRC president Jo Marsh.",
+        "“Now,” added the ICRC president.",
+        "Ms Marsh continued: “Today.”",
+        "Jo said: “Again.”",
+        "“Enough,” he stated.",
+    ];
+    assert_eq!(
+        find_speakers(&lines, "", None),
+        [speaker(
+            "Jo Marsh",
+            Some("president"),
+            Some("International Committee of the Red Cross")
+        )]
+    );
+}
+
+#[test]
+fn sign_offs_and_titles_name_the_speaker() {
+    let lines = [
+        "“We welcome the rules.”",
+        "- Ana Ruiz, chief executive of the Foo Council",
+    ];
+    assert_eq!(
+        find_speakers(&lines, "", None),
+        [speaker(
+            "Ana Ruiz",
+            Some("chief executive"),
+            Some("Foo Council")
+        )]
+    );
+    let lines = ["“We welcome the rules.”", "Ana Ruiz, Director"];
+    assert_eq!(
+        find_speakers(&lines, "", None),
+        [speaker("Ana Ruiz", Some("Director"), None)]
+    );
+    let title = |text: &str| find(&[(2, "“Text.”")], Some((1, text)), None).speakers;
+    assert_eq!(
+        title("Statement from President Ana Ruiz on the floods"),
+        [speaker("Ana Ruiz", Some("President"), None)]
+    );
+    assert_eq!(
+        title("Ana Ruiz Statement on Li Wei"),
+        [speaker("Ana Ruiz", None, None)]
+    );
+    let found = find(
+        &[(3, "We are disappointed by the decision.")],
+        Some((1, "Statement by the Foo Council on the decision")),
+        None,
+    );
+    assert!(found.speakers.is_empty());
+    assert_eq!(
+        found.issuer.map(|(org, origin)| (org, origin.line)),
+        Some(("Foo Council".to_owned(), 1))
+    );
+}
