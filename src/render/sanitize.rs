@@ -487,6 +487,9 @@ mod tests {
         for good in ["a&sol;b:c", "a&#47;b:c", "a&colonb/c:d", "?a=1&b=2:3"] {
             assert!(is_safe_url(good), "{good:?}");
         }
+        // Blanks around an allowed scheme are not part of it.
+        assert!(is_safe_url(" https://example.org/"));
+        assert!(is_safe_url("https :// example.org/"));
         assert_eq!(
             decode_references("a&lt;b&gt;&quot;&apos;&amp;c&sol;"),
             "a<b>\"'&c/"

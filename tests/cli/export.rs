@@ -545,11 +545,14 @@ fn export_missing_local_image_is_an_error() {
     );
     let output = export(&archive, &[]);
     assert_code(&output, 1);
-    assert!(
-        stderr(&output).contains("missing local file"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "press: warning: no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links\n\
+         statements/2026/2026-01-27-x.md:7:1: error: link to a missing local file \"missing.png\"\n  \
+         help: put the file beside the statement or under assets/, or fix the link\n\
+         press: export refused: 1 error in the archive; nothing written (fix it, or pass --keep-going to publish those pages without the broken links)\n"
     );
+    assert!(!archive.path().join("site").exists(), "nothing written");
 }
 
 #[test]
