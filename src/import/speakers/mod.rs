@@ -73,7 +73,7 @@ fn cue_verbs() -> String {
 /// the following statement:", or a verb right before the opening quote ("said “…").
 static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r#"(?i)\s*\b(?:(?:{}){VERB_MODIFIERS}|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*(?::|,?\s*["“])"#,
+        r#"(?i)\s*\b(?:(?:{}){VERB_MODIFIERS}|(?:released|issued|made|gave)\s+the\s+following\s+(?:joint\s+)?(?:statement|news\s+release|remarks)[^:"“”]{{0,200}}?)\s*(?::|,?\s*["“])"#,
         cue_verbs()
     ))
 });
@@ -118,7 +118,8 @@ static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| regex(r#"[.!?]["”’']
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "No", "Jr", "Sr",
-    "Gov", "Sen", "Rep", "Supt", "Insp", "Det", "Cllr", "Hon", "Amb",
+    "Gov", "Sen", "Rep", "Supt", "Insp", "Det", "Cllr", "Hon", "Amb", "vs", "v", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Where sentences end in `text` (byte spans of the punctuation and the blanks after it), not
@@ -338,8 +339,12 @@ fn one_from_subject(
             (None, organization) => (before_title().0, organization),
             found => found,
         }
-    } else {
+    } else if is_aside(after) {
         (None, None) // "Rahima Akter, whose sister died in the fire, added:"
+    } else {
+        // "… the case of Foo vs. Jane Roe and others, the Department has released": another
+        // subject stands between the name and the verb.
+        return None;
     };
     Some(Attribution {
         position: offset + name.start,
@@ -347,6 +352,16 @@ fn one_from_subject(
         role,
         organization,
     })
+}
+
+/// Whether text between a name and its verb is an aside about the person ("whose sister
+/// died", "speaking in Geneva", "also") rather than another subject.
+fn is_aside(text: &str) -> bool {
+    let all = words(text);
+    all.len() <= 2
+        || all.first().is_some_and(|w| {
+            ["who", "whose", "which", "whom"].contains(&w.text) || w.text.ends_with("ing")
+        })
 }
 
 /// The speakers after a quote-first verb: "Hassiba Hadj Sahraoui, Amnesty International's
@@ -459,9 +474,10 @@ pub fn find(
     title: Option<(usize, &str)>,
     default_organization: Option<&str>,
 ) -> Found {
-    let mentions = title
+    // The body's mentions first: a title in Title Case makes names of other words.
+    let mentions = lines
         .iter()
-        .chain(lines)
+        .chain(title.iter())
         .flat_map(|(_, line)| names_in(line, &[]))
         .map(|span| span.name)
         .filter(|name| strip_honorific(name) == name.as_str())
@@ -512,7 +528,8 @@ pub fn find(
             let origin = Origin::at(number, line, a.position);
             speakers.add(a, origin);
         }
-        if issuer.is_none() {
+        // The issuer is named in the lead, before the quotes.
+        if issuer.is_none() && !quote_seen && !starts_with_quote(line) {
             issuer = shapes::issuer_in(line).map(|(org, at)| (org, Origin::at(number, line, at)));
         }
         quote_seen |= line.contains(['“', '"']);

@@ -37,7 +37,7 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "alliance", "federation", "fund", "party", "court", "department", "bank", "project",
     "initiative", "forum", "league", "service", "services", "group", "company", "corporation",
     "office", "secretariat", "board", "authority", "parliament", "government", "movement",
-    "collective", "partnership", "clinic", "bureau", "police",
+    "collective", "partnership", "clinic", "bureau", "police", "tribunal",
     "constabulary", "force", "inc", "corp", "ltd", "llc",
     "plc", "gmbh", "limited", "holdings", "technologies", "industries", "partners", "ventures",
     "labs", "systems", "solutions", "hospital", "assembly", "congress", "senate",
@@ -146,7 +146,10 @@ pub(super) fn name_part(word: &str) -> NamePart {
         .find_map(|prefix| word.strip_prefix(prefix))
         .filter(|rest| starts_upper(rest));
     let word = glued.unwrap_or(word);
-    if !starts_upper(word)
+    // "D-North Carolina", "R-Texas": a party and a state after a politician's name.
+    let party = ["D-", "R-", "I-"].iter().any(|p| word.starts_with(p));
+    if party
+        || !starts_upper(word)
         || is_acronym(word)
         || is_possessive(word)
         || is_role_word(word)

@@ -192,6 +192,14 @@ pub(super) fn issuer_in(line: &str) -> Option<(String, usize)> {
         let before = TRAILING_PARENTHESIS
             .find(before)
             .map_or(before, |m| &before[..m.start()]);
+        // The subject right before its verb, not the end of a quote or a clause.
+        if !before
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '.')
+        {
+            return None;
+        }
         let run = trailing_title(before);
         // "A Foo Council spokesperson": the body, not its spokesperson.
         let run_words = words(run);

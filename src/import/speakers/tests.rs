@@ -558,3 +558,43 @@ fn sign_offs_and_titles_name_the_speaker() {
         Some(("Foo Council".to_owned(), 1))
     );
 }
+
+#[test]
+fn a_name_in_another_clause_of_an_organisations_sentence_is_not_a_speaker() {
+    let line = "Following the ruling in the case of Acme Inc. and others vs. Jane Roe and others, the Department for Rural Affairs has released the following statement:";
+    let found = find(&[(3, line)], None, None);
+    assert!(found.speakers.is_empty(), "{:?}", found.speakers);
+    assert_eq!(
+        found.issuer.map(|(org, origin)| (org, origin.line)),
+        Some(("Department for Rural Affairs".to_owned(), 3))
+    );
+    assert_eq!(
+        one("Jane Roe, speaking in Geneva, said: “No.”"),
+        [speaker("Jane Roe", None, None)]
+    );
+}
+
+#[test]
+fn us_state_shapes() {
+    assert_eq!(
+        one(
+            "SALEM, Ore., Jan. 9 -- Gov. Dana Whit, D-Oregon, issued the following statement on January 8, 2024:"
+        ),
+        [speaker("Dana Whit", Some("Gov."), None)]
+    );
+    let found = find(
+        &[
+            (3, "Governor Dana Whit extended the declaration today."),
+            (
+                5,
+                "“Stay safe,” said Governor Whit. “We will get through this.”",
+            ),
+        ],
+        Some((1, "Governor Whit Extends State Declaration")),
+        None,
+    );
+    assert_eq!(
+        found.speakers,
+        [speaker("Dana Whit", Some("Governor"), None)]
+    );
+}
