@@ -33,13 +33,13 @@ use chrono::NaiveDate;
 
 mod site;
 
-use site::{SiteReport, post_statement, site_options, site_posts};
+use site::resolve::Links;
+use site::{Migration, SiteReport, post_statement, site_options};
 
 use super::{Io, edit, load, new};
 use crate::Exit;
 use crate::archive::{self, Archive};
 use crate::cli::{ImportArgs, SpeakerArg};
-use crate::import::site::SiteOptions;
 use crate::import::{self, Extracted, Options};
 use crate::slug::{self, Slug};
 use crate::statement::{self, Published, Speaker, Statement, Topic};
@@ -90,13 +90,13 @@ pub(crate) fn run(
     let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
     let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
     let mut exit = Exit::Success;
-    let mut candidates: Vec<(String, anyhow::Result<Statement>)> = Vec::new();
-    let mut reports: Vec<(SiteReport, SiteOptions)> = Vec::new();
-    // `.md` inputs that are statement files, mapped like a site's posts and reported together.
-    let mut files = (
-        SiteReport::default(),
-        site_options(args, crate::cli::SiteGenerator::Jekyll)?,
-    );
+    // (name, record, the site and post it comes from)
+    let mut candidates: Vec<(String, anyhow::Result<Statement>, Option<(usize, usize)>)> =
+        Vec::new();
+    let mut migrations: Vec<Migration> = Vec::new();
+    // One summary for every site and `.md` input (mapped like a site's posts).
+    let mut summary = SiteReport::default();
+    let file_options = site_options(args, crate::cli::SiteGenerator::Jekyll)?;
     for file in &args.files {
         let name = if file.as_os_str() == "-" {
             "<stdin>".to_owned()
@@ -112,16 +112,13 @@ pub(crate) fn run(
                 unreadable += 1;
                 continue;
             }
-            let site = site_options(args, generator)?;
-            let mut report = SiteReport::default();
-            for post in site_posts(file, generator)? {
-                let label = archive::relative_path(file, &post);
-                let record = new::read_text(&post).and_then(|text| {
-                    post_statement(&post, &text, &site, args, &speakers, &mut report)
-                });
-                candidates.push((format!("{name}/{label}"), record));
+            let (migration, posts) =
+                Migration::open(file, &name, args, generator, &speakers, &mut summary)?;
+            let at = migrations.len();
+            for post in posts {
+                candidates.push((post.name, post.record, Some((at, post.index))));
             }
-            reports.push((report, site));
+            migrations.push(migration);
             continue;
         }
         let text = match new::read_text(file) {
@@ -153,21 +150,31 @@ pub(crate) fn run(
                             topics: item.categories,
                             extracted: item.extracted,
                         };
-                        candidates.push((label, to_statement(found, args, &speakers, date)));
+                        candidates.push((label, to_statement(found, args, &speakers, date), None));
                     }
                 }
-                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)))),
+                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)), None)),
             }
         } else {
-            let record = record(file, &text, args, &speakers, date, &mut files);
-            candidates.push((name, record));
+            let record = record(
+                file,
+                &text,
+                args,
+                &speakers,
+                date,
+                (&mut summary, &file_options),
+            );
+            candidates.push((name, record, None));
         }
     }
-    for (name, record) in candidates {
+    // First every record finds its place (so links between posts know where each went), then
+    // the links of a site's posts are rewritten, then the files are written.
+    let mut placed: Vec<(String, String, Statement, Option<(usize, usize)>)> = Vec::new();
+    for (name, record, origin) in candidates {
         let statement = match record.and_then(|statement| new::validated(&statement)) {
             Ok(statement) => statement,
             Err(reason) => {
-                report(io, &name, "refused", &reason)?;
+                report_refusal(io, &name, &reason, origin.is_some(), &mut summary)?;
                 refused += 1;
                 continue;
             }
@@ -178,21 +185,17 @@ pub(crate) fn run(
                     io.err,
                     "{name}: skipped: already in the archive as {existing}"
                 )?;
+                if let Some((site, post)) = origin {
+                    migrations[site].posts[post].placed = Some(existing);
+                }
                 skipped += 1;
             }
             Ok((Outcome::Imported(path), statement)) => {
-                if args.dry_run {
-                    writeln!(io.err, "{name}: would write {path}")?;
-                    write!(io.out, "{}", statement::write::to_markdown(&statement))?;
-                } else {
-                    let written = archive::write_new(root, &statement)?;
-                    writeln!(io.out, "{written}")?;
-                    if args.review && edit::open_and_check(root, &written, io)? != Exit::Success {
-                        exit = Exit::Problems;
-                    }
+                if let Some((site, post)) = origin {
+                    migrations[site].posts[post].placed = Some(path.clone());
                 }
-                archive.statements.push(Statement { path, ..statement });
-                imported += 1;
+                archive.statements.push(statement.clone());
+                placed.push((name, path, statement, origin));
             }
             Err(reason) => {
                 writeln!(io.err, "{name}: refused: {reason:#}")?;
@@ -200,10 +203,43 @@ pub(crate) fn run(
             }
         }
     }
-    reports.push(files);
-    for (report, site) in &reports {
-        report.print(io, site)?;
+    let mut links: Vec<Links<'_>> = migrations
+        .iter()
+        .map(|migration| Links::new(migration, root, args.dry_run))
+        .collect();
+    let mut claimed: HashSet<String> = HashSet::new();
+    for (name, path, mut statement, origin) in placed {
+        if let Some((site, post)) = origin {
+            links[site].rewrite(&mut statement, post, &mut summary);
+            let migration = &migrations[site];
+            migration.set_keys(&mut statement, post, &mut claimed, &archive, &mut summary);
+            statement = match new::validated(&statement) {
+                Ok(valid) => Statement {
+                    path: path.clone(),
+                    ..valid
+                },
+                Err(reason) => {
+                    report_refusal(io, &name, &reason, true, &mut summary)?;
+                    refused += 1;
+                    continue;
+                }
+            };
+        }
+        if args.dry_run {
+            writeln!(io.err, "{name}: would write {path}")?;
+            write!(io.out, "{}", statement::write::to_markdown(&statement))?;
+        } else {
+            let written = archive::write_new(root, &statement)?;
+            writeln!(io.out, "{written}")?;
+            if args.review && edit::open_and_check(root, &written, io)? != Exit::Success {
+                exit = Exit::Problems;
+            }
+        }
+        imported += 1;
     }
+    drop(links);
+    let offset = file_options.offset.to_string();
+    summary.print(io, &offset)?;
     if args.files.len() > 1 || args.feed || args.from.is_some() {
         let verb = if args.dry_run {
             "would import"
@@ -222,6 +258,22 @@ pub(crate) fn run(
     } else {
         exit
     })
+}
+
+/// Prints why an input was refused; a site's post is counted by cause in the summary.
+fn report_refusal(
+    io: &mut Io<'_>,
+    name: &str,
+    reason: &anyhow::Error,
+    site_post: bool,
+    summary: &mut SiteReport,
+) -> anyhow::Result<()> {
+    if site_post {
+        let text = format!("{reason:#}");
+        let cause = text.split([':', ';']).next().unwrap_or(&text).trim();
+        summary.refused.add(cause, 1);
+    }
+    report(io, name, "refused", reason)
 }
 
 /// Prints why the input `name` was not imported: `NAME: VERB: reason`, or the located diagnostic
@@ -273,7 +325,7 @@ fn record(
     args: &ImportArgs,
     speakers: &[SpeakerArg],
     date: Option<NaiveDate>,
-    files: &mut (SiteReport, SiteOptions),
+    files: (&mut SiteReport, &crate::import::site::SiteOptions),
 ) -> anyhow::Result<Statement> {
     let extension = file
         .extension()
