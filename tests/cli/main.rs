@@ -18,6 +18,8 @@ mod generated;
 mod groups;
 /// Hostile input: what every command holds on any input, and writes that lose nothing.
 mod hostile;
+/// `press import --from jekyll|hugo`: sites migrated whole (links, files, markup, languages).
+mod import;
 /// Incremental `press export`: after every kind of change, the same site as a fresh export,
 /// unchanged files untouched, hand edits undone, failures harmless.
 mod incremental;

@@ -269,7 +269,10 @@ fn report_refusal(
     summary: &mut SiteReport,
 ) -> anyhow::Result<()> {
     if site_post {
-        let text = format!("{reason:#}");
+        let text = match crate::diagnostic::located(reason) {
+            Some(located) => located.message.clone(),
+            None => format!("{reason:#}"),
+        };
         let cause = text.split([':', ';']).next().unwrap_or(&text).trim();
         summary.refused.add(cause, 1);
     }

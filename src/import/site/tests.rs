@@ -239,8 +239,8 @@ fn misfits_duplicates_and_control_characters_are_kept_and_reported() -> Result<(
     assert_eq!(
         post.extra,
         [
-            ("source".to_owned(), Value::String("18f".into())),
             ("duplicate_title".to_owned(), Value::String("Old".into())),
+            ("source".to_owned(), Value::String("18f".into())),
         ]
     );
     assert_eq!(post.body, "One\ntwo three");

@@ -158,37 +158,40 @@ impl Migration {
             options,
             posts: Vec::new(),
         };
-        let mut read: Vec<(PathBuf, anyhow::Result<(Post, Statement)>)> = Vec::new();
+        let mut read: Vec<(PathBuf, Option<Post>, anyhow::Result<Statement>)> = Vec::new();
         for file in files {
             let label = crate::archive::relative_path(dir, &file);
-            let result = super::new::read_text(&file).and_then(|text| {
+            let result = read_post_text(&file).and_then(|text| {
                 let file_name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
                 let post = site::read_post(file_name, &text, &migration.options)
                     .map_err(anyhow::Error::msg);
                 match post {
                     Err(error) if error.to_string().starts_with("no front matter") => {
-                        bail!("not a post: {error}")
+                        bail!("not a post: a file without front matter")
                     }
                     Ok(post) if post.headless => bail!("not a post: a headless bundle"),
                     other => other,
                 }
             });
-            let result = result.and_then(|post| {
-                report.add(&format!("{name}/{label}"), &post);
-                let statement = to_statement(&file, &post, &migration.options, args, speakers)?;
-                Ok((post, statement))
-            });
-            if let Err(error) = &result
-                && let Some(reason) = error.to_string().strip_prefix("not a post: ")
-            {
-                report.not_posts.add(reason, 1);
-                continue;
-            }
-            read.push((file, result));
+            let (post, statement) = match result {
+                Ok(post) => {
+                    report.add(&format!("{name}/{label}"), &post);
+                    let statement = to_statement(&file, &post, args, speakers);
+                    (Some(post), statement)
+                }
+                Err(error) => {
+                    if let Some(reason) = error.to_string().strip_prefix("not a post: ") {
+                        report.not_posts.add(reason, 1);
+                        continue;
+                    }
+                    (None, Err(error))
+                }
+            };
+            read.push((file, post, statement));
         }
         let languages = migration.languages(dir, &read);
         let mut out = Vec::new();
-        for (index, ((file, result), lang)) in read.into_iter().zip(languages).enumerate() {
+        for (index, ((file, read, result), lang)) in read.into_iter().zip(languages).enumerate() {
             let label = crate::archive::relative_path(dir, &file);
             let bundle = file
                 .file_stem()
@@ -203,13 +206,18 @@ impl Migration {
                 original: None,
                 placed: None,
             };
-            let record = result.map(|(read, mut statement)| {
+            // A refused post's permalink too: links to it go to its old URL.
+            if let Some(read) = &read {
+                post.permalink = migration.permalink(dir, &file, read);
+                post.aliases = migration.aliases(&post.permalink, &read.old_urls);
+            }
+            let record = result.map(|mut statement| {
                 if let Some(lang) = &lang {
                     statement.lang.clone_from(lang);
                 }
-                post.permalink = migration.permalink(dir, &file, &read, &statement);
-                post.aliases = migration.aliases(&post.permalink, &read.old_urls);
-                statement.body = migration.translate(&statement.body, &read, report);
+                if let Some(read) = &read {
+                    statement.body = migration.translate(&statement.body, read, report);
+                }
                 statement
             });
             migration.posts.push(post);
@@ -228,11 +236,11 @@ impl Migration {
     fn languages(
         &self,
         dir: &Path,
-        read: &[(PathBuf, anyhow::Result<(Post, Statement)>)],
+        read: &[(PathBuf, Option<Post>, anyhow::Result<Statement>)],
     ) -> Vec<Option<String>> {
         read.iter()
-            .map(|(file, result)| {
-                let written = result.as_ref().ok().and_then(|(post, _)| post.lang.clone());
+            .map(|(file, post, _)| {
+                let written = post.as_ref().and_then(|post| post.lang.clone());
                 written
                     .or_else(|| file_lang(file))
                     .or_else(|| self.folder_lang(dir, file))
@@ -369,7 +377,7 @@ impl Migration {
     }
 
     /// The post's permalink from the site's rules.
-    fn permalink(&self, dir: &Path, file: &Path, post: &Post, statement: &Statement) -> String {
+    fn permalink(&self, dir: &Path, file: &Path, post: &Post) -> String {
         let root = self.site.root.as_deref().unwrap_or(dir);
         let relative = file.strip_prefix(root).unwrap_or(file);
         let mut folders: Vec<String> = relative
@@ -430,10 +438,10 @@ impl Migration {
             }
         };
         let facts = PostFacts {
-            published: Some(statement.published),
+            published: post.published,
             slug: post.written_slug.as_deref(),
             file_slug: &file_slug,
-            title: &statement.title,
+            title: post.title.as_deref().unwrap_or_default(),
             categories: &categories,
             section: &section,
             sub_path: &sub_path,
@@ -678,7 +686,6 @@ fn folders_named(dir: &Path, name: &str) -> Vec<PathBuf> {
 fn to_statement(
     path: &Path,
     post: &Post,
-    options: &SiteOptions,
     args: &ImportArgs,
     speakers: &[SpeakerArg],
 ) -> anyhow::Result<Statement> {
@@ -728,7 +735,6 @@ fn to_statement(
         .location
         .or_else(|| args.location.clone())
         .or_else(|| import::title_location(&title));
-    let _ = options;
     Ok(Statement {
         path: String::new(),
         slug,
@@ -762,7 +768,17 @@ pub(super) fn post_statement(
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let post = site::read_post(file_name, text, options).map_err(anyhow::Error::msg)?;
     report.add(&path.display().to_string(), &post);
-    to_statement(path, &post, options, args, speakers)
+    to_statement(path, &post, args, speakers)
+}
+
+/// A post's text: UTF-8 as it is (control characters are the reader's to clean and report),
+/// anything else decoded as statement files are, or refused with a located error.
+fn read_post_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => super::new::read_text(path),
+    }
 }
 
 /// The old URLs a statement records.

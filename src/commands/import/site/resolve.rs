@@ -161,7 +161,11 @@ impl<'a> Links<'a> {
     ) -> Self {
         let mut pages = HashMap::new();
         let mut names = HashMap::new();
-        for (i, post) in migration.posts.iter().enumerate() {
+        // Originals first: a name a translation shares (its bundle's) leads to the original.
+        let mut order: Vec<usize> = (0..migration.posts.len()).collect();
+        order.sort_by_key(|&i| migration.posts[i].original.is_some());
+        for i in order {
+            let post = &migration.posts[i];
             for alias in &post.aliases {
                 pages.entry(page_key(alias)).or_insert(i);
             }
@@ -187,7 +191,15 @@ impl<'a> Links<'a> {
         index: usize,
         report: &mut SiteReport,
     ) {
-        let folder = format!("{}/{}", statement.day().format("%Y"), statement.slug);
+        // A bundle's files go under its original's slug, which its translations share.
+        let original = self.migration.posts[index]
+            .original
+            .and_then(|o| self.migration.posts[o].placed.as_deref())
+            .and_then(|path| path.rsplit('/').next())
+            .and_then(|name| name.strip_suffix(".md"))
+            .and_then(|name| name.get(11..));
+        let slug = original.map_or_else(|| statement.slug.to_string(), str::to_owned);
+        let folder = format!("{}/{slug}", statement.day().format("%Y"));
         statement.body = links::rewrite(&statement.body, |url, place| {
             self.decide(url, place, &folder, index, report)
         });
