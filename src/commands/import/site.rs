@@ -254,9 +254,12 @@ pub(super) fn post_statement(
         body: post.body,
         source: post.source,
         summary: post.summary,
+        lang_given: post.lang.as_deref().is_some_and(|lang| lang != "en"),
         lang: post.lang.unwrap_or_else(|| "en".to_owned()),
+        translation_of: None,
         draft: post.draft,
         embargo: post.embargo,
+        aliases: Vec::new(),
         extra: post.extra,
         body_line: 1,
     })
