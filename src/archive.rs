@@ -106,8 +106,9 @@ impl Archive {
 
     /// Archive-wide warnings and link checks that `check` (and `export`) add to the per-file
     /// diagnostics: topic spellings that normalise alike, dates and embargoes after `now`, a
-    /// `source` used twice, and links to local files that do not exist.
-    pub fn lint(&mut self, now: DateTime<FixedOffset>) {
+    /// `source` used twice, links to local files that do not exist, and the problems of
+    /// [`crate::relations::check`] (`language` is the archive's default language).
+    pub fn lint(&mut self, now: DateTime<FixedOffset>, language: &str) {
         let root = self.root.as_path();
         let mut found = Vec::new();
         let mut spellings: HashMap<&str, Vec<(&str, &Statement)>> = HashMap::new();
@@ -181,6 +182,7 @@ impl Archive {
                 }
             }
         }
+        found.extend(crate::relations::check(root, &self.statements, language));
         if !self.links_checked {
             let links: Vec<Diagnostic> = self
                 .statements
@@ -264,7 +266,7 @@ pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
 
 /// Where the front-matter `key` of the statement file at `path` (relative to `root`) is, for
 /// archive-wide warnings about its value; line 1 when the file cannot be read again.
-fn key_position(root: &Path, path: &str, key: &str) -> (usize, usize) {
+pub(crate) fn key_position(root: &Path, path: &str, key: &str) -> (usize, usize) {
     fs::read(root.join(path))
         .ok()
         .and_then(|bytes| statement::parse::decode(path, &bytes).ok())

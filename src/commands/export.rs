@@ -78,6 +78,9 @@ pub(crate) fn export(
         (catalog, target)
     });
     let mut catalog = catalog?;
+    let related = crate::relations::check(root, &catalog.summaries, config.language());
+    catalog.diagnostics.extend(related);
+    crate::archive::sort_diagnostics(&mut catalog.diagnostics);
     let errors: Vec<_> = catalog.errors().cloned().collect();
     if !errors.is_empty() {
         io.diagnostics(&errors)?;

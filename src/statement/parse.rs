@@ -56,9 +56,11 @@ pub const KEYS: &[&str] = &[
     "source",
     "summary",
     "lang",
+    "translation_of",
     "draft",
     "embargo",
     "slug",
+    "aliases",
     "extra",
 ];
 
@@ -245,13 +247,19 @@ struct KeyLine {
     value_column: usize,
 }
 
-struct Parser<'a> {
+pub(super) struct Parser<'a> {
     path: &'a str,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Parser<'_> {
-    fn error(&mut self, line: usize, column: usize, message: impl Into<String>, help: &str) {
+    pub(super) fn error(
+        &mut self,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+        help: &str,
+    ) {
         let mut d = Diagnostic::error(self.path, line, column, message);
         if !help.is_empty() {
             d = d.with_help(help);
@@ -502,8 +510,11 @@ impl Parser<'_> {
             source: None,
             summary: None,
             lang: "en".to_owned(),
+            lang_given: false,
+            translation_of: None,
             draft: false,
             embargo: None,
+            aliases: Vec::new(),
             extra: Vec::new(),
             body_line: 1,
         };
@@ -547,7 +558,11 @@ impl Parser<'_> {
                 "lang" => {
                     if let Some(lang) = self.lang(value, line, column) {
                         statement.lang = lang;
+                        statement.lang_given = true;
                     }
+                }
+                "translation_of" => {
+                    statement.translation_of = self.translation_of(value, line, column);
                 }
                 "draft" => statement.draft = self.draft(value, line, column),
                 "embargo" => statement.embargo = self.embargo(value, line, column),
@@ -557,9 +572,19 @@ impl Parser<'_> {
                         statement.slug_given = true;
                     }
                 }
+                "aliases" => statement.aliases = self.aliases(value, line, column),
                 "extra" => statement.extra = self.extra(value, line, column),
                 _ => {} // reported by the key scan
             }
+        }
+        if statement.translation_of.is_some() && !statement.lang_given {
+            let (line, column) = at("translation_of");
+            self.error(
+                line,
+                column,
+                "a translation needs `lang`: the language it is written in",
+                "add `lang:` with its BCP 47 tag, e.g. lang: \"fr\"",
+            );
         }
         let mut missing = false;
         for (key, present) in [
@@ -665,7 +690,7 @@ impl Parser<'_> {
         self.one_line(key, value, line, column, LIMITS.title_chars)
     }
 
-    fn optional_text(
+    pub(super) fn optional_text(
         &mut self,
         key: &str,
         value: Value,
@@ -1314,7 +1339,7 @@ fn trim_blank_lines(text: &str) -> (&str, usize) {
 
 impl Value {
     /// "a number `2026`"-style description of a value's kind and content, for messages.
-    fn describe_kind(&self) -> String {
+    pub(super) fn describe_kind(&self) -> String {
         match self {
             Value::String(s) => format!("the string {}", quote(s)),
             Value::Null => "nothing (null)".to_owned(),

@@ -3,6 +3,9 @@
 //! One test binary (faster to build and link than one per file), one module per verb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// `aliases` and `translation_of`: their values, what `check` and `export` refuse across
+/// statements, and the JSON that carries them.
+mod aliases;
 /// The cache under `.press/`: changes seen at once, damage and read-only archives harmless,
 /// the same answers with `--no-cache`.
 mod cache;

@@ -463,8 +463,11 @@ fn to_statement(
         source: args.source.clone().or(source),
         summary: None,
         lang: "en".to_owned(),
+        lang_given: false,
+        translation_of: None,
         draft: false,
         embargo: None,
+        aliases: Vec::new(),
         extra: Vec::new(),
         body_line: 1,
     })

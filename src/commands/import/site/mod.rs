@@ -21,7 +21,7 @@ use crate::import::site::markup::{self, Context};
 use crate::import::site::permalink::{self, PostFacts};
 use crate::import::site::{self, Post, Site, SiteKind, SiteOptions, Target};
 use crate::slug::{self, Slug};
-use crate::statement::{Speaker, Statement, Topic};
+use crate::statement::{Alias, Speaker, Statement, Topic};
 
 pub(super) use report::SiteReport;
 
@@ -214,6 +214,7 @@ impl Migration {
             let record = result.map(|mut statement| {
                 if let Some(lang) = &lang {
                     statement.lang.clone_from(lang);
+                    statement.lang_given |= lang != "en";
                 }
                 if let Some(read) = &read {
                     statement.body = migration.translate(&statement.body, read, report);
@@ -366,7 +367,11 @@ impl Migration {
                 }
                 let index = read[original].index;
                 self.posts[read[i].index].original = Some(index);
+                if let Ok(original) = &mut read[original].record {
+                    original.lang_given = true;
+                }
                 if let Ok(statement) = &mut read[i].record {
+                    statement.lang_given = true;
                     let suffix = slug::slugify(language);
                     statement.slug = Slug::parse(&format!("{base}-{suffix}"))
                         .unwrap_or_else(|| slug::slugify(&format!("{base}-{suffix}")));
@@ -482,18 +487,25 @@ impl Migration {
     ) {
         let post = &self.posts[index];
         let mut aliases = Vec::new();
-        for alias in &post.aliases {
+        for written in &post.aliases {
+            let Ok(alias) = Alias::parse(written) else {
+                report.notes.push(format!(
+                    "{}: old URL {written} is not a path from the site's root: not recorded",
+                    statement.path
+                ));
+                continue;
+            };
             let elsewhere = archive
                 .statements
                 .iter()
-                .any(|s| s.path != statement.path && statement_aliases(s).contains(alias));
-            if elsewhere || !claimed.insert(alias.clone()) {
+                .any(|s| s.path != statement.path && s.aliases.contains(&alias));
+            if elsewhere || !claimed.insert(alias.to_string()) {
                 report.notes.push(format!(
-                    "{}: old URL {alias} is another statement's already: not recorded here",
+                    "{}: old URL {written} is another statement's already: not recorded here",
                     statement.path
                 ));
             } else {
-                aliases.push(alias.clone());
+                aliases.push(alias);
             }
         }
         let translation_of = post
@@ -501,7 +513,8 @@ impl Migration {
             .and_then(|original| self.posts[original].placed.as_deref())
             .and_then(|path| archive.statements.iter().find(|s| s.path == path))
             .map(|s| s.slug.clone());
-        set_migration_keys(statement, aliases, translation_of);
+        statement.aliases = aliases;
+        statement.translation_of = translation_of;
     }
 
     /// The body with its Liquid tags and shortcodes translated, counted in the report.
@@ -748,9 +761,12 @@ fn to_statement(
         body: post.body,
         source: post.source,
         summary: post.summary,
+        lang_given: post.lang.as_deref().is_some_and(|lang| lang != "en"),
         lang: post.lang.unwrap_or_else(|| "en".to_owned()),
+        translation_of: None,
         draft: post.draft,
         embargo: post.embargo,
+        aliases: Vec::new(),
         extra: post.extra,
         body_line: 1,
     })
@@ -781,17 +797,3 @@ fn read_post_text(path: &Path) -> anyhow::Result<String> {
     }
 }
 
-/// The old URLs a statement records.
-fn statement_aliases(statement: &Statement) -> &[String] {
-    let _ = statement;
-    &[]
-}
-
-/// Sets the keys a migration adds.
-fn set_migration_keys(
-    statement: &mut Statement,
-    aliases: Vec<String>,
-    translation_of: Option<Slug>,
-) {
-    let _ = (statement, aliases, translation_of);
-}
