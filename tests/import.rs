@@ -391,7 +391,10 @@ fn import_from_jekyll_maps_front_matter_and_reports_once() {
         link.contains("  name: \"Amnesty International UK\"\n"),
         "{link}"
     );
-    assert!(!link.contains("redirect_from"), "{link}");
+    assert!(
+        link.contains("aliases: [\"/2015/06/29/link-out.html\", \"/old-link/\"]\n"),
+        "{link}"
+    );
     assert!(link.ends_with("---\n"), "{link}");
     let report = archive.read("statements/2016/2016-01-05-annual-report.md");
     assert!(

@@ -22,9 +22,12 @@ fn jekyll_site_links_files_markup_and_summary() {
     let archive = Archive::empty();
     migrate(&archive, "jekyll", "jekyll-site")
         .code(1)
-        .stdout("statements/2019/2019-06-18-launch.md\nstatements/2019/2019-07-01-second-post.md\n")
+        .stdout("statements/2019/2019-06-18-launch.md\nstatements/2019/2019-09-09-untitled-note.md\nstatements/2019/2019-07-01-second-post.md\n")
         .stderr(predicate::str::contains(
-            "2019-08-01-refused.md: refused: missing a title",
+            "2019-08-01-refused.md: refused: invalid YAML front matter (line 3)",
+        ))
+        .stderr(predicate::str::contains(
+            "2019-09-09-untitled-note.md: warning: no title: the file name's words are taken, as Jekyll does",
         ))
         .stderr(predicate::str::contains(
             "/assets/img/gone.png: not in the site's tree: linked on the old site as https://news.example.org/assets/img/gone.png",
@@ -32,9 +35,9 @@ fn jekyll_site_links_files_markup_and_summary() {
         .stderr(predicate::str::contains(
             "not posts, skipped: a file without front matter (1 file)\n",
         ))
-        .stderr(predicate::str::contains("refused: missing a title (1 post)\n"))
+        .stderr(predicate::str::contains("refused: invalid YAML front matter (line 3) (1 post)\n"))
         .stderr(predicate::str::contains(
-            "values that do not fit the format, kept under extra: `source` (not an http or https URL) (1 post)\n",
+            "values that do not fit the format, kept under extra: `published` (not true or false) (1 post), `source` (not an http or https URL) (1 post)\n",
         ))
         .stderr(predicate::str::contains("keys written twice: `title` (1 post)\n"))
         .stderr(predicate::str::contains(
@@ -45,12 +48,19 @@ fn jekyll_site_links_files_markup_and_summary() {
         ))
         .stderr(predicate::str::contains("left as text: include (1 time)\n"))
         .stderr(predicate::str::contains(
-            "links rewritten: to migrated posts (4 links), to files copied into assets/ (2 links), to refused posts (their old URL) (1 link), to other pages of the old site (1 link), to files the tree lacks (on the old site) (1 link)\n",
+            "links rewritten: to migrated posts (4 links), to other pages of the old site (2 links), to files copied into assets/ (2 links), to files the tree lacks (on the old site) (1 link)\n",
         ))
         .stderr(predicate::str::contains("files copied into assets/: 1 (0 already there)\n"))
         .stderr(predicate::str::contains(
-            "imported 2, skipped 0 duplicates, refused 1",
+            "imported 3, skipped 0 duplicates, refused 1",
         ));
+    // No `title` and `date`: the file name's words, and `published` read as the date.
+    let note = archive.read("statements/2019/2019-09-09-untitled-note.md");
+    assert!(
+        note.starts_with("---\ntitle: \"Untitled note\"\ndate: 2019-09-09T08:00:00+02:00\n"),
+        "{note}"
+    );
+    assert!(note.contains("aliases: [\"/news/2019/09/untitled-note/\"]\nextra:\n  published: \"2019-09-09 08:00:00 +0200\"\n  mood: \"Kenya: hopeful\"\n"), "{note}");
     let launch = archive.read("statements/2019/2019-06-18-launch.md");
     // Handle → name and role from `_authors/`; `excerpt` → summary.
     assert!(
@@ -59,6 +69,11 @@ fn jekyll_site_links_files_markup_and_summary() {
     );
     assert!(
         launch.contains("summary: \"The report is out.\"\n"),
+        "{launch}"
+    );
+    // The permalink from `permalink: /news/:year/:month/:title/`, then `redirect_from`.
+    assert!(
+        launch.contains("aliases: [\"/news/2019/06/launch/\", \"/old/launch/\"]\n"),
         "{launch}"
     );
     assert!(launch.contains(
@@ -89,7 +104,7 @@ fn jekyll_site_links_files_markup_and_summary() {
         .stdout("")
         .stderr(predicate::str::contains("files copied").not())
         .stderr(predicate::str::contains(
-            "imported 0, skipped 2 duplicates, refused 1",
+            "imported 0, skipped 3 duplicates, refused 1",
         ));
     assert_eq!(archive.files(), files);
 }
@@ -189,8 +204,20 @@ fn hugo_site_bundles_languages_shortcodes_and_skips() {
             .contains("![Chart](/assets/2020/launch/chart.png)\n\n```go\nfmt.Println(\"hi\")\n```"),
         "{launch}"
     );
+    // The permalink rule with `uglyURLs`, then `aliases`.
+    assert!(
+        launch.contains("aliases: [\"/2020/01/15/launch.html\", \"/old/launch.html\"]\n"),
+        "{launch}"
+    );
     let spanish = archive.read("statements/2020/2020-01-15-launch-es.md");
-    assert!(spanish.contains("lang: \"es\"\n"), "{spanish}");
+    assert!(
+        spanish.contains("lang: \"es\"\ntranslation_of: \"launch\"\n"),
+        "{spanish}"
+    );
+    assert!(
+        spanish.contains("aliases: [\"/es/2020/01/15/global-lanzamiento.html\"]\n"),
+        "{spanish}"
+    );
     assert!(
         spanish.contains("![Gráfico](/assets/2020/launch/chart.png)"),
         "{spanish}"
@@ -210,6 +237,9 @@ fn hugo_site_bundles_languages_shortcodes_and_skips() {
     ), "{second}");
     // The same path under the Spanish content folder is its translation.
     let segundo = archive.read("statements/2020/2020-02-02-second-es.md");
-    assert!(segundo.contains("lang: \"es\"\n"), "{segundo}");
+    assert!(
+        segundo.contains("lang: \"es\"\ntranslation_of: \"second\"\n"),
+        "{segundo}"
+    );
     archive.press().arg("check").assert().success();
 }

@@ -52,6 +52,12 @@ struct Found {
     topics: Vec<String>,
 }
 
+/// An input's name, its record (or why there is none), and the site and post it comes from.
+type Candidate = (String, anyhow::Result<Statement>, Option<(usize, usize)>);
+
+/// A record with its place in the archive: name, path, record, the site and post it comes from.
+type Placed = (String, String, Statement, Option<(usize, usize)>);
+
 /// What happened to one input.
 enum Outcome {
     /// Written (or printed, with `--dry-run`) at this path.
@@ -87,12 +93,16 @@ pub(crate) fn run(
     // Held until the files are written: another `import` or `new` waits, then sees their slugs.
     let _lock = archive::WriteLock::acquire(root)?;
     let mut archive = load(root)?;
+    let existing_aliases: HashSet<String> = archive
+        .statements
+        .iter()
+        .flat_map(|s| s.aliases.iter().map(ToString::to_string))
+        .collect();
     let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
     let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
     let mut exit = Exit::Success;
     // (name, record, the site and post it comes from)
-    let mut candidates: Vec<(String, anyhow::Result<Statement>, Option<(usize, usize)>)> =
-        Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut migrations: Vec<Migration> = Vec::new();
     // One summary for every site and `.md` input (mapped like a site's posts).
     let mut summary = SiteReport::default();
@@ -169,7 +179,7 @@ pub(crate) fn run(
     }
     // First every record finds its place (so links between posts know where each went), then
     // the links of a site's posts are rewritten, then the files are written.
-    let mut placed: Vec<(String, String, Statement, Option<(usize, usize)>)> = Vec::new();
+    let mut placed: Vec<Placed> = Vec::new();
     for (name, record, origin) in candidates {
         let statement = match record.and_then(|statement| new::validated(&statement)) {
             Ok(statement) => statement,
@@ -207,7 +217,8 @@ pub(crate) fn run(
         .iter()
         .map(|migration| Links::new(migration, root, args.dry_run))
         .collect();
-    let mut claimed: HashSet<String> = HashSet::new();
+    // Old URLs already recorded before this run, and those claimed in it.
+    let mut claimed: HashSet<String> = existing_aliases;
     for (name, path, mut statement, origin) in placed {
         if let Some((site, post)) = origin {
             links[site].rewrite(&mut statement, post, &mut summary);
@@ -295,9 +306,18 @@ fn place(
     archive: &Archive,
     taken: &mut HashSet<Slug>,
 ) -> anyhow::Result<(Outcome, Statement)> {
+    // A migrated post is known by its permalink (its first old URL); other records by source, or day and title (in
+    // one language: a translation may keep its original's title).
     if let Some(existing) = archive.statements.iter().find(|s| {
         (statement.source.is_some() && s.source == statement.source)
-            || (s.day() == statement.day() && s.title.trim() == statement.title.trim())
+            || statement
+                .aliases
+                .first()
+                .is_some_and(|a| s.aliases.contains(a))
+            || ((s.aliases.is_empty() || statement.aliases.is_empty())
+                && s.day() == statement.day()
+                && s.title.trim() == statement.title.trim()
+                && s.lang == statement.lang)
     }) {
         return Ok((Outcome::Duplicate(existing.path.clone()), statement));
     }

@@ -151,13 +151,15 @@ pub fn split_front_matter(text: &str) -> Result<(Value, &str, Vec<String>), Stri
                 format!("{}{}\n", "  ".repeat(indent), &line[indent..])
             })
             .collect();
-        yaml::parse(&front).map_err(|err| {
-            format!(
-                "invalid YAML front matter (line {}): {}",
-                err.line + 1,
-                err.message
-            )
-        })?
+        yaml::parse(&front)
+            .or_else(|err| yaml::parse(&quote_plain_values(&front)).map_err(|_| err))
+            .map_err(|err| {
+                format!(
+                    "invalid YAML front matter (line {}): {}",
+                    err.line + 1,
+                    err.message
+                )
+            })?
     };
     Ok((value, body, duplicates))
 }
@@ -174,4 +176,32 @@ pub(super) fn from_toml(value: toml::Value) -> Value {
             Value::Map(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
         }
     }
+}
+
+/// A top-level `key: value` whose plain value YAML cannot read as written (`title: Kenya: …`,
+/// `title: @handle`, `title: 50% off`).
+static PLAIN_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r#"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^"'\[{|>&*!\s].*?)[ \t]*$"#)
+});
+
+/// Front matter with plain top-level values quoted, for a second try when sites wrote values
+/// YAML refuses but Jekyll's readers forgave.
+fn quote_plain_values(front: &str) -> String {
+    front
+        .lines()
+        .map(|line| match PLAIN_VALUE.captures(line) {
+            Some(caps)
+                if caps["value"].contains(": ")
+                    || caps["value"].contains(" #")
+                    || caps["value"].starts_with(['@', '`', '%']) =>
+            {
+                format!(
+                    "{}: {}\n",
+                    &caps["key"],
+                    yaml::double_quoted(&caps["value"])
+                )
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect()
 }

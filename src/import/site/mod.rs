@@ -164,6 +164,8 @@ pub struct Post {
     pub dropped_keys: Vec<String>,
     /// The date had a time but no offset, so [`SiteOptions::offset`] was assumed.
     pub assumed_offset: bool,
+    /// No `title`: the file name's words were taken, as Jekyll does.
+    pub title_from_file: bool,
 }
 
 /// Reads one post: `file_name` is the file's own name (for the date and slug in it).
@@ -221,6 +223,29 @@ pub fn read_post(file_name: &str, text: &str, options: &SiteOptions) -> Result<P
         post.extra
             .push(("original_slug".to_owned(), Value::String(original.clone())));
     }
+    if post.published.is_none()
+        && let Some(published) = DATE_KEYS.iter().find_map(|key| {
+            let (_, value) = post
+                .extra
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))?;
+            dates::parse_date(&self::text(value)?, options.offset)
+        })
+    {
+        post.assumed_offset |= published.1;
+        post.published = Some(published.0);
+    }
+    if post.title.is_none()
+        && let Some(name) = file_name_slug(std::path::Path::new(file_name))
+    {
+        // As Jekyll does: the file name's words, the first capitalised.
+        let words = name.replace(['-', '_'], " ");
+        let mut chars = words.trim().chars();
+        post.title = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect());
+        post.title_from_file = post.title.is_some();
+    }
     if post.published.is_none() {
         if let Some((day, _)) = dates::file_date(file_name) {
             post.published = Some(Published::Date(day));
@@ -240,6 +265,18 @@ pub fn read_post(file_name: &str, text: &str, options: &SiteOptions) -> Result<P
     }
     Ok(post)
 }
+
+/// Keys that hold a post's date when `date` does not (read in this order; kept under `extra:`).
+const DATE_KEYS: &[&str] = &[
+    "publishDate",
+    "pubDate",
+    "published",
+    "date_published",
+    "created",
+    "lastmod",
+    "modified",
+    "updated",
+];
 
 /// `2016-01-01` at the start of `text` (`2016-01-01 (optional)`).
 fn leading_date(text: &str) -> Option<NaiveDate> {
@@ -343,7 +380,11 @@ fn set_field(
                 );
             }
         }
-        "published" => post.draft |= *value == Value::Bool(false),
+        "published" => match value {
+            Value::Bool(published) => post.draft |= !published,
+            // `published: 2019-01-01`: a date, kept under extra and read if `date` is missing.
+            _ => return Err("not true or false".to_owned()),
+        },
         "speaker" => post.speakers.extend(speakers(value, &options.site)),
         "topics" | "categories" => {
             for topic in strings(value, options.kind) {

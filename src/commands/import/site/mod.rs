@@ -212,6 +212,12 @@ impl Migration {
                 post.aliases = migration.aliases(&post.permalink, &read.old_urls);
             }
             let record = result.map(|mut statement| {
+                // Known early, so that a post migrated before is recognised by them.
+                statement.aliases = post
+                    .aliases
+                    .iter()
+                    .filter_map(|a| Alias::parse(a).ok())
+                    .collect();
                 if let Some(lang) = &lang {
                     statement.lang.clone_from(lang);
                     statement.lang_given |= lang != "en";
@@ -416,12 +422,13 @@ impl Migration {
                 if rest.first().is_some_and(|f| f == "content") {
                     rest = &rest[1..];
                 }
-                let lang = self.folder_lang(dir, file).or_else(|| file_lang(file));
+                let folder_lang = self.folder_lang(dir, file);
                 if let Some(first) = rest.first()
-                    && lang.as_deref() == Some(first.to_ascii_lowercase().as_str())
+                    && folder_lang.as_deref() == Some(first.to_ascii_lowercase().as_str())
                 {
                     rest = &rest[1..];
                 }
+                let lang = file_lang(file).or(folder_lang);
                 for language in &self.site.languages {
                     if let Some(content) = &language.content_dir {
                         let depth = Path::new(content).components().count();
@@ -495,11 +502,7 @@ impl Migration {
                 ));
                 continue;
             };
-            let elsewhere = archive
-                .statements
-                .iter()
-                .any(|s| s.path != statement.path && s.aliases.contains(&alias));
-            if elsewhere || !claimed.insert(alias.to_string()) {
+            if !claimed.insert(alias.to_string()) {
                 report.notes.push(format!(
                     "{}: old URL {written} is another statement's already: not recorded here",
                     statement.path
@@ -796,4 +799,3 @@ fn read_post_text(path: &Path) -> anyhow::Result<String> {
         Err(_) => super::new::read_text(path),
     }
 }
-

@@ -24,7 +24,7 @@ impl Counts {
     /// `name (n unit[s]), …`, the largest first.
     fn list(&self, unit: &str) -> String {
         let mut sorted: Vec<&(String, usize)> = self.0.iter().collect();
-        sorted.sort_by(|a, b| b.1.cmp(&a.1));
+        sorted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         sorted
             .iter()
             .map(|(name, n)| format!("{name} ({n} {unit}{})", if *n == 1 { "" } else { "s" }))
@@ -82,6 +82,11 @@ impl SiteReport {
         }
         if let (Some(original), Some(slug)) = (&post.original_slug, &post.slug) {
             self.notes.push(format!("{file}: slug {original:?} normalised to `{slug}` (the original kept as extra.original_slug)"));
+        }
+        if post.title_from_file {
+            self.notes.push(format!(
+                "{file}: warning: no title: the file name's words are taken, as Jekyll does"
+            ));
         }
         if post.extra.iter().any(|(k, _)| k == "original_date") {
             self.notes.push(format!("{file}: warning: the date cannot be read; the file name's date is used, the original kept as extra.original_date"));

@@ -298,11 +298,11 @@ impl<'a> Links<'a> {
             return self.to_post(target, tail, report);
         }
         let decoded = percent_decode(path_only);
-        if let Some(file) = self.find_file(&decoded, index) {
-            if let Some(archived) = self.copy(&file, &decoded, folder, index, report) {
-                report.links.add("to files copied into assets/", 1);
-                return Rewrite::Url(format!("/{archived}{tail}"));
-            }
+        if let Some(file) = self.find_file(&decoded, index)
+            && let Some(archived) = self.copy(&file, &decoded, folder, index, report)
+        {
+            report.links.add("to files copied into assets/", 1);
+            return Rewrite::Url(format!("/{archived}{tail}"));
         }
         let last = decoded.rsplit('/').next().unwrap_or("");
         let extension = last.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -343,10 +343,9 @@ impl<'a> Links<'a> {
             if let Some(rest) = path
                 .strip_prefix(folder)
                 .or_else(|| path.strip_prefix(&format!("{}/", folder.trim_end_matches('/'))))
+                && let Some(dir) = post.file.parent()
             {
-                if let Some(dir) = post.file.parent() {
-                    candidates.push((dir.to_path_buf(), dir.join(rest)));
-                }
+                candidates.push((dir.to_path_buf(), dir.join(rest)));
             }
         }
         if let Some(root) = &self.migration.site.root {
