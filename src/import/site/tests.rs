@@ -248,11 +248,11 @@ fn misfits_duplicates_and_control_characters_are_kept_and_reported() -> Result<(
         post.removed,
         [
             Removed {
-                line: 7,
+                line: 8,
                 character: '\u{b}'
             },
             Removed {
-                line: 7,
+                line: 8,
                 character: '\u{5}'
             },
         ]
