@@ -243,3 +243,13 @@ fn hugo_site_bundles_languages_shortcodes_and_skips() {
     );
     archive.press().arg("check").assert().success();
 }
+
+#[test]
+fn an_old_address_equal_to_the_archive_base_url_is_warned_about() {
+    let archive = Archive::empty().file("press.toml", "base_url = \"https://news.example.org/\"\n");
+    migrate(&archive, "jekyll", "jekyll-site")
+        .code(1)
+        .stderr(predicate::str::contains(
+            "warning: the old site's address https://news.example.org is the archive's own base_url",
+        ));
+}

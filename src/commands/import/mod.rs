@@ -124,6 +124,17 @@ pub(crate) fn run(
             }
             let (migration, posts) =
                 Migration::open(file, &name, args, generator, &speakers, &mut summary)?;
+            let base_url = crate::config::Config::load(root)
+                .ok()
+                .and_then(|config| config.base_url);
+            if let (Some(old), Some(new)) = (&migration.site.url, &base_url)
+                && old.trim_end_matches('/') == new.trim_end_matches('/')
+            {
+                writeln!(
+                    io.err,
+                    "warning: the old site's address {old} is the archive's own base_url: links to what the archive does not hold will break once the new site replaces the old (give the address the old site stays reachable at with --site-url URL)"
+                )?;
+            }
             let at = migrations.len();
             for post in posts {
                 candidates.push((post.name, post.record, Some((at, post.index))));

@@ -367,10 +367,13 @@ impl Migration {
             let Ok(base) = read[original].record.as_ref().map(|s| s.slug.clone()) else {
                 continue;
             };
+            let mut seen = vec![langs[at].clone()];
             for (&i, language) in group.iter().zip(&langs) {
-                if i == original || *language == langs[at] {
+                // One translation per language; a second stays a statement of its own.
+                if i == original || seen.contains(language) {
                     continue;
                 }
+                seen.push(language.clone());
                 let index = read[original].index;
                 self.posts[read[i].index].original = Some(index);
                 if let Ok(original) = &mut read[original].record {

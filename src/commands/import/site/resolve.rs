@@ -97,7 +97,7 @@ fn has_scheme(url: &str) -> bool {
     })
 }
 
-/// `.` and `..` segments resolved (`None` when `..` climbs above the root).
+/// `.` and `..` segments resolved; `..` at the root stays there, as browsers resolve it.
 fn normalise(path: &str) -> Option<String> {
     let (path, tail) = match path.find(['?', '#']) {
         Some(at) => path.split_at(at),
@@ -108,7 +108,7 @@ fn normalise(path: &str) -> Option<String> {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                parts.pop();
             }
             other => parts.push(other),
         }
@@ -333,6 +333,15 @@ impl<'a> Links<'a> {
     fn find_file(&self, path: &str, index: usize) -> Option<PathBuf> {
         let post = &self.migration.posts[index];
         let relative = path.trim_start_matches('/');
+        // A page's source (`about.md`, `about.html`) is a page of the old site, not a file.
+        let extension = relative
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase());
+        if extension.as_deref().is_some_and(|e| {
+            PAGE_EXTENSIONS.contains(&e) || ["md", "markdown", "textile", "liquid"].contains(&e)
+        }) {
+            return None;
+        }
         let mut candidates = Vec::new();
         if post.bundle {
             let folder = post
