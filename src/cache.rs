@@ -526,6 +526,8 @@ const SOURCE_FINGERPRINT: u64 = source_fingerprint(&[
     include_bytes!("statement/parse.rs"),
     include_bytes!("statement/alias.rs"),
     include_bytes!("statement/keys.rs"),
+    include_bytes!("statement/leftovers.rs"),
+    include_bytes!("statement/nesting.rs"),
     include_bytes!("statement/summary.rs"),
     include_bytes!("page_texts.rs"),
 ]);

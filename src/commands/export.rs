@@ -106,6 +106,8 @@ pub(crate) fn export(
         config: &config,
         base_url: config.base_url(),
         statements,
+        all: &catalog.summaries,
+        now,
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(input.statements.len() as u64)
@@ -124,6 +126,7 @@ pub(crate) fn export(
     for warning in &findings.warnings {
         writeln!(io.err, "press: warning: {warning}")?;
     }
+    io.diagnostics(&findings.link_warnings)?;
     if !findings.errors.is_empty() {
         io.diagnostics(&findings.errors)?;
         if !args.keep_going {

@@ -6,6 +6,8 @@
 
 pub mod alias;
 mod keys;
+mod leftovers;
+mod nesting;
 pub mod parse;
 pub mod summary;
 pub mod write;
@@ -13,6 +15,7 @@ pub mod write;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use pulldown_cmark::Options;
 
 use crate::slug::Slug;
 use crate::yaml::Value;
@@ -20,6 +23,10 @@ use crate::yaml::Value;
 pub use alias::Alias;
 pub use parse::{Limits, parse};
 pub use summary::Summary;
+
+/// The Markdown of bodies and backgrounds: CommonMark with strikethrough and tables. Everything
+/// that reads a body (rendering, its links, its leftovers) parses it with these options.
+pub const MARKDOWN: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TABLES);
 
 /// One press statement.
 #[derive(Debug, Clone, PartialEq)]

@@ -1123,16 +1123,22 @@ impl Parser<'_> {
             );
         }
         self.check_markdown_depth(body, body_line, false);
+        for leftover in super::leftovers::leftovers(body) {
+            let before = &body[..leftover.offset];
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            self.warning(
+                body_line + before.matches('\n').count(),
+                column,
+                format!("leftover {} {}", leftover.kind, quote(&leftover.text)),
+                "press renders no template code: write it as Markdown, or remove it; \
+                 in a code span (`…`) it is shown as text",
+            );
+        }
     }
 
     /// Refuses Markdown nested deeper than the limit, before any Markdown parser sees it.
     fn check_markdown_depth(&mut self, text: &str, first_line: usize, in_front_matter: bool) {
-        if let Some((index, depth)) = text
-            .split('\n')
-            .enumerate()
-            .map(|(i, l)| (i, nesting_depth(l)))
-            .find(|&(_, d)| d > LIMITS.markdown_depth)
-        {
+        if let Some((index, depth)) = super::nesting::deeper_than(text, LIMITS.markdown_depth) {
             let line = if in_front_matter {
                 first_line
             } else {
@@ -1193,43 +1199,6 @@ impl Parser<'_> {
             ),
         }
     }
-}
-
-/// How deeply a Markdown line opens block quotes and list items, from its leading markers.
-fn nesting_depth(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    if !bytes
-        .first()
-        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'0'..=b'9'))
-    {
-        return 0;
-    }
-    let mut depth = 0;
-    let mut spaces = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b' ' if depth == 0 => spaces += 1,
-            b'\t' if depth == 0 => spaces += 4,
-            b' ' | b'\t' => {}
-            b'>' => depth += 1,
-            b'-' | b'*' | b'+' if bytes.get(i + 1).is_none_or(|b| *b == b' ') => depth += 1,
-            b'0'..=b'9' => {
-                let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-                if matches!(bytes.get(i + digits), Some(b'.' | b')'))
-                    && bytes.get(i + digits + 1).is_none_or(|b| *b == b' ')
-                {
-                    depth += 1;
-                    i += digits;
-                } else {
-                    break;
-                }
-            }
-            _ => break,
-        }
-        i += 1;
-    }
-    depth + spaces / 2
 }
 
 /// The first string in `value` holding a control character other than newline and tab.
@@ -1405,14 +1374,6 @@ mod tests {
             parse_date("2026-1-27"),
             Err(DateProblem::Malformed)
         ));
-    }
-
-    #[test]
-    fn nesting() {
-        assert_eq!(nesting_depth("> > > x"), 3);
-        assert_eq!(nesting_depth("- - 1. x"), 3);
-        assert_eq!(nesting_depth("2026 was"), 0);
-        assert_eq!(nesting_depth(&">".repeat(50_000)), 50_000);
     }
 
     #[test]

@@ -28,6 +28,9 @@ mod import;
 mod incremental;
 /// `press init`: a new archive, never overwriting; an existing `.gitignore` completed.
 mod init;
+/// Links in bodies, as `check` and `export` both see them: between statements, in raw HTML,
+/// e-mail autolinks; leftover template code; nesting inside code.
+mod links;
 /// `press list`: filters, sorting, formats, table width, closed pipes, root discovery.
 mod list;
 /// `press new`: options, prompts on a terminal, round trips, refusing a taken slug.
