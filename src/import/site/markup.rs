@@ -52,8 +52,9 @@ static HUGO_HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SITE_VAR: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\{\{-?\s*site\.(baseurl|url)\s*-?\}\}"));
-static PAGE_VAR: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)\s*-?\}\}"));
+static PAGE_VAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\{\{-?\s*page\.([A-Za-z_][\w-]*)((?:\[\d+\]|\.[A-Za-z_][\w-]*)*)\s*-?\}\}")
+});
 static LIQUID_LINK: LazyLock<Regex> =
     LazyLock::new(|| regex(r#"\{%-?\s*(post_url|link)\s+["']?([^\s"'%]+)["']?\s*-?%\}"#));
 static LIQUID_EMBED: LazyLock<Regex> =
@@ -119,7 +120,8 @@ fn translate_part(text: &str, context: &Context<'_>, out: &mut Translated) -> St
             .front
             .iter()
             .find(|(k, _)| *k == caps[1])
-            .and_then(|(_, v)| match v {
+            .and_then(|(_, v)| lookup(v, &caps[2]))
+            .and_then(|v| match v {
                 Value::String(s) => Some(s.clone()),
                 Value::Number(n) => Some(n.to_string()),
                 _ => None,
@@ -232,4 +234,32 @@ fn params(text: &str) -> Vec<(Option<String>, String)> {
             (caps.get(1).map(|m| m.as_str().to_owned()), value)
         })
         .collect()
+}
+
+/// The value at a Liquid path's rest (`[0]`, `.name`, in any sequence) under `value`.
+fn lookup<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut value = value;
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let (index, tail) = after.split_once(']')?;
+            let Value::List(items) = value else {
+                return None;
+            };
+            value = items.get(index.parse::<usize>().ok()?)?;
+            rest = tail;
+        } else {
+            let after = rest.strip_prefix('.')?;
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            let Value::Map(entries) = value else {
+                return None;
+            };
+            value = entries
+                .iter()
+                .find(|(k, _)| *k == after[..end])
+                .map(|(_, v)| v)?;
+            rest = &after[end..];
+        }
+    }
+    Some(value)
 }

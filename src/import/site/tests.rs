@@ -304,17 +304,23 @@ fn authors_resolve_through_the_site_and_split() -> Result<()> {
 
 #[test]
 fn liquid_and_shortcodes_translated_or_left_and_counted() {
-    let front = vec![("image".to_owned(), Value::String("/assets/a.png".into()))];
+    let front = vec![
+        ("image".to_owned(), Value::String("/assets/a.png".into())),
+        (
+            "images".to_owned(),
+            Value::List(vec![Value::String("/b.png".into())]),
+        ),
+    ];
     let context = markup::Context {
         url: Some("https://example.org/blog"),
         base_path: "/blog",
         front: &front,
     };
-    let body = "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n[a]({{ site.baseurl }}/about/) ![i]({{site.baseurl}}{{page.image}})\n\n{% raw %}{{ kept }}{% endraw %} [p]({% post_url 2014-03-19-hello %})\n\n{{< figure src=\"x.png\" alt=\"A chart\" caption=\"Growth\" >}}\n\n{{< youtube dQw4w9WgXcQ >}} [r]({{< ref \"post/other.md\" >}})\n\n{% include note.html %} {{ \"noah\" | team_link }} {{< plotly >}}";
+    let body = "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n[a]({{ site.baseurl }}/about/) ![i]({{site.baseurl}}{{page.image}})\n\n{% raw %}{{ kept }}{% endraw %} [p]({% post_url 2014-03-19-hello %})\n\n{{< figure src=\"x.png\" alt=\"A chart\" caption=\"Growth\" >}}\n\n{{< youtube dQw4w9WgXcQ >}} [r]({{< ref \"post/other.md\" >}})\n\n{% include note.html %} {{ \"noah\" | team_link }} {{< plotly >}} <img src=\"{{page.images[0]}}\">";
     let out = markup::translate(body, &context);
     assert_eq!(
         out.body,
-        "```ruby\nputs 1\n```\n\n[a](/blog/about/) ![i](/blog/assets/a.png)\n\n{{ kept }} [p](press-post-ref:2014-03-19-hello)\n\n![A chart](x.png)\n*Growth*\n\n[YouTube video](https://www.youtube.com/watch?v=dQw4w9WgXcQ) [r](press-post-ref:post/other.md)\n\n{% include note.html %} {{ \"noah\" | team_link }} {{< plotly >}}"
+        "```ruby\nputs 1\n```\n\n[a](/blog/about/) ![i](/blog/assets/a.png)\n\n{{ kept }} [p](press-post-ref:2014-03-19-hello)\n\n![A chart](x.png)\n*Growth*\n\n[YouTube video](https://www.youtube.com/watch?v=dQw4w9WgXcQ) [r](press-post-ref:post/other.md)\n\n{% include note.html %} {{ \"noah\" | team_link }} {{< plotly >}} <img src=\"/b.png\">"
     );
     assert_eq!(out.left, ["plotly", "include", "team_link"]);
     let mut translated = out.translated.clone();
@@ -325,6 +331,7 @@ fn liquid_and_shortcodes_translated_or_left_and_counted() {
             "figure",
             "highlight",
             "page.image",
+            "page.images",
             "post_url",
             "raw",
             "ref",
