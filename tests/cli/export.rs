@@ -764,7 +764,7 @@ See [ref].
 <a href="java&#10;script:alert(1)" onclick="alert(1)" style="color:red">x</a>
 <a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">y</a>
 <a href="javascript&colon;alert(1)">z</a>
-<img src=x onerror=alert(1)><img src="data:image/svg+xml,<svg onload=alert(1)>">
+<img src=x.png onerror=alert(1)><img src="data:image/svg+xml,<svg onload=alert(1)>">
 <svg><script>alert(1)</script><a xlink:href="javascript:alert(1)">s</a></svg>
 <math><mi xlink:href="javascript:alert(1)">m</mi></math>
 <div onmouseover="alert(1)">hover</div>
@@ -773,13 +773,16 @@ See [ref].
 <details open ontoggle=alert(1)>d</details>
 <meta http-equiv="refresh" content="0;url=javascript:alert(1)">
 "#;
-    Archive::empty().file(
-        "statements/2026/2026-01-27-x.md",
-        format!(
-            "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nbackground: {}\n---\n{body}",
-            serde_json::to_string(body).unwrap()
-        ),
-    )
+    // `<img src=x.png>` is a real image (its handler is what must go), so its file is there.
+    Archive::empty()
+        .file(
+            "statements/2026/2026-01-27-x.md",
+            format!(
+                "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nbackground: {}\n---\n{body}",
+                serde_json::to_string(body).unwrap()
+            ),
+        )
+        .file("statements/2026/x.png", "x")
 }
 
 #[test]
