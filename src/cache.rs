@@ -35,7 +35,7 @@ use crate::slug::Slug;
 use crate::statement::{Alias, Published, Speaker, Summary, Topic};
 
 /// Bumped whenever the layout or the meaning of a cached field changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 6;
 
 /// How close to the cache's writing a file's change must be for its entry to be re-read.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -232,7 +232,7 @@ struct StoredSummary<'a> {
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash)]
 struct StoredSpeaker<'a> {
     #[serde(borrow)]
-    name: Cow<'a, str>,
+    name: Option<Cow<'a, str>>,
     #[serde(borrow)]
     role: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -347,7 +347,7 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
                         .iter()
                         .map(|p| {
                             speakers.number(StoredSpeaker {
-                                name: text(&p.name),
+                                name: p.name.as_deref().map(text),
                                 role: p.role.as_deref().map(text),
                                 organization: p.organization.as_deref().map(text),
                             })
@@ -404,7 +404,7 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
         .speakers
         .into_iter()
         .map(|p| Speaker {
-            name: p.name.into_owned(),
+            name: p.name.map(Cow::into_owned),
             role: p.role.map(Cow::into_owned),
             organization: p.organization.map(Cow::into_owned),
         })

@@ -97,7 +97,7 @@ pub struct SpeakerArgs {
     /// Role of the speaker named just before
     #[arg(long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
-    /// Organisation of the speaker named just before
+    /// Organisation of the speaker named just before; given alone (no --speaker), the organisation that speaks when no person is quoted
     #[arg(long = "org", value_name = "ORG")]
     pub orgs: Vec<String>,
 }
@@ -199,6 +199,9 @@ pub struct ImportArgs {
     /// Print the file(s) that would be written instead of writing them
     #[arg(long)]
     pub dry_run: bool,
+    /// Write nothing; print each field and the line and words it was read from (or the option that gave it)
+    #[arg(long, conflicts_with_all = ["feed", "from", "review"])]
+    pub explain: bool,
     /// Open each new file in $VISUAL or $EDITOR, then check it
     #[arg(long, conflicts_with = "dry_run")]
     pub review: bool,
@@ -438,6 +441,9 @@ impl SpeakerArgs {
             .collect();
         for (flag, values, id) in [("--role", roles, "roles"), ("--org", orgs, "orgs")] {
             for (value, at) in values.iter().zip(indices(id)) {
+                if id == "orgs" && names.is_empty() {
+                    continue; // the organisation alone: see `organization_alone`
+                }
                 let i = owner(at).ok_or_else(|| format!("{flag} {value:?} comes before any --speaker: put it after the speaker it belongs to"))?;
                 let slot = if id == "roles" {
                     &mut speakers[i].1
@@ -454,6 +460,18 @@ impl SpeakerArgs {
             }
         }
         Ok(speakers)
+    }
+
+    /// `--org ORG` given with no `--speaker`: the organisation that speaks when no person is
+    /// quoted. An error when it is given more than once.
+    pub fn organization_alone(&self) -> Result<Option<&str>, String> {
+        match (self.speakers.is_empty(), self.orgs.as_slice()) {
+            (true, [org]) => Ok(Some(org)),
+            (true, [_, _, ..]) => Err(
+                "--org is given more than once with no --speaker: give one organisation, or a --speaker before each --org".to_owned(),
+            ),
+            _ => Ok(None),
+        }
     }
 }
 

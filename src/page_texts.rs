@@ -1,7 +1,7 @@
 //! What a statement's page shows that its [`crate::statement::Summary`] does not, besides the
-//! body: the Background section and the source URL. Both live in the front matter, so without
-//! them export would parse every file's YAML a second time to render its page; with them it reads
-//! the file, checks its digest and takes the body.
+//! body: the Background section, the contact block and the source URL. They live in the front
+//! matter, so without them export would parse every file's YAML a second time to render its page;
+//! with them it reads the file, checks its digest and takes the body.
 //!
 //! [`PageTexts`] holds one record per statement file, by file id (walk order): the digest of the
 //! file the texts came from, then the texts, postcard-encoded. Records sit back to back in a few
@@ -24,6 +24,8 @@ pub struct PageText<'a> {
     pub digest: u64,
     /// The Background section, Markdown.
     pub background: Option<&'a str>,
+    /// The contact block, plain text.
+    pub contact: Option<&'a str>,
     /// Where it was published.
     pub source: Option<&'a str>,
 }
@@ -34,6 +36,7 @@ impl<'a> PageText<'a> {
         Self {
             digest,
             background: statement.background.as_deref(),
+            contact: statement.contact.as_deref(),
             source: statement.source.as_deref(),
         }
     }
@@ -253,11 +256,13 @@ mod tests {
         let first = PageText {
             digest: 7,
             background: Some("Some *background*."),
+            contact: Some("Press office\n+44 20 7946 0000"),
             source: None,
         };
         let third = PageText {
             digest: 9,
             background: None,
+            contact: None,
             source: Some("https://example.org/x"),
         };
         let records = [first.encode(), Vec::new(), third.encode()];

@@ -89,7 +89,7 @@ impl Query {
                 statement
                     .speakers()
                     .iter()
-                    .any(|s| fold(&s.name).contains(wanted.as_str()))
+                    .any(|s| fold(s.label()).contains(wanted.as_str()))
             })
             && self.location.as_ref().is_none_or(|wanted| {
                 statement
@@ -329,8 +329,8 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
             }
             GroupBy::Speaker => {
                 for speaker in statement.speakers() {
-                    let name = (speaker.name.as_str(), speaker.role.as_deref());
-                    add(&mut groups, slugs.key(&speaker.name), name, day, index);
+                    let name = (speaker.label(), speaker.role.as_deref());
+                    add(&mut groups, slugs.key(speaker.label()), name, day, index);
                 }
             }
             GroupBy::Location => {

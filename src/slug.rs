@@ -172,4 +172,53 @@ mod tests {
         assert_eq!(slug.with_suffix(12).as_str().len(), MAX_LEN);
         assert!(slug.with_suffix(12).as_str().ends_with("-12"));
     }
+
+    #[test]
+    fn slugs_are_cut_at_the_last_dash_at_or_before_the_limit() {
+        // Exactly 80 characters: kept whole.
+        let exact = format!("{}-{}", "a".repeat(39), "b".repeat(40));
+        assert_eq!(slugify(&exact).as_str(), exact);
+        // A dash right after the 80th character: all 80 are kept.
+        let x = "x".repeat(75);
+        assert_eq!(
+            slugify(&format!("{x} abcd z")).as_str(),
+            format!("{x}-abcd")
+        );
+        // A word that would cross the limit by one character goes whole.
+        assert_eq!(slugify(&format!("{x} abcde z")).as_str(), x);
+        // One word longer than the limit: cut hard at it.
+        assert_eq!(
+            slugify(&format!("{} tail", "y".repeat(90))).as_str(),
+            "y".repeat(80)
+        );
+        // A suffix takes its room from the last whole word.
+        let words = format!("{x} abcd");
+        assert_eq!(slugify(&words).with_suffix(2).as_str(), format!("{x}-2"));
+        assert_eq!(
+            slugify("short one").with_suffix(10).as_str(),
+            "short-one-10"
+        );
+    }
+
+    #[test]
+    fn keys_group_spellings_and_ignore_text_without_letters() {
+        assert_eq!(key("Ana  Piquer!"), "ana-piquer");
+        assert_eq!(key("!!!"), "");
+        assert_eq!(key(&"long ".repeat(30)).len(), 79);
+        let mut keys = Keys::default();
+        assert_eq!(keys.known("Zoë Ndiaye"), "zoe-ndiaye");
+        assert_eq!(keys.key("Zoë Ndiaye"), "zoe-ndiaye");
+        assert_eq!(keys.known("Zoë Ndiaye"), "zoe-ndiaye");
+    }
+
+    #[test]
+    fn parsing_accepts_only_valid_slugs() {
+        assert!(is_valid(&"a".repeat(MAX_LEN)));
+        assert_eq!(
+            Slug::parse("a-1").map(|s| s.to_string()),
+            Some("a-1".to_owned())
+        );
+        assert_eq!(Slug::parse("a_1"), None);
+        assert_eq!(slugify("A b").to_string(), "a-b");
+    }
 }

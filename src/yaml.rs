@@ -334,8 +334,18 @@ fn guard(text: &str) -> Result<(), YamlError> {
 
 /// Appends `key: "value"` or a literal block, at `indent` spaces, choosing the safe form.
 pub fn write_string(out: &mut String, indent: usize, key: &str, value: &str) {
+    if value.contains('\n') {
+        write_block(out, indent, key, value);
+    } else {
+        let _ = writeln!(out, "{}{key}: {}", " ".repeat(indent), double_quoted(value));
+    }
+}
+
+/// Appends `key: |` and the value as a literal block, even a single line (a block of lines such
+/// as a contact reads as one), or `key: "…"` when a literal block would not keep the value.
+pub fn write_block(out: &mut String, indent: usize, key: &str, value: &str) {
     let pad = " ".repeat(indent);
-    if value.contains('\n') && literal_block_is_safe(value) {
+    if literal_block_is_safe(value) {
         let first_indented = value.lines().next().is_some_and(|l| l.starts_with(' '));
         let indicator = if first_indented { "2" } else { "" };
         let chomp = if value.ends_with('\n') { "+" } else { "-" };

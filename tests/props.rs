@@ -144,6 +144,7 @@ struct Input {
     location: Option<String>,
     summary: Option<String>,
     background: Option<String>,
+    contact: Option<String>,
     body: String,
 }
 
@@ -158,16 +159,18 @@ fn input() -> impl Strategy<Value = Input> {
         prop::option::of(line()),
         prop::option::of(line()),
         prop::option::of(block()),
+        prop::option::of(block()),
         block(),
     )
         .prop_map(
-            |(title, speakers, topics, location, summary, background, body)| Input {
+            |(title, speakers, topics, location, summary, background, contact, body)| Input {
                 title,
                 speakers,
                 topics,
                 location,
                 summary,
                 background,
+                contact,
                 body,
             },
         )
@@ -180,10 +183,15 @@ fn build(input: &Input) -> Option<Statement> {
     let speakers = input
         .speakers
         .iter()
-        .map(|(name, role, organization)| Speaker {
-            name: one_line(name).unwrap_or_else(|| "S".to_owned()),
-            role: role.as_deref().and_then(one_line),
-            organization: organization.as_deref().and_then(one_line),
+        .map(|(name, role, organization)| {
+            let organization = organization.as_deref().and_then(one_line);
+            // An unusable name with an organisation: the organisation speaks.
+            let name = one_line(name).or_else(|| organization.is_none().then(|| "S".to_owned()));
+            Speaker {
+                name,
+                role: role.as_deref().and_then(one_line),
+                organization,
+            }
         })
         .collect();
     let mut topics = Topic::distinct(
@@ -210,6 +218,11 @@ fn build(input: &Input) -> Option<Statement> {
             .as_deref()
             .map(normalize_block)
             .filter(|b| !b.is_empty()),
+        contact: input
+            .contact
+            .as_deref()
+            .map(normalize_block)
+            .filter(|c| !c.is_empty()),
         body: normalize_block(&input.body),
         source: None,
         summary: input.summary.as_deref().and_then(one_line),
@@ -222,6 +235,35 @@ fn build(input: &Input) -> Option<Statement> {
         extra: Vec::new(),
         body_line: 1,
     })
+}
+
+/// Lines of the shapes that `import` reads at the ends of releases, and its datelines.
+const RELEASE_LINES: &[&str] = &[
+    "###",
+    "# # #",
+    "-ENDS-",
+    "Background",
+    "Notes to editors",
+    "About Foo Watch",
+    "Media contact:",
+    "For further information, please contact:",
+    "Contact: Jane Doe, +44 20 7946 0000",
+    "Tel: +44 20 7946 0000",
+    "jane@example.org",
+    "GENEVA (29 December 2016) – UN experts said.",
+    "NEW YORK, March 5, 2024 /PRNewswire/ -- Acme today said.",
+    "5 February 2024",
+    "Press release - 25 September, 2013",
+    "The post X appeared first on Foo.",
+];
+
+/// One line of a release: a shape from [`RELEASE_LINES`], any text, or a blank line.
+fn release_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => line(),
+        2 => prop::sample::select(RELEASE_LINES).prop_map(str::to_owned),
+        1 => Just(String::new()),
+    ]
 }
 
 /// The front matter of a written file, between its `---` lines.
@@ -254,8 +296,18 @@ proptest! {
         prop_assert_eq!(&parsed.location, &built.location, "{}", text);
         prop_assert_eq!(&parsed.summary, &built.summary, "{}", text);
         prop_assert_eq!(&parsed.background, &built.background, "{}", text);
+        prop_assert_eq!(&parsed.contact, &built.contact, "{}", text);
         prop_assert_eq!(&parsed.body, &built.body, "{}", text);
         prop_assert_eq!(to_markdown(&parsed), text);
+    }
+
+    /// `import` keeps every line of its input in the body, the background or the contact.
+    #[test]
+    fn import_keeps_every_line(lines in prop::collection::vec(release_line(), 1..25)) {
+        let text = format!("Title\n{}", lines.join("\n"));
+        let got = press::import::extract(&text);
+        let lost = press::import::accuracy::lost_lines(&text, &got);
+        prop_assert!(lost.is_empty(), "lost {:?} of {:?}: {:?}", lost, text, got);
     }
 
     /// Another YAML reader reads the same values from what `press` writes.
@@ -270,6 +322,7 @@ proptest! {
         prop_assert_eq!(yaml_str(doc, "location"), built.location.as_deref(), "{}", text);
         prop_assert_eq!(yaml_str(doc, "summary"), built.summary.as_deref(), "{}", text);
         prop_assert_eq!(yaml_str(doc, "background"), built.background.as_deref(), "{}", text);
+        prop_assert_eq!(yaml_str(doc, "contact"), built.contact.as_deref(), "{}", text);
         let topics: Vec<Option<&str>> = doc["topics"].as_vec().expect("a list").iter().map(Yaml::as_str).collect();
         let expected: Vec<Option<&str>> = built.topics.iter().map(|t| Some(t.name.as_str())).collect();
         prop_assert_eq!(topics, expected, "{}", text);
@@ -279,7 +332,7 @@ proptest! {
         };
         prop_assert_eq!(speakers.len(), built.speakers.len());
         for (yaml, speaker) in speakers.iter().zip(&built.speakers) {
-            prop_assert_eq!(yaml["name"].as_str(), Some(speaker.name.as_str()), "{}", text);
+            prop_assert_eq!(yaml["name"].as_str(), speaker.name.as_deref(), "{}", text);
             prop_assert_eq!(yaml["role"].as_str(), speaker.role.as_deref(), "{}", text);
             prop_assert_eq!(yaml["organization"].as_str(), speaker.organization.as_deref(), "{}", text);
         }

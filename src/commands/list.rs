@@ -68,7 +68,7 @@ pub(crate) fn run(
                 "date", "slug", "title", "speakers", "topics", "location", "path",
             ])?;
             for s in &selected {
-                let speakers: Vec<&str> = s.speakers.iter().map(|p| p.name.as_str()).collect();
+                let speakers: Vec<&str> = s.speakers.iter().map(|p| p.label()).collect();
                 let topics: Vec<&str> = s.topics.iter().map(|t| t.name.as_str()).collect();
                 let day = s.day().format("%Y-%m-%d").to_string();
                 csv.write_record([

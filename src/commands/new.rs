@@ -32,11 +32,23 @@ pub(crate) fn run(
         .map_err(anyhow::Error::msg)?
         .into_iter()
         .map(|(name, role, organization)| Speaker {
-            name,
+            name: Some(name),
             role,
             organization,
         })
         .collect();
+    // `--org ORG` alone: the organisation speaks.
+    if let Some(org) = args
+        .speakers
+        .organization_alone()
+        .map_err(anyhow::Error::msg)?
+    {
+        speakers.push(Speaker {
+            name: None,
+            role: None,
+            organization: Some(org.to_owned()),
+        });
+    }
     let mut title = args.title.clone();
     let mut topics = args.topics.clone();
     let interactive = std::io::stdin().is_terminal()
@@ -126,6 +138,7 @@ fn build(
             .map(read_text)
             .transpose()?
             .filter(|t| !t.trim().is_empty()),
+        contact: None,
         body: args
             .body_file
             .as_deref()
@@ -217,7 +230,7 @@ fn prompt_missing(
                 let role = ask("Role (optional)", io)?;
                 let organization = ask("Organization (optional)", io)?;
                 speakers.push(Speaker {
-                    name,
+                    name: Some(name),
                     role: Some(role).filter(|r| !r.is_empty()),
                     organization: Some(organization).filter(|o| !o.is_empty()),
                 });

@@ -30,6 +30,15 @@ pub struct Expected {
     pub body_starts_with: Option<String>,
     /// The page's date, visible in the raw text or not.
     pub date: Option<NaiveDate>,
+    /// With `speakers: []`, the organisation that speaks, where the text names it.
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// Whether a contact block is expected (not checked when absent from the file).
+    #[serde(default)]
+    pub has_contact: Option<bool>,
+    /// The start of the contact block.
+    #[serde(default)]
+    pub contact_starts_with: Option<String>,
 }
 
 /// One expected speaker.
@@ -81,11 +90,18 @@ pub fn score(raw: &str, got: &Extracted, expected: &Expected) -> ([bool; 7], Vec
     };
     let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
     let expected_names: Vec<&str> = expected.speakers.iter().map(|s| s.name.as_str()).collect();
+    // With no person quoted, the organisation that speaks is scored as the roles are.
     let roles_ok = names == expected_names
         && got.speakers.iter().zip(&expected.speakers).all(|(g, e)| {
             same(g.role.as_deref(), e.role.as_deref())
                 && same(g.organization.as_deref(), e.organization.as_deref())
-        });
+        })
+        && (!expected.speakers.is_empty()
+            || expected.organization.is_none()
+            || same(
+                got.organization.as_deref(),
+                expected.organization.as_deref(),
+            ));
     let background_ok = match (&got.background, expected.has_background) {
         (Some(background), true) => expected
             .background_starts_with
@@ -116,7 +132,15 @@ pub fn score(raw: &str, got: &Extracted, expected: &Expected) -> ([bool; 7], Vec
             format!("{:?}", got.location),
         ),
         check("speakers", names == expected_names, format!("{names:?}")),
-        check("roles", roles_ok, format!("{:?}", got.speakers)),
+        check(
+            "roles",
+            roles_ok,
+            if got.speakers.is_empty() {
+                format!("organisation {:?}", got.organization)
+            } else {
+                format!("{:?}", got.speakers)
+            },
+        ),
         check(
             "background",
             background_ok,
@@ -134,21 +158,27 @@ pub fn score(raw: &str, got: &Extracted, expected: &Expected) -> ([bool; 7], Vec
 }
 
 /// Whether `date` is written in `text` in a usual form.
-fn written_in(text: &str, date: NaiveDate) -> bool {
-    [
-        date.format("%B %-d, %Y").to_string(),
-        date.format("%-d %B %Y").to_string(),
-        date.format("%Y-%m-%d").to_string(),
-    ]
-    .iter()
-    .any(|form| text.contains(form.as_str()))
+pub(crate) fn written_in(text: &str, date: NaiveDate) -> bool {
+    const FORMS: &[&str] = &[
+        "%B %-d, %Y",
+        "%B %d, %Y",
+        "%b. %-d, %Y",
+        "%-d %B %Y",
+        "%-d %B, %Y",
+        "%Y-%m-%d",
+        "%d-%m-%Y",
+    ];
+    FORMS
+        .iter()
+        .any(|form| text.contains(date.format(form).to_string().as_str()))
 }
 
-/// The lines of `raw` that the import may not consume but that are missing from the body and
-/// the background. Empty when nothing was lost.
+/// The lines of `raw` that the import may not consume but that are missing from the body, the
+/// background and the contact. Empty when nothing was lost.
 pub fn lost_lines(raw: &str, got: &Extracted) -> Vec<String> {
     let lines = raw.lines().map(str::trim).filter(|line| !line.is_empty());
     let background = got.background.as_deref().unwrap_or("");
+    let contact = got.contact.as_deref().unwrap_or("");
     let mut title_seen = false;
     lines
         .filter(|line| {
@@ -160,7 +190,10 @@ pub fn lost_lines(raw: &str, got: &Extracted) -> Vec<String> {
                 || (line.starts_with("The post ") && line.contains(" appeared first on "))
                 || date_line(line).is_some();
             let kept = escape_line(line);
-            !consumable && !got.body.contains(kept.as_ref()) && !background.contains(kept.as_ref())
+            !consumable
+                && !got.body.contains(kept.as_ref())
+                && !background.contains(kept.as_ref())
+                && !contact.contains(line)
         })
         .map(str::to_owned)
         .collect()

@@ -1,9 +1,10 @@
 //! From the text of a published statement to its fields.
 //!
 //! [`extract`] works on lines. It consumes only what the format allows it to consume — the title
-//! line, a line that is only a date right after it, a `Background` line and the feed footer —
-//! and copies every other line, word for word, into the body or the background, escaping only
-//! what Markdown would otherwise swallow (see [`escape_line`]).
+//! line, a line that is only a date near it, a `Background` line and the feed footer — and
+//! copies every other line, word for word, into the body, the background or the contact
+//! ([`super::sections`]), escaping only what Markdown would otherwise swallow (see
+//! [`escape_line`]).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -13,9 +14,11 @@ use regex::Regex;
 
 use super::regex;
 
-use super::dateline::{date_line, dateline_prefix};
+use super::dateline::{head_date, labelled_date_line};
 use super::gazetteer;
-use super::speakers::{ExtractedSpeaker, find_speakers};
+use super::origin::{Origin, Origins};
+use super::sections::{self, contact_text};
+use super::speakers::{self, ExtractedSpeaker};
 
 /// The fields found in a raw statement. What the text does not give is `None` (or empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,12 +34,22 @@ pub struct Extracted {
     /// The place of a dateline prefix ("LONDON –" → "London"). Not used as `location`, which
     /// comes from the title, but offered to callers.
     pub dateline_place: Option<String>,
-    /// The statement text as Markdown: everything before `Background` that was not consumed.
+    /// The statement text as Markdown: every line not consumed and not in the background or
+    /// the contact.
     pub body: String,
-    /// The text after a line reading `Background`, if there is one.
+    /// The background section ("Background", "Notes to editors", "About ORG"), if there is one.
     pub background: Option<String>,
+    /// The contact block ("Media contact:", "For further information, please contact:"), lines
+    /// as written.
+    pub contact: Option<String>,
     /// ORG from a feed footer "The post TITLE appeared first on ORG."
     pub footer_organization: Option<String>,
+    /// The organisation that issues the statement, where the text names it ("Foo Watch said
+    /// today", "Foo Council has released the following statement:", the feed footer): the
+    /// speaker when no person is quoted.
+    pub organization: Option<String>,
+    /// Where each field was read (see [`Origins`]).
+    pub origins: Origins,
 }
 
 static FOOTER: LazyLock<Regex> =
@@ -48,6 +61,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^[•·*\-\s]*(?:press\s+release|news\s+release|media\s+release|news|statement|public\s+statement|for\s+immediate\s+release)[:.]?$",
     )
 });
+
+/// How many label or date lines may stand above the title.
+const LINES_ABOVE_TITLE: usize = 3;
 
 static ATX_HEADING: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?$"));
@@ -120,21 +136,22 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
     };
     let mut consumed = vec![false; lines.len()];
     // The statement proper starts at `start`, after the title line if there is one.
+    let mut title_index = None;
     let (title, start) = if title_line {
-        // A page label first ("Press release", "• News"): the title is the next line, and the
-        // label stays in the body (it is text of the page, if not of the statement).
-        let next = (first + 1..lines.len()).find(|&i| !is_blank(i));
-        match next.filter(|&i| LABEL.is_match(lines[first].trim()) && date_line(lines[i]).is_none())
-        {
-            Some(title_index) => {
-                consumed[title_index] = true;
-                (Some(title_text(lines[title_index])), first)
-            }
-            None => {
-                consumed[first] = true;
-                (Some(title_text(lines[first])), first + 1)
-            }
-        }
+        // Page labels or date lines first ("Press release", "• News", "5 March 2024"): the
+        // title is the next line; a label stays in the body (it is text of the page, if not of
+        // the statement), a date line is read as a dateline.
+        let above = |line: &str| LABEL.is_match(line.trim()) || labelled_date_line(line).is_some();
+        let index = (first..lines.len())
+            .filter(|&i| !is_blank(i))
+            .take(LINES_ABOVE_TITLE + 1)
+            .find(|&i| !above(lines[i]))
+            .filter(|&i| i != first)
+            .unwrap_or(first);
+        consumed[index] = true;
+        title_index = Some(index);
+        let start = if index == first { first + 1 } else { first };
+        (Some(title_text(lines[index])), start)
     } else {
         (None, first)
     };
@@ -150,73 +167,64 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
         end = last;
     }
 
-    // A dateline: a date line right after the title (after a short label at most), else a
-    // "PLACE –" prefix on one of the first paragraphs.
+    // The date: from the first lines, before the title or after it.
     let content: Vec<usize> = (start..end)
         .filter(|&i| !is_blank(i) && !consumed[i])
         .collect();
-    let mut date = None;
-    for (n, &index) in content.iter().take(2).enumerate() {
-        if let Some(found) = date_line(lines[index]) {
-            date = Some(found);
-            consumed[index] = true;
-            break;
-        }
-        if n == 0 && !is_short_label(lines[index]) {
-            break;
-        }
-    }
-    let mut dateline_place = None;
-    if let Some(prefix) = content
-        .iter()
-        .filter(|&&i| !consumed[i])
-        .take(3)
-        .find_map(|&i| dateline_prefix(lines[i]))
-    {
-        dateline_place = prefix.place;
-        date = date.or(prefix.date);
-    }
-
-    // The background section.
-    let background_index = (start..end).find(|&i| is_background_heading(lines[i]));
-    if let Some(index) = background_index {
+    let head = head_date(&lines, &content);
+    if let Some(index) = head.consumed {
         consumed[index] = true;
     }
-    let body_end = background_index.unwrap_or(end);
-    let body_lines: Vec<&str> = (start..body_end)
-        .filter(|&i| !consumed[i])
-        .map(|i| lines[i])
-        .collect();
-    let background_lines: Vec<&str> = background_index
-        .map(|index| {
-            (index + 1..end)
-                .filter(|&i| !consumed[i])
-                .map(|i| lines[i])
-                .collect()
-        })
-        .unwrap_or_default();
+
+    // Body, background and contact.
+    let parts = sections::split(&lines, (start..end).filter(|&i| !consumed[i]));
+    for &index in &parts.consumed {
+        consumed[index] = true;
+    }
 
     // Text without a single blank line uses one line per paragraph.
     let line_per_paragraph = input == Input::Text
         && content.len() > 1
         && (content[0]..=content[content.len() - 1]).all(|i| !is_blank(i) || consumed[i]);
     let escape = input == Input::Text;
+    let body_lines: Vec<&str> = parts.body.iter().map(|&(_, line)| line).collect();
     let body = render(&body_lines, line_per_paragraph, escape);
-    let background = background_index
-        .map(|_| render(&background_lines, line_per_paragraph, escape))
+    let background = parts
+        .background
+        .as_deref()
+        .map(|lines| render(lines, line_per_paragraph, escape))
         .filter(|b| !b.is_empty());
+    let contact = parts.contact.as_deref().and_then(contact_text);
 
-    let context = format!("{}\n{body}", title.as_deref().unwrap_or(""));
-    let speakers = find_speakers(&body_lines, &context, footer_organization.as_deref());
+    let numbered: Vec<(usize, &str)> = parts.numbered_body().collect();
+    let title_at = title_index.map(|i| (i + 1, lines[i]));
+    let found = speakers::find(&numbered, title_at, footer_organization.as_deref());
+    let whole = |index: usize| Origin::at(index + 1, lines[index], 0);
+    let location = title.as_deref().and_then(title_location);
+    let origins = Origins {
+        title: title_index.map(whole),
+        date: head.origin,
+        location: location.as_ref().and(title_index).map(whole),
+        speakers: found.origins,
+        organization: found.issuer.as_ref().map(|(_, origin)| origin.clone()),
+        body: numbered
+            .iter()
+            .find(|(_, line)| !line.trim().is_empty())
+            .map(|&(number, line)| Origin::at(number, line, 0)),
+        background: background.as_ref().and(parts.background_start).map(whole),
+    };
     Extracted {
-        location: title.as_deref().and_then(title_location),
+        location,
         title,
-        speakers,
-        date,
-        dateline_place,
+        speakers: found.speakers,
+        date: head.date,
+        dateline_place: head.place,
         body,
         background,
+        contact,
         footer_organization,
+        organization: found.issuer.map(|(org, _)| org),
+        origins,
     }
 }
 
@@ -237,19 +245,6 @@ fn title_text(line: &str) -> String {
     }
 }
 
-/// A short label line before a dateline ("• Press Release", "News").
-fn is_short_label(line: &str) -> bool {
-    let line = line.trim();
-    line.split_whitespace().count() <= 3 && !line.ends_with(['.', ':', '!', '?'])
-}
-
-/// A line reading `Background` (also as a Markdown heading or in bold, in any case).
-fn is_background_heading(line: &str) -> bool {
-    let text = line.trim().trim_start_matches('#').trim();
-    let text = text.trim_matches(|c| c == '*' || c == '_').trim();
-    text.eq_ignore_ascii_case("background")
-}
-
 /// Escapes a line that Markdown would not show as written: an ATX heading (`# # #`, the
 /// end-of-release mark) gets `\#`; a line of only `-`, `*`, `_` or `=` (a rule or a setext
 /// underline) gets a leading backslash. Every other line is returned unchanged.
@@ -263,10 +258,11 @@ pub fn escape_line(line: &str) -> Cow<'_, str> {
 /// Joins lines into Markdown: blank-line runs become one blank line, leading and trailing blank
 /// lines go, with `line_per_paragraph` every line becomes its own paragraph, and with `escape`
 /// lines go through [`escape_line`].
-fn render(lines: &[&str], line_per_paragraph: bool, escape: bool) -> String {
+fn render<S: AsRef<str>>(lines: &[S], line_per_paragraph: bool, escape: bool) -> String {
     let mut out = String::new();
     let mut blank_before = false;
     for line in lines {
+        let line = line.as_ref();
         if line.trim().is_empty() {
             blank_before = true;
             continue;

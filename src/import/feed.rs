@@ -402,4 +402,68 @@ mod tests {
     fn not_a_feed() {
         assert!(read_feed(b"just text").is_err());
     }
+
+    /// Items at the same wall clock written with different offsets keep their day but get no
+    /// offset (which one was read for which is not known); one written with a single offset,
+    /// even twice, gets it back.
+    #[test]
+    fn items_whose_offsets_disagree_get_none() -> Result<()> {
+        let entry = |id: &str, published: &str, updated: &str| {
+            format!(
+                "<entry><title>Chile: {id}</title><id>urn:{id}</id><published>{published}</published><updated>{updated}</updated><content type=\"text\">Jane Roe, Director at Foo Watch, said: “Stop.”</content></entry>"
+            )
+        };
+        let atom = format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-07T10:00:00Z</updated>{}{}{}</feed>"#,
+            entry(
+                "a",
+                "2024-02-05T23:30:00-05:00",
+                "2024-02-05T23:30:00-05:00"
+            ),
+            entry(
+                "b",
+                "2024-02-05T23:30:00+01:00",
+                "2024-02-06T08:00:00+01:00"
+            ),
+            entry(
+                "c",
+                "2024-02-06T07:00:00+09:00",
+                "2024-02-06T07:00:00+09:00"
+            ),
+        );
+        let items = read(&atom)?;
+        let got: Vec<(Option<String>, Option<i32>)> = items
+            .iter()
+            .map(|item| {
+                (
+                    item.published.map(|at| at.to_string()),
+                    item.offset.map(|o| o.local_minus_utc()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("2024-02-05 23:30:00".to_owned()), None),
+                (Some("2024-02-05 23:30:00".to_owned()), None),
+                (Some("2024-02-06 07:00:00".to_owned()), Some(9 * 3600)),
+            ]
+        );
+        assert_eq!(items[0].published_at(), None);
+        assert_eq!(
+            items[2].published_at().map(|at| at.to_rfc3339()).as_deref(),
+            Some("2024-02-06T07:00:00+09:00")
+        );
+        // A wall clock read once with an offset and once without gets none either.
+        let mixed = atom.replace("2024-02-06T08:00:00+01:00", "2024-02-06T08:00:00");
+        let mixed = mixed.replace(
+            "<published>2024-02-05T23:30:00+01:00",
+            "<published>2024-02-05T23:30:00",
+        );
+        let items = read(&mixed)?;
+        assert_eq!(items[0].offset, None);
+        assert_eq!(items[1].offset, None);
+        Ok(())
+    }
 }

@@ -1,10 +1,14 @@
 //! HTML input: a statement page or fragment turned into Markdown for [`extract_markdown`].
 //!
-//! A whole newsroom page carries navigation, sidebars and footers around the statement. When
-//! the page marks its content (one `<article>`, else one `<main>`), only that is converted, with
-//! the page's `<h1>` put first if it sits outside (so the title is still the first line); the
-//! navigation, sidebars, forms and footers inside are dropped too. A fragment (a feed item's
-//! content) is converted whole.
+//! A whole saved page (it has `<html>` or `<body>`) carries navigation, a cookie banner, share
+//! buttons, related links and a footer around the statement: cookie and consent banners are
+//! removed ([`CHROME`]), its article is found with `dom_smoothie` (a port of Mozilla's
+//! Readability), and only the article is converted, with the
+//! page's title first (its one `<h1>`, else the title Readability found), so the page's chrome
+//! never becomes a line of the statement. When Readability finds nothing, the page's marked
+//! content (one `<article>`, else one `<main>`) is converted, with its `<h1>` first. A fragment
+//! (a feed item's content) is converted whole. Navigation, sidebars, forms and footers inside
+//! what is converted are dropped too.
 //!
 //! [`extract_markdown`]: super::extract::extract_markdown
 
@@ -18,9 +22,23 @@ static ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?is)<article\b[^>]*>(.*?)</article\s*>"));
 static MAIN: LazyLock<Regex> = LazyLock::new(|| regex(r"(?is)<main\b[^>]*>(.*?)</main\s*>"));
 static H1: LazyLock<Regex> = LazyLock::new(|| regex(r"(?is)<h1\b[^>]*>.*?</h1\s*>"));
+/// The tags that make a text a whole page rather than a fragment.
+static WHOLE_PAGE: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)<(?:html|body)\b"));
 /// A script or style element: raw text up to the first closing tag, as an HTML parser reads it.
 static SCRIPT_OR_STYLE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?is)<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"));
+
+/// Page chrome that Readability may take for content when it stands beside the article (a
+/// cookie or consent banner is text with few links): removed before Readability reads the page.
+const CHROME: &[&str] = &[
+    "[id*=cookie i]",
+    "[class*=cookie i]",
+    "[id*=consent i]",
+    "[class*=consent i]",
+    "[id*=gdpr i]",
+    "[class*=gdpr i]",
+    "[aria-modal=true]",
+];
 
 /// Tags whose content is never statement text.
 const SKIPPED: &[&str] = &[
@@ -35,12 +53,62 @@ pub fn html_to_markdown(html: &str) -> String {
     // A script or style between two words becomes a space: dropped whole by the converter, it
     // took the words' space with it ("them<script>…</script> now" read "themnow").
     let cleaned = SCRIPT_OR_STYLE.replace_all(html, " ");
-    let content = content(&cleaned);
+    if WHOLE_PAGE.is_match(&cleaned)
+        && let Some(markdown) = article(&cleaned)
+    {
+        return markdown;
+    }
+    convert(&content(&cleaned)).unwrap_or_else(|| html.to_owned())
+}
+
+/// HTML to Markdown with `htmd`, without the tags that are never statement text.
+fn convert(html: &str) -> Option<String> {
     htmd::HtmlToMarkdown::builder()
         .skip_tags(SKIPPED.to_vec())
         .build()
-        .convert(&content)
-        .unwrap_or_else(|_| html.to_owned())
+        .convert(html)
+        .ok()
+}
+
+/// The article of a whole page as Markdown, its title first; `None` when Readability finds no
+/// article.
+fn article(page: &str) -> Option<String> {
+    let document = dom_query::Document::from(page);
+    for selector in CHROME {
+        if let Some(chrome) = document.try_select(selector) {
+            chrome.remove();
+        }
+    }
+    let mut readability = dom_smoothie::Readability::with_document(document, None, None).ok()?;
+    let article = readability.parse().ok()?;
+    let body = convert(&article.content)?;
+    if body.trim().is_empty() {
+        return None;
+    }
+    let heading = match only_h1(page) {
+        Some(h1) => convert(h1)?,
+        None => format!("# {}", article.title.trim()),
+    };
+    let title = heading.trim_start_matches('#').trim();
+    if title.is_empty() {
+        return Some(body);
+    }
+    // Readability may keep the title as the article's first heading: it is the title once.
+    let body = body.trim_start();
+    let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
+    if first.trim_start_matches('#').trim() == title {
+        return Some(format!("{heading}\n{rest}"));
+    }
+    Some(format!("{heading}\n\n{body}"))
+}
+
+/// The page's `<h1>` element, when it has exactly one.
+fn only_h1(page: &str) -> Option<&str> {
+    let mut found = H1.find_iter(page);
+    match (found.next(), found.next()) {
+        (Some(one), None) => Some(one.as_str()),
+        _ => None,
+    }
 }
 
 /// The part of the page that holds the statement, with its `<h1>` first.

@@ -341,21 +341,14 @@ fn speakers(value: &Value) -> Vec<Speaker> {
             };
             get(&["name", "display_name"])
                 .map(|name| Speaker {
-                    name,
+                    name: Some(name),
                     role: get(&["role", "title", "position"]),
                     organization: get(&["organization", "organisation", "org", "company"]),
                 })
                 .into_iter()
                 .collect()
         }
-        other => text(other)
-            .map(|name| Speaker {
-                name,
-                role: None,
-                organization: None,
-            })
-            .into_iter()
-            .collect(),
+        other => text(other).map(Speaker::person).into_iter().collect(),
     }
 }
 
@@ -517,7 +510,7 @@ mod tests {
         let text = "\u{feff}\n\n---\r\ntitle: \"UK: Stop it\"\r\nauthor: Kate Allen\r\ntags: [Torture, torture, Rendition]\r\ncategories: press\r\ndescription: Short.\r\npublished: false\r\nlayout: post\r\nslug: Stop_It!\r\nredirect_from:\r\n\t- /old/\r\n---\r\n\r\nBody with {% include note.html %}.\r\n";
         let post = read("2012-11-21-stop-it.md", text, &options(SiteKind::Jekyll)?)?;
         assert_eq!(post.title.as_deref(), Some("UK: Stop it"));
-        assert_eq!(post.speakers[0].name, "Kate Allen");
+        assert_eq!(post.speakers[0].name.as_deref(), Some("Kate Allen"));
         assert_eq!(post.topics, ["Torture", "Rendition", "press"]);
         assert_eq!(post.summary.as_deref(), Some("Short."));
         assert!(post.draft);

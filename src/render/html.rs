@@ -521,7 +521,7 @@ impl<'a> Site<'a> {
             title: &statement.title,
             day: statement.day(),
             slug: statement.slug.as_str(),
-            speakers: statement.speakers.iter().map(|s| s.name.as_str()).collect(),
+            speakers: statement.speakers.iter().map(|s| s.label()).collect(),
             topics,
             location: statement.location.as_deref(),
             summary: statement.excerpt.as_deref().unwrap_or_default(),
@@ -546,12 +546,13 @@ impl<'a> Site<'a> {
                 .speakers
                 .iter()
                 .map(|s| {
-                    let key = self.name_keys.known(&s.name);
+                    let key = self.name_keys.known(s.label());
                     SpeakerView {
-                        name: s.name.clone(),
+                        name: s.label().to_owned(),
                         url: (!key.is_empty()).then(|| format!("speakers/{key}/index.html")),
                         role: s.role.clone(),
-                        organization: s.organization.clone(),
+                        // An organisation that speaks is the name already.
+                        organization: s.name.as_ref().and(s.organization.clone()),
                     }
                 })
                 .collect(),
@@ -587,7 +588,7 @@ impl<'a> Site<'a> {
         text(Some(&statement.title));
         text(Some(statement.slug.as_str()));
         for speaker in &statement.speakers {
-            text(Some(&speaker.name));
+            text(speaker.name.as_deref());
             text(speaker.role.as_deref());
             text(speaker.organization.as_deref());
         }

@@ -430,4 +430,83 @@ mod tests {
             format!("{long}{long}x")
         );
     }
+
+    /// A body without raw HTML never reaches ammonia: the Markdown path alone must drop unsafe
+    /// link and image URLs, keeping their text, and leave every safe one exactly as written.
+    #[test]
+    fn unsafe_urls_are_dropped_without_raw_html() {
+        assert_eq!(
+            markdown_to_html(
+                "[a](javascript:alert(1)) [b](JaVaScRiPt:x) ![c](data:text/html,x) [d](java&#10;script:x) [e](vbscript:y)",
+                &same
+            ),
+            "<p>a b c d e</p>\n"
+        );
+        assert_eq!(
+            markdown_to_html("[![logo](javascript:x)](https://x.org/a:b)", &same),
+            "<p><a href=\"https://x.org/a:b\">logo</a></p>\n"
+        );
+        assert_eq!(
+            markdown_to_html("[![logo](img/a.png)](javascript:x)", &same),
+            "<p><img src=\"img/a.png\" alt=\"logo\" /></p>\n"
+        );
+        assert_eq!(
+            markdown_to_html("[m](mailto:a@b.c) [h](HTTP://x.org)", &same),
+            "<p><a href=\"mailto:a@b.c\">m</a> <a href=\"HTTP://x.org\">h</a></p>\n"
+        );
+    }
+
+    /// Only relative URLs go through the rewrite; one it refuses loses its link, not its text.
+    #[test]
+    fn refused_relative_urls_keep_their_text() {
+        let rewrite = |url: &str| (url != "gone.pdf").then(|| format!("../{url}"));
+        assert_eq!(
+            markdown_to_html(
+                "[kept](a.pdf) [gone](gone.pdf) ![pic](gone.pdf) [abs](https://x.org/gone.pdf)",
+                &rewrite
+            ),
+            "<p><a href=\"../a.pdf\">kept</a> gone pic <a href=\"https://x.org/gone.pdf\">abs</a></p>\n"
+        );
+        // The same rules with raw HTML in the body, through ammonia (which keeps the refused
+        // link's element, without its `href`).
+        assert_eq!(
+            markdown_to_html(
+                "<b>x</b> [kept](a.pdf) [gone](gone.pdf) <a href=\"javascript:x\">js</a> <img src=\"gone.pdf\">",
+                &rewrite
+            ),
+            "<p><b>x</b> <a href=\"../a.pdf\">kept</a> <a>gone</a> <a>js</a> <img></p>\n"
+        );
+    }
+
+    #[test]
+    fn headings_go_one_level_deeper() {
+        assert_eq!(
+            markdown_to_html(
+                "# a\n\n## b\n\n### c\n\n#### d\n\n##### e\n\n###### f",
+                &same
+            ),
+            "<h2>a</h2>\n<h3>b</h3>\n<h4>c</h4>\n<h5>d</h5>\n<h6>e</h6>\n<h6>f</h6>\n"
+        );
+    }
+
+    #[test]
+    fn named_and_unterminated_references_decode_as_browsers_read_them() {
+        for bad in [
+            "javascript&COLON;x",
+            "javascript&#58x",
+            "javascript&#x3A;x",
+            "javascript&amp;colon;x",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?}");
+        }
+        // A decoded `/` before the colon makes it a path; `&colon` without `;` is not a colon.
+        for good in ["a&sol;b:c", "a&#47;b:c", "a&colonb/c:d", "?a=1&b=2:3"] {
+            assert!(is_safe_url(good), "{good:?}");
+        }
+        assert_eq!(
+            decode_references("a&lt;b&gt;&quot;&apos;&amp;c&sol;"),
+            "a<b>\"'&c/"
+        );
+        assert_eq!(decode_references("&#x110000;&#65"), "\u{fffd}A");
+    }
 }

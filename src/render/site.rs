@@ -92,7 +92,7 @@ pub fn render_site(
             let mut keys = slug::Keys::default();
             for statement in &input.statements {
                 for speaker in &statement.speakers {
-                    keys.key(&speaker.name);
+                    keys.key(speaker.label());
                 }
                 if let Some(location) = &statement.location {
                     keys.key(location);
@@ -228,6 +228,8 @@ pub(crate) struct PageSource {
     /// File line where the body starts.
     pub(crate) body_line: usize,
     pub(crate) background: Option<String>,
+    /// The contact block, plain text (escaped by the template).
+    pub(crate) contact: Option<String>,
     pub(crate) source: Option<String>,
 }
 
@@ -257,6 +259,7 @@ pub(crate) fn load(
             body,
             body_line,
             background: text.background.map(str::to_owned),
+            contact: text.contact.map(str::to_owned),
             source: text.source.map(str::to_owned),
         });
     }
@@ -266,6 +269,7 @@ pub(crate) fn load(
             body: statement.body,
             body_line: statement.body_line,
             background: statement.background,
+            contact: statement.contact,
             source: statement.source,
         }),
         _ => Err(changed()),
@@ -285,6 +289,7 @@ fn statement_page(
         statement: &'c Card,
         body_html: String,
         background_html: Option<String>,
+        contact: Option<String>,
         source: Option<String>,
         prev: Option<Link>,
         next: Option<Link>,
@@ -328,6 +333,7 @@ fn statement_page(
         statement: card,
         body_html,
         background_html,
+        contact: statement.contact.clone(),
         source: statement
             .source
             .as_deref()
@@ -587,7 +593,7 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> Members {
             }
             GroupBy::Speaker => {
                 for speaker in &statement.speakers {
-                    add(&mut members, &site.name_keys.known(&speaker.name), index);
+                    add(&mut members, &site.name_keys.known(speaker.label()), index);
                 }
             }
             GroupBy::Location => {
@@ -668,7 +674,7 @@ fn group_pages(
             (GroupBy::Speaker, Some(&first)) => statements[first]
                 .speakers
                 .iter()
-                .find(|p| site.name_keys.known(&p.name) == group.slug.as_str())
+                .find(|p| site.name_keys.known(p.label()) == group.slug.as_str())
                 .and_then(|p| p.organization.clone()),
             _ => None,
         };
@@ -715,6 +721,7 @@ mod tests {
         let cached = PageText {
             digest: summary.digest,
             background: Some("Cached."),
+            contact: None,
             source: None,
         };
         let page = load(dir.path(), &summary, Some(cached.clone()))?;

@@ -55,11 +55,7 @@ fn finish(table: &mut Table) -> String {
 pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> String {
     let mut table = table(&["date", "title", "speakers", "topics"], width);
     for statement in statements {
-        let speakers: Vec<&str> = statement
-            .speakers()
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
+        let speakers: Vec<&str> = statement.speakers().iter().map(|s| s.label()).collect();
         let topics: Vec<&str> = statement.topics().iter().map(|t| t.name.as_str()).collect();
         let mut title = statement.title().to_owned();
         if statement.draft() {
@@ -142,15 +138,15 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
     out.push_str(&dim(&facts.join(" · ")));
     out.push('\n');
     for speaker in &statement.speakers {
-        let details: Vec<&str> = [speaker.role.as_deref(), speaker.organization.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let line = if details.is_empty() {
-            speaker.name.clone()
-        } else {
-            format!("{}, {}", speaker.name, details.join(", "))
-        };
+        let line = [
+            speaker.name.as_deref(),
+            speaker.role.as_deref(),
+            speaker.organization.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
         out.push_str(&textwrap::fill(&line, width.max(20)));
         out.push('\n');
     }
@@ -179,6 +175,15 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
         out.push_str("\n\n");
         out.push_str(&super::markdown::to_terminal(background, width, color));
         out.push('\n');
+    }
+    if let Some(contact) = &statement.contact {
+        out.push('\n');
+        out.push_str(&bold("Contact"));
+        out.push_str("\n\n");
+        for line in contact.lines() {
+            out.push_str(&textwrap::fill(line, width.max(20)));
+            out.push('\n');
+        }
     }
     out
 }

@@ -49,6 +49,8 @@ pub struct Statement {
     pub location: Option<String>,
     /// The Background section, Markdown.
     pub background: Option<String>,
+    /// Who to contact about it (press office, phone, e-mail): plain text, lines as written.
+    pub contact: Option<String>,
     /// The statement text, Markdown, exactly as written (blank lines around it trimmed).
     pub body: String,
     /// Where it was published (absolute http or https URL).
@@ -211,15 +213,36 @@ impl fmt::Display for Published {
     }
 }
 
-/// A person quoted in a statement.
+/// Who speaks in a statement: a person, or an organisation that issues it with no person
+/// quoted (`name` is then `None` and `organization` is set; the parser refuses neither).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Speaker {
-    /// Full name.
-    pub name: String,
+    /// Full name; `None` when the organisation speaks.
+    pub name: Option<String>,
     /// Job title.
     pub role: Option<String>,
     /// Organisation they speak for.
     pub organization: Option<String>,
+}
+
+impl Speaker {
+    /// A person, by name alone.
+    pub fn person(name: impl Into<String>) -> Self {
+        Self {
+            name: Some(name.into()),
+            role: None,
+            organization: None,
+        }
+    }
+
+    /// What lists, filters and groups show and match: the name, or the organisation's name
+    /// when the organisation speaks.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.organization.as_deref())
+            .unwrap_or_default()
+    }
 }
 
 /// A topic tag: the spelling as written, and the slug that makes spellings one topic.

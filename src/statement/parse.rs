@@ -53,6 +53,7 @@ pub const KEYS: &[&str] = &[
     "topics",
     "location",
     "background",
+    "contact",
     "source",
     "summary",
     "lang",
@@ -506,6 +507,7 @@ impl Parser<'_> {
             topics: Vec::new(),
             location: None,
             background: None,
+            contact: None,
             body: String::new(),
             source: None,
             summary: None,
@@ -548,6 +550,7 @@ impl Parser<'_> {
                         .map(|t| trim_blank_lines(&t).0.to_owned())
                         .filter(|t| !t.is_empty());
                 }
+                "contact" => statement.contact = self.contact(value, line, column),
                 "source" => statement.source = self.source(value, line, column),
                 "summary" => {
                     statement.summary = self
@@ -703,6 +706,25 @@ impl Parser<'_> {
         self.string(key, value, line, column)
     }
 
+    /// `contact`: lines of text (press office, phone, e-mail) kept as written; empty is absent.
+    fn contact(&mut self, value: Value, line: usize, column: usize) -> Option<String> {
+        match value {
+            Value::Null => None,
+            Value::String(text) => {
+                Some(trim_blank_lines(&text).0.trim_end().to_owned()).filter(|t| !t.is_empty())
+            }
+            other => {
+                self.error(
+                    line,
+                    column,
+                    format!("`contact` must be text, found {}", other.describe_kind()),
+                    "write it as a block of lines: `contact: |`, then each line indented by two spaces",
+                );
+                None
+            }
+        }
+    }
+
     fn date(&mut self, value: Value, line: usize, column: usize) -> Option<Published> {
         let text = match value {
             Value::String(s) => s,
@@ -830,15 +852,11 @@ impl Parser<'_> {
                     column,
                     LIMITS.title_chars,
                 )?;
-                Some(Speaker {
-                    name,
-                    role: None,
-                    organization: None,
-                })
+                Some(Speaker::person(name))
             }
             Value::Map(entries) => {
                 let mut speaker = Speaker {
-                    name: String::new(),
+                    name: None,
                     role: None,
                     organization: None,
                 };
@@ -852,7 +870,7 @@ impl Parser<'_> {
                             column,
                             LIMITS.title_chars,
                         ) {
-                            Some(name) => speaker.name = name,
+                            Some(name) => speaker.name = Some(name),
                             None => ok = false,
                         },
                         "role" => {
@@ -878,12 +896,12 @@ impl Parser<'_> {
                         }
                     }
                 }
-                if speaker.name.is_empty() && ok {
+                if speaker.name.is_none() && speaker.organization.is_none() && ok {
                     self.error(
                         line,
                         column,
-                        "a speaker has no `name`",
-                        "add `name: \"Full Name\"` to the speaker",
+                        "a speaker has neither `name` nor `organization`",
+                        "add `name: \"Full Name\"`, or `organization: \"Org\"` alone when the organisation speaks and no person is quoted",
                     );
                     return None;
                 }
@@ -1408,6 +1426,42 @@ mod tests {
             Some(62)
         );
         assert_eq!(first_control_character("\0"), Some(0));
+    }
+
+    #[test]
+    fn an_organisation_may_speak_without_a_person_but_a_speaker_needs_one_of_them() -> Result<()> {
+        let text = GOOD.replace(
+            "  name: \"Erika\"\n  role: \"Director\"\n",
+            "  organization: \"Department for Business and Trade\"\n",
+        );
+        let s = parse("statements/2026/2026-01-27-x.md", text.as_bytes())
+            .statement
+            .context("the statement parses")?;
+        assert_eq!(s.speakers[0].name, None);
+        assert_eq!(s.speakers[0].label(), "Department for Business and Trade");
+        assert_eq!(
+            crate::statement::write::to_markdown(&s).lines().nth(3),
+            Some("speaker:")
+        );
+        assert!(
+            crate::statement::write::to_markdown(&s).contains(
+                "speaker:\n  organization: \"Department for Business and Trade\"\ntopics:"
+            )
+        );
+        let text = GOOD.replace("  name: \"Erika\"\n", "");
+        let parsed = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        assert!(parsed.statement.is_none());
+        assert_eq!(
+            parsed.diagnostics[0].message,
+            "a speaker has neither `name` nor `organization`"
+        );
+        assert_eq!(
+            parsed.diagnostics[0].help.as_deref(),
+            Some(
+                "add `name: \"Full Name\"`, or `organization: \"Org\"` alone when the organisation speaks and no person is quoted"
+            )
+        );
+        Ok(())
     }
 
     #[test]

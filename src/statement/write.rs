@@ -17,7 +17,9 @@ pub fn to_markdown(statement: &Statement) -> String {
     for speaker in &statement.speakers {
         let (first, rest) = if list { ("  - ", "    ") } else { ("  ", "  ") };
         let mut entry = String::new();
-        yaml::write_string(&mut entry, 0, "name", &speaker.name);
+        if let Some(name) = &speaker.name {
+            yaml::write_string(&mut entry, 0, "name", name);
+        }
         if let Some(role) = &speaker.role {
             yaml::write_string(&mut entry, 0, "role", role);
         }
@@ -42,6 +44,9 @@ pub fn to_markdown(statement: &Statement) -> String {
     }
     if let Some(background) = &statement.background {
         yaml::write_string(&mut out, 0, "background", background);
+    }
+    if let Some(contact) = &statement.contact {
+        yaml::write_block(&mut out, 0, "contact", contact);
     }
     if let Some(source) = &statement.source {
         yaml::write_string(&mut out, 0, "source", source);
@@ -96,7 +101,7 @@ mod tests {
 
     #[test]
     fn round_trips() -> Result<()> {
-        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\nlang: \"pt-BR\"\ntranslation_of: \"orig\"\ndraft: true\nslug: \"x\"\naliases: [\"/2019/06/18/x/\", \"/news/x.html\"]\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
+        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\ncontact: |-\n  Press office\n  +44 20 7946 0000\nlang: \"pt-BR\"\ntranslation_of: \"orig\"\ndraft: true\nslug: \"x\"\naliases: [\"/2019/06/18/x/\", \"/news/x.html\"]\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
         let first = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
         let statement = first
             .statement

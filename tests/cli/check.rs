@@ -520,3 +520,93 @@ fn check_reports_missing_local_files_in_the_background() {
     checked 2 statements: 2 errors, 0 warnings
     "#);
 }
+
+/// The date-time forms of `date`: a real day with an impossible time or day is named for what is
+/// wrong, each with its own help.
+#[test]
+fn check_names_what_is_wrong_with_a_date_time() {
+    let cases = [
+        (
+            "2026-02-30T09:30:00+01:00",
+            "`date` is an impossible date: \"2026-02-30T09:30:00+01:00\"\n  help: check the day and month; write it as YYYY-MM-DD",
+        ),
+        (
+            "2026-02-30 09:30",
+            "`date` is an impossible date: \"2026-02-30 09:30\"\n  help: check the day and month; write it as YYYY-MM-DD",
+        ),
+        (
+            "2026-01-27 09:30",
+            "`date` has a time but no UTC offset: \"2026-01-27 09:30\"\n  help: add the offset, e.g. 2026-01-27T09:30:00+01:00, or give the day only",
+        ),
+        (
+            "2026-01-27T25:00:00+01:00",
+            "`date` is not a date: \"2026-01-27T25:00:00+01:00\"\n  help: write the date as YYYY-MM-DD, e.g. 2026-01-27",
+        ),
+        (
+            "2026-01-27x09:30:00+01:00",
+            "`date` is not a date: \"2026-01-27x09:30:00+01:00\"\n  help: write the date as YYYY-MM-DD, e.g. 2026-01-27",
+        ),
+        (
+            "2026/01/27",
+            "`date` is not a date: \"2026/01/27\"\n  help: write the date as YYYY-MM-DD, e.g. 2026-01-27",
+        ),
+    ];
+    for (date, expected) in cases {
+        let archive = Archive::empty().file(
+            "statements/2026/2026-01-27-x.md",
+            statement(&front("Chile: X", &format!("{date:?}")), "Body.\n"),
+        );
+        let run = press(&archive, &["check"]);
+        run.code(1);
+        assert_eq!(
+            archive.clean(&run.stderr),
+            format!(
+                "statements/2026/2026-01-27-x.md:3:7: error: {expected}\nchecked 1 statement: 1 error, 0 warnings\n"
+            ),
+            "{date}"
+        );
+    }
+    // A good date-time is accepted, on the day it was written.
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-27-x.md",
+        statement(&front("Chile: X", "2026-01-27T23:30:00-05:00"), "Body.\n"),
+    );
+    let run = press(
+        &archive,
+        &[
+            "list",
+            "--format",
+            "paths",
+            "--since",
+            "2026-01-27",
+            "--until",
+            "2026-01-27",
+        ],
+    );
+    run.code(0);
+    assert_eq!(run.out(), "statements/2026/2026-01-27-x.md\n");
+}
+
+/// The column of a control character counts characters, not bytes, after multi-byte ones.
+#[test]
+fn check_counts_the_column_of_a_control_character_in_characters() {
+    for (body, line, column, code) in [
+        ("Café «x» \u{1b}[31m\n", 7, 10, "U+001B"),
+        ("ok\nΣ€𝄞\u{7f}\n", 8, 4, "U+007F"),
+        ("日本\u{85}\n", 7, 3, "U+0085"),
+    ] {
+        let archive = Archive::empty().file(
+            "statements/2026/2026-01-27-x.md",
+            statement(&front("Chile: X", "2026-01-27"), body),
+        );
+        let run = press(&archive, &["check"]);
+        run.code(1);
+        assert_eq!(
+            archive.clean(&run.stderr),
+            format!(
+                "statements/2026/2026-01-27-x.md:{line}:{column}: error: file contains the control character {code}\n  help: remove the character; statement files are plain text\nchecked 1 statement: 1 error, 0 warnings\n"
+            ),
+            "{body:?}"
+        );
+    }
+}

@@ -397,42 +397,69 @@ fn export_removes_only_what_it_wrote_before() {
     let archive = site_archive();
     assert_code(&export(&archive, &[]), 0);
     fs::write(archive.path().join("site/CNAME"), "press.example.org").unwrap();
+    let before = site_files(&archive, "site");
     fs::remove_file(archive.path().join("statements/2017/2017-03-01-old.md")).unwrap();
     let output = export(&archive, &[]);
     assert_code(&output, 0);
     assert!(!archive.path().join("site/statements/2017").exists());
-    assert!(
-        archive.path().join("site/CNAME").exists(),
+    assert_eq!(
+        archive.read("site/CNAME"),
+        "press.example.org",
         "a foreign file stays"
     );
-    assert!(stderr(&output).contains("removed"), "{}", stderr(&output));
+    // The summary counts exactly the files that went.
+    let after = site_files(&archive, "site");
+    let gone: Vec<&String> = before.keys().filter(|f| !after.contains_key(*f)).collect();
+    assert!(
+        gone.contains(&&"statements/2017/old/index.html".to_owned()),
+        "{gone:?}"
+    );
+    assert!(
+        stderr(&output).contains(&format!(" unchanged, {} removed in ", gone.len())),
+        "{gone:?}\n{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn export_refuses_folders_it_does_not_own() {
     let archive = site_archive();
-    for out in [".", "statements", "statements/site", "templates/x"] {
-        let output = export(&archive, &["--out", out]);
-        assert_code(&output, 2);
-        assert!(
-            stderr(&output).contains("refusing"),
-            "{out}: {}",
-            stderr(&output)
-        );
+    let before = archive.files();
+    for (out, why) in [
+        (
+            ".",
+            "the current folder .: pass --out with a folder of its own, such as site",
+        ),
+        ("statements", "statements: it is inside statements/"),
+        (
+            "statements/site",
+            "statements/site: it is inside statements/",
+        ),
+        ("templates/x", "templates/x: it is inside templates/"),
+        (
+            "statements/2026/2026-01-27-interpol.md",
+            "statements/2026/2026-01-27-interpol.md: it is inside statements/",
+        ),
+        ("assets/report.pdf", "assets/report.pdf: it is not a folder"),
+    ] {
+        for force in [&[][..], &["--force"][..]] {
+            let output = export(&archive, &[&["--out", out][..], force].concat());
+            assert_code(&output, 2);
+            assert_eq!(
+                stderr(&output),
+                format!("press: error: refusing to export into {why}\n"),
+                "{out} {force:?}"
+            );
+        }
     }
-    let root = archive.path().to_string_lossy().into_owned();
-    assert_code(&export(&archive, &["--out", &root]), 2);
-    let parent = archive
-        .path()
-        .parent()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
-    assert_code(&export(&archive, &["--out", &parent]), 2);
+    assert_eq!(archive.files(), before, "nothing written");
     let archive = archive.file("other/keep.txt", "mine");
     let output = export(&archive, &["--out", "other"]);
     assert_code(&output, 2);
-    assert!(stderr(&output).contains("--force"), "{}", stderr(&output));
+    assert_eq!(
+        stderr(&output),
+        "press: error: refusing to export into other: the folder is not empty and press did not create it (no .press-manifest); pass --force to take it over (only files press writes are replaced)\n"
+    );
     assert_eq!(site_files(&archive, "other").len(), 1, "nothing written");
     assert_code(&export(&archive, &["--out", "other", "--force"]), 0);
     assert_eq!(archive.read("other/keep.txt"), "mine");
@@ -558,10 +585,9 @@ fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
     fs::write(archive.path().join("templates/index.html"), "{% if %}").unwrap();
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("templates/index.html"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        archive.clean(&output.stderr),
+        "press: error: cannot use the template [ROOT]/templates/index.html: syntax error: unexpected end of block (in index.html:1)\n"
     );
     assert!(!archive.path().join("site").exists());
 }
@@ -571,11 +597,11 @@ fn export_unknown_setting_is_an_error_naming_the_file() {
     let archive = site_archive().file("press.toml", "titel = \"x\"\n");
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    let text = stderr(&output);
-    assert!(
-        text.contains("press.toml") && text.contains("titel"),
-        "{text}"
+    assert_eq!(
+        stderr(&output),
+        "press.toml:1:1: error: unknown setting `titel`\n  help: did you mean `title`?\n"
     );
+    assert!(!archive.path().join("site").exists());
 }
 
 /// A front-matter value with every character that needs escaping somewhere.
@@ -957,10 +983,9 @@ fn export_options_override_the_settings() {
     assert!(!archive.path().join("site/topics/interpol/page/2").exists());
     let output = export(&archive, &["--base-url", "javascript:alert(1)"]);
     assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("--base-url"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "press: error: invalid --base-url: \"javascript:alert(1)\" must be an absolute http or https URL\n"
     );
 }
 
@@ -1461,4 +1486,110 @@ fn export_copies_a_file_beside_a_statement_when_statements_is_a_link() {
         fs::read_to_string(archive.path().join("site/statements/2026/photo.jpg")).unwrap(),
         "JPEG"
     );
+}
+
+/// The archive's own folder and every folder above it are refused, with the reason, even with
+/// `--force`, however they are written; nothing is written into them.
+#[test]
+fn export_refuses_the_archive_and_its_parents_even_with_force() {
+    let outer = tempfile::tempdir().unwrap();
+    let root = outer.path().join("news");
+    fs::create_dir_all(&root).unwrap();
+    copy_tree(&support::fixtures().join("site"), &root);
+    let statements = root.join("statements");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let shown = |path: &Path| path.to_string_lossy().into_owned();
+    let cases = [
+        // From another folder, the archive named with -C.
+        (elsewhere.path(), shown(outer.path())),
+        (elsewhere.path(), shown(&root)),
+        // From inside the archive.
+        (root.as_path(), "..".to_owned()),
+        (root.as_path(), "../".to_owned()),
+        (root.as_path(), shown(outer.path())),
+        (statements.as_path(), "..".to_owned()),
+        (statements.as_path(), "../..".to_owned()),
+    ];
+    let listing = |dir: &Path| {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let archive_before = listing(&root);
+    for (cwd, out) in &cases {
+        let mut command = support::press_in(cwd);
+        command.args(["-C", &shown(&root), "export", "--out", out, "--force"]);
+        let run = support::run(command);
+        run.code(2);
+        assert_eq!(
+            run.err(),
+            format!(
+                "press: error: refusing to export into {out}: it holds the archive itself (statements/); pass --out with a folder of its own, such as site\n"
+            ),
+            "{out} from {}",
+            cwd.display()
+        );
+        assert_eq!(
+            listing(outer.path()),
+            ["news"],
+            "{out}: nothing written beside the archive"
+        );
+        assert_eq!(
+            listing(&root),
+            archive_before,
+            "{out}: nothing written into the archive"
+        );
+        assert!(listing(elsewhere.path()).is_empty(), "{out}");
+    }
+}
+
+/// A body and background of Markdown only (no raw HTML, so ammonia never sees them): unsafe link
+/// and image URLs are dropped on the Markdown path, their text kept, in pages and feeds.
+#[test]
+fn export_drops_unsafe_markdown_links_without_raw_html() {
+    let markdown = "[a](javascript:alert(1)) ![b](JaVaScRiPt:x) [c](javascript&colon;x) [d](vbscript:y) [e](data:text/html,x) [ok](https://example.org/)";
+    let archive = Archive::empty().file(
+        "statements/2026/2026-01-27-x.md",
+        format!(
+            "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nbackground: {}\n---\n{markdown}\n",
+            serde_json::to_string(markdown).unwrap()
+        ),
+    );
+    assert_code(&export(&archive, &[]), 0);
+    let expected = "<p>a b c d e <a href=\"https://example.org/\">ok</a></p>";
+    let page = archive.read("site/statements/2026/x/index.html");
+    assert_eq!(
+        page.matches(expected).count(),
+        2,
+        "body and background: {page}"
+    );
+    // The feeds with full content carry the body as the page does (topic feeds carry only the
+    // summary's text).
+    let atom = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
+    let content = atom.entries[0]
+        .content
+        .as_ref()
+        .unwrap()
+        .body
+        .clone()
+        .unwrap();
+    assert!(content.contains(expected), "{content}");
+    let json: serde_json::Value = serde_json::from_str(&archive.read("site/feed.json")).unwrap();
+    let content = json["items"][0]["content_html"].as_str().unwrap();
+    assert!(content.contains(expected), "{content}");
+    let files = site_files(&archive, "site");
+    assert_no_foreign_code(&files);
+    // (The search page and its script name JavaScript by design.)
+    for (path, bytes) in files
+        .iter()
+        .filter(|(p, _)| !p.starts_with("search") && !p.ends_with(".js"))
+    {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        for bad in ["javascript", "vbscript", "data:text"] {
+            assert!(!text.contains(bad), "{bad} in {path}");
+        }
+    }
 }

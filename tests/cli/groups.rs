@@ -272,3 +272,66 @@ fn help_lists_the_exit_codes() {
     let run = press(&archive, &["list", "--no-such-flag"]);
     run.code(2);
 }
+
+/// Two spellings used equally often: the newest statement's spelling names the topic, whichever
+/// file or spelling sorts first.
+#[test]
+fn a_tie_between_spellings_goes_to_the_newest_statement() {
+    let file = |date: &str, topic: &str| {
+        format!(
+            "---\ntitle: \"T\"\ndate: {date}\nspeaker: \"X\"\ntopics: [{topic:?}]\n---\nBody.\n"
+        )
+    };
+    for (older, newer) in [("torture", "Torture"), ("Torture", "torture")] {
+        let archive = Archive::empty()
+            .file("statements/2026/2026-01-01-a.md", file("2026-01-01", older))
+            .file("statements/2026/2026-03-01-b.md", file("2026-03-01", newer))
+            .file("statements/2026/2026-02-01-c.md", file("2026-02-01", older))
+            .file("statements/2026/2026-04-01-d.md", file("2026-04-01", newer));
+        let run = press(&archive, &["topics", "--format", "json"]);
+        run.code(0);
+        let topics: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+        assert_eq!(
+            topics,
+            serde_json::json!([{
+                "name": newer,
+                "slug": "torture",
+                "count": 4,
+                "first": "2026-01-01",
+                "last": "2026-04-01",
+            }]),
+            "{older} before {newer}"
+        );
+    }
+}
+
+/// Groups are ordered by count, then by name with case and accents folded, then by slug.
+#[test]
+fn groups_are_most_used_first_then_by_folded_name() {
+    let file = |date: &str, topics: &str| {
+        format!("---\ntitle: \"T\"\ndate: {date}\nspeaker: \"X\"\ntopics: [{topics}]\n---\nBody.\n")
+    };
+    let archive = Archive::empty()
+        .file(
+            "statements/2026/2026-01-01-a.md",
+            file("2026-01-01", "\"zeta\", \"Épsilon\""),
+        )
+        .file(
+            "statements/2026/2026-01-02-b.md",
+            file("2026-01-02", "\"beta\", \"alpha\""),
+        )
+        .file(
+            "statements/2026/2026-01-03-c.md",
+            file("2026-01-03", "\"zeta\""),
+        );
+    let run = press(&archive, &["topics", "--format", "json"]);
+    run.code(0);
+    let topics: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    let names: Vec<&str> = topics
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|t| t["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["zeta", "alpha", "beta", "Épsilon"]);
+}

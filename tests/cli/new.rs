@@ -148,6 +148,7 @@ fn new_round_trips_an_arabic_title_and_every_option() {
             "topics": ["2026", "yes"],
             "location": null,
             "background": "Background: ~ with # and ---\nsecond line",
+            "contact": null,
             "body": "The text, “quoted” — as written.\n\n> A quote.",
             "source": "https://example.org/ar/1",
             "summary": "null",
@@ -549,4 +550,39 @@ fn new_at_the_same_time_takes_a_slug_once() {
         "{codes:?}"
     );
     press(&archive, &["check"]).code(0);
+}
+
+/// `--org` alone: the organisation speaks, and the file says so with no `name`; twice is an error.
+#[test]
+fn new_with_org_alone_makes_the_organisation_the_speaker() {
+    let archive = Archive::empty();
+    let base = [
+        "new",
+        "--title",
+        "X",
+        "--topic",
+        "Z",
+        "--date",
+        "2026-01-27",
+    ];
+    let mut args = base.to_vec();
+    args.extend_from_slice(&["--org", "Department for Business and Trade"]);
+    press(&archive, &args).code(0);
+    let files = archive.files();
+    assert_eq!(files.len(), 1);
+    assert!(
+        archive
+            .read(&files[0])
+            .contains("speaker:\n  organization: \"Department for Business and Trade\"\ntopics:"),
+        "{}",
+        archive.read(&files[0])
+    );
+    let mut args = base.to_vec();
+    args.extend_from_slice(&["--org", "A", "--org", "B"]);
+    let run = press(&archive, &args);
+    run.code(2);
+    assert_eq!(
+        run.first_err_line(),
+        "press: error: --org is given more than once with no --speaker: give one organisation, or a --speaker before each --org"
+    );
 }

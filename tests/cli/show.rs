@@ -59,6 +59,7 @@ fn show_json_is_the_full_record() {
     assert_eq!(record["speakers"][0]["name"], "Zoë Ł. Ñúñez");
     assert_eq!(record["location"], "Türkiye");
     assert_eq!(record["background"], serde_json::Value::Null);
+    assert_eq!(record["contact"], serde_json::Value::Null);
 }
 
 #[test]

@@ -31,6 +31,7 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 
+mod explain;
 mod site;
 
 use site::{SiteReport, post_statement, site_options, site_posts};
@@ -52,6 +53,21 @@ struct Found {
     topics: Vec<String>,
 }
 
+/// A field the import had to guess, said on stderr as a located warning: the input's line
+/// (when the field was read from one) and what was guessed and why.
+struct Warning {
+    line: Option<usize>,
+    message: String,
+}
+
+/// Where the organisation that speaks comes from when no person is quoted and the text names
+/// none: `--org` given alone, else `organization` in `press.toml`.
+#[derive(Debug, Clone, Default)]
+struct Organizations {
+    given: Option<String>,
+    configured: Option<String>,
+}
+
 /// What happened to one input.
 enum Outcome {
     /// Written (or printed, with `--dry-run`) at this path.
@@ -71,6 +87,14 @@ pub(crate) fn run(
         Some(("import", sub)) => args.speakers.in_order(sub).map_err(anyhow::Error::msg)?,
         _ => Vec::new(),
     };
+    let organizations = Organizations {
+        given: args
+            .speakers
+            .organization_alone()
+            .map_err(anyhow::Error::msg)?
+            .map(str::to_owned),
+        configured: crate::config::Config::load(root)?.organization,
+    };
     let date = args
         .date
         .as_deref()
@@ -84,13 +108,16 @@ pub(crate) fn run(
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         bail!("standard input (`-`) can be read only once");
     }
+    if args.explain {
+        return explain::run(args, &speakers, date, &organizations, io);
+    }
     // Held until the files are written: another `import` or `new` waits, then sees their slugs.
     let _lock = archive::WriteLock::acquire(root)?;
     let mut archive = load(root)?;
     let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
     let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
     let mut exit = Exit::Success;
-    let mut candidates: Vec<(String, anyhow::Result<Statement>)> = Vec::new();
+    let mut candidates: Vec<(String, anyhow::Result<Statement>, Vec<Warning>)> = Vec::new();
     let mut reports: Vec<(SiteReport, SiteOptions)> = Vec::new();
     // `.md` inputs that are statement files, mapped like a site's posts and reported together.
     let mut files = (
@@ -119,7 +146,7 @@ pub(crate) fn run(
                 let record = new::read_text(&post).and_then(|text| {
                     post_statement(&post, &text, &site, args, &speakers, &mut report)
                 });
-                candidates.push((format!("{name}/{label}"), record));
+                candidates.push((format!("{name}/{label}"), record, Vec::new()));
             }
             reports.push((report, site));
             continue;
@@ -153,17 +180,34 @@ pub(crate) fn run(
                             topics: item.categories,
                             extracted: item.extracted,
                         };
-                        candidates.push((label, to_statement(found, args, &speakers, date)));
+                        let mut guessed = Vec::new();
+                        let record = to_statement(
+                            found,
+                            args,
+                            &speakers,
+                            date,
+                            &organizations,
+                            &mut guessed,
+                        );
+                        candidates.push((label, record, guessed));
                     }
                 }
-                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)))),
+                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)), Vec::new())),
             }
         } else {
-            let record = record(file, &text, args, &speakers, date, &mut files);
-            candidates.push((name, record));
+            let mut guessed = Vec::new();
+            let given = (&speakers[..], date, &organizations);
+            let record = record(file, &text, args, given, &mut files, &mut guessed);
+            candidates.push((name, record, guessed));
         }
     }
-    for (name, record) in candidates {
+    for (name, record, guessed) in candidates {
+        for warning in guessed {
+            match warning.line {
+                Some(line) => writeln!(io.err, "{name}:{line}:1: warning: {}", warning.message)?,
+                None => writeln!(io.err, "{name}: warning: {}", warning.message)?,
+            }
+        }
         let statement = match record.and_then(|statement| new::validated(&statement)) {
             Ok(statement) => statement,
             Err(reason) => {
@@ -266,15 +310,39 @@ fn place(
     ))
 }
 
-/// The statement record for one input, or why there cannot be one.
+/// What the options give besides the text: `--speaker`s, `--date`, and the organisations.
+type Given<'a> = (&'a [SpeakerArg], Option<NaiveDate>, &'a Organizations);
+
+/// The statement record for one input, or why there cannot be one; fields it guessed go to
+/// `warnings`.
 fn record(
     file: &Path,
     text: &str,
     args: &ImportArgs,
-    speakers: &[SpeakerArg],
-    date: Option<NaiveDate>,
+    (speakers, date, organizations): Given<'_>,
     files: &mut (SiteReport, SiteOptions),
+    warnings: &mut Vec<Warning>,
 ) -> anyhow::Result<Statement> {
+    match extraction(file, text, args) {
+        Some(extracted) => {
+            let found = Found {
+                extracted,
+                published: None,
+                source: None,
+                topics: Vec::new(),
+            };
+            to_statement(found, args, speakers, date, organizations, warnings)
+        }
+        None => {
+            let (report, options) = files;
+            post_statement(file, text, options, args, speakers, report)
+        }
+    }
+}
+
+/// The extraction of one input, or `None` for a statement file (a `.md` file with front
+/// matter), which is mapped like a site's post instead.
+fn extraction(file: &Path, text: &str, args: &ImportArgs) -> Option<Extracted> {
     let extension = file
         .extension()
         .and_then(|e| e.to_str())
@@ -284,8 +352,7 @@ fn record(
     if matches!(extension, Some("md" | "markdown"))
         && (start.starts_with("---\n") || start.starts_with("+++\n"))
     {
-        let (report, options) = files;
-        return post_statement(file, text, options, args, speakers, report);
+        return None;
     }
     let head = text
         .trim_start()
@@ -308,20 +375,13 @@ fn record(
             .find(|l| !l.trim().is_empty())
             .is_some_and(|first| first.trim().trim_start_matches('#').trim() == title.trim())
     });
-    let extracted = import::extract_with(
+    Some(import::extract_with(
         &text,
         Options {
             markdown,
             title_line,
         },
-    );
-    let found = Found {
-        extracted,
-        published: None,
-        source: None,
-        topics: Vec::new(),
-    };
-    to_statement(found, args, speakers, date)
+    ))
 }
 
 /// Maps what was found, and the options, onto a statement record. Options override the text;
@@ -331,6 +391,8 @@ fn to_statement(
     args: &ImportArgs,
     speakers: &[SpeakerArg],
     date: Option<NaiveDate>,
+    organizations: &Organizations,
+    warnings: &mut Vec<Warning>,
 ) -> anyhow::Result<Statement> {
     let Found {
         extracted,
@@ -341,26 +403,38 @@ fn to_statement(
     let title = args
         .title
         .clone()
-        .or(extracted.title)
+        .or(extracted.title.clone())
         .filter(|t| !t.trim().is_empty());
-    let speakers: Vec<Speaker> = if speakers.is_empty() {
+    let speakers: Vec<Speaker> = if !speakers.is_empty() {
+        speakers
+            .iter()
+            .map(|(name, role, organization)| Speaker {
+                name: Some(name.clone()),
+                role: role.clone(),
+                organization: organization.clone(),
+            })
+            .collect()
+    } else if !extracted.speakers.is_empty() {
+        for (speaker, origin) in extracted.speakers.iter().zip(&extracted.origins.speakers) {
+            if let Some(guess) = &origin.guess {
+                warnings.push(Warning {
+                    line: Some(origin.attribution.line),
+                    message: format!("speaker {}: {guess}", speaker.name),
+                });
+            }
+        }
         extracted
             .speakers
             .into_iter()
             .map(|s| Speaker {
-                name: s.name,
+                name: Some(s.name),
                 role: s.role,
                 organization: s.organization,
             })
             .collect()
     } else {
-        speakers
-            .iter()
-            .map(|(name, role, organization)| Speaker {
-                name: name.clone(),
-                role: role.clone(),
-                organization: organization.clone(),
-            })
+        organization_speaker(&extracted, organizations, warnings)
+            .into_iter()
             .collect()
     };
     let published = published
@@ -372,8 +446,9 @@ fn to_statement(
         missing.push("a title (give --title TITLE)");
     }
     if speakers.is_empty() {
-        missing
-            .push("a speaker: no attribution found (give --speaker NAME, with --role and --org)");
+        missing.push(
+            "a speaker: no attribution found and no organisation named (give --speaker NAME, with --role and --org; or --org ORG alone, or `organization` in press.toml, when the organisation speaks)",
+        );
     }
     if published.is_none() {
         missing.push("a date: no dateline found (give --date YYYY-MM-DD)");
@@ -404,6 +479,7 @@ fn to_statement(
         topics,
         location,
         background: extracted.background,
+        contact: extracted.contact,
         body: extracted.body,
         source: args.source.clone().or(source),
         summary: None,
@@ -415,5 +491,41 @@ fn to_statement(
         aliases: Vec::new(),
         extra: Vec::new(),
         body_line: 1,
+    })
+}
+
+/// With no person quoted, the organisation speaks: the one the text names as issuing the
+/// statement, else `--org`, else `organization` in `press.toml`. A guess from the text or the
+/// settings is said as a warning.
+fn organization_speaker(
+    extracted: &Extracted,
+    organizations: &Organizations,
+    warnings: &mut Vec<Warning>,
+) -> Option<Speaker> {
+    let organization = if let Some(org) = &organizations.given {
+        org.clone()
+    } else if let Some(org) = &extracted.organization {
+        let line = extracted.origins.organization.as_ref().map(|o| o.line);
+        warnings.push(Warning {
+            line,
+            message: format!(
+                "speaker: no person is quoted, so {org}, which the text names as issuing the statement, is the speaker (give --speaker NAME if a person speaks)"
+            ),
+        });
+        org.clone()
+    } else {
+        let org = organizations.configured.clone()?;
+        warnings.push(Warning {
+            line: None,
+            message: format!(
+                "speaker: no person is quoted and the text names no organisation, so {org} (`organization` in press.toml) is the speaker (give --org ORG or --speaker NAME)"
+            ),
+        });
+        org
+    };
+    Some(Speaker {
+        name: None,
+        role: None,
+        organization: Some(organization),
     })
 }

@@ -201,7 +201,7 @@ pub(super) fn post_statement(
         speakers
             .iter()
             .map(|(name, role, organization)| Speaker {
-                name: name.clone(),
+                name: Some(name.clone()),
                 role: role.clone(),
                 organization: organization.clone(),
             })
@@ -251,6 +251,7 @@ pub(super) fn post_statement(
         topics: Topic::distinct(topics),
         location,
         background: post.background,
+        contact: None,
         body: post.body,
         source: post.source,
         summary: post.summary,

@@ -30,11 +30,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::regex;
+use crate::import::origin::{Origin, SpeakerOrigin};
 use names::*;
 use roles::*;
 
+mod fill;
 mod names;
 mod roles;
+mod shapes;
 
 pub use roles::split_role;
 
@@ -49,25 +52,47 @@ pub struct ExtractedSpeaker {
     pub organization: Option<String>,
 }
 
+/// Verbs that attribute a quote to its speaker. Data: a new style is a word here.
+#[rustfmt::skip]
+pub(super) const CUE_VERBS: &[&str] = &[
+    "said", "says", "stated", "states", "added", "adds", "continued", "continues", "commented",
+    "comments", "noted", "notes", "warned", "warns", "urged", "urges", "explained", "explains",
+    "remarked", "declared", "responded", "replied", "stressed", "emphasised", "emphasized",
+    "concluded", "insisted", "observed", "acknowledged", "wrote", "writes",
+];
+
+/// What may sit between a cue verb and its colon or quote: "said today", "said in a statement".
+const VERB_MODIFIERS: &str = r"(?:\s+(?:today|yesterday|earlier|also|on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+(?:joint\s+)?(?:statement|press\s+release)|in\s+\p{Lu}\w+))*";
+
+/// The cue verbs as a regex alternation, with "told WHOM".
+fn cue_verbs() -> String {
+    format!(r"{}|told\s+\w+(?:\s+\w+)?", CUE_VERBS.join("|"))
+}
+
 /// An attribution verb that introduces a quote: "said:", "said today:", "added:", "released
-/// the following statement:".
+/// the following statement:", or a verb right before the opening quote ("said “…").
 static INTRO_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)\s*\b(?:(?:said|says|added|adds|commented|comments|stated|states|warned|explained|noted|continued|remarked|declared|urged|responded|replied|told\s+\w+)(?:\s+(?:today|yesterday|earlier|on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+(?:joint\s+)?(?:statement|press\s+release)|in\s+\p{Lu}\w+))*|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*:",
-    )
+    regex(&format!(
+        r#"(?i)\s*\b(?:(?:{}){VERB_MODIFIERS}|(?:released|issued|made|gave)\s+the\s+following\s+statement(?:\s+today)?)\s*(?::|,?\s*["“])"#,
+        cue_verbs()
+    ))
 });
 
 /// An attribution verb ending a line without a colon (the quote follows on the next line).
 static VERB_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\s*\b(?:said|says|added|adds|stated|commented)(?:\s+(?:today|yesterday))?\s*,?$")
+    regex(&format!(
+        r"(?i)\s*\b(?:{})(?:\s+(?:today|yesterday))?\s*,?$",
+        CUE_VERBS.join("|")
+    ))
 });
 
 /// `…," said NAME, ROLE.` (the closing quote may be missing: `…, said NAME, ROLE. More …`) and
 /// "according to NAME, ROLE" — the part after the verb.
 static QUOTE_THEN_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r#"(?:[,.!?…]\s*["”'’»“]?\s*(?i:said|says|added|adds|continued|warned|explained)|(?i:\baccording\s+to))\s+(?P<rest>[^"“”]+)"#,
-    )
+    regex(&format!(
+        r#"(?:[,.!?…]\s*["”'’»“]?\s*(?i:{})|(?i:\baccording\s+to))\s+(?P<rest>[^"“”]+)"#,
+        CUE_VERBS.join("|")
+    ))
 });
 
 /// "The following is a statement from NAME, ROLE:", "… can be attributed to NAME, ROLE:" —
@@ -80,9 +105,10 @@ static STATEMENT_FROM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `…," NAME, ROLE, said.` — the part before the verb.
 static QUOTE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r#"[,!?…]\s*["”'’»“]\s+(?P<subject>[^"“”«»]+?)\s+(?i:said|says|added|adds|continued|warned|explained)(?:\s+(?:today|yesterday|in\s+a\s+(?:joint\s+)?(?:statement|press\s+release)|on\s+\w+))*\s*[.,;]"#,
-    )
+    regex(&format!(
+        r#"[,!?…]\s*["”'’»“]\s+(?P<subject>[^"“”«»]+?)\s+(?i:{}){VERB_MODIFIERS}\s*[.,;]"#,
+        cue_verbs()
+    ))
 });
 
 /// The end of a sentence inside a line.
@@ -92,6 +118,7 @@ static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| regex(r#"[.!?]["”’']
 #[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Col", "Lt", "Sgt", "Rev", "No", "Jr", "Sr",
+    "Gov", "Sen", "Rep", "Supt", "Insp", "Det", "Cllr", "Hon", "Amb",
 ];
 
 /// Where sentences end in `text` (byte spans of the punctuation and the blanks after it), not
@@ -115,24 +142,36 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)^\W*(?:media\s+|press\s+)?(?:contacts?|enquiries|inquiries)(?:\s+information)?\s*:")
 });
 
-/// Speakers collected in order of first appearance.
+/// Speakers collected in order of first statement, with where each was named.
 #[derive(Debug, Default)]
-struct Speakers(Vec<ExtractedSpeaker>, Vec<String>);
+struct Speakers {
+    found: Vec<ExtractedSpeaker>,
+    origins: Vec<SpeakerOrigin>,
+    /// Every full name the text mentions, speaker or not.
+    mentions: Vec<String>,
+}
 
 impl Speakers {
-    fn add(&mut self, name: &str, role: Option<String>, organization: Option<String>) {
-        // "Mr Caio" is the "Francesco Caio" the text names elsewhere, if it does.
-        let surname = strip_honorific(name);
-        let resolved = (surname != name)
+    fn add(&mut self, attribution: Attribution, origin: Origin) {
+        let Attribution {
+            name,
+            role,
+            organization,
+            ..
+        } = attribution;
+        // "Mr Caio", "Andrew": the "Francesco Caio", "Andrew Dunn" the text names elsewhere.
+        let bare = strip_honorific(&name);
+        let resolved = (!bare.contains(' '))
             .then(|| {
-                self.1
-                    .iter()
-                    .find(|full| full.split_whitespace().last() == Some(surname))
+                self.mentions.iter().find(|full| {
+                    let mut parts = full.split_whitespace();
+                    parts.next() == Some(bare) || parts.last() == Some(bare)
+                })
             })
             .flatten()
             .cloned();
-        let name = resolved.as_deref().unwrap_or(name);
-        if let Some(known) = self.0.iter_mut().find(|s| refers_to(name, s)) {
+        let name = resolved.as_deref().unwrap_or(&name);
+        if let Some(known) = self.found.iter_mut().find(|s| refers_to(name, s)) {
             if known.role.is_none() {
                 known.role = role;
             }
@@ -144,11 +183,24 @@ impl Speakers {
         if name.split_whitespace().count() < 2 {
             return;
         }
-        self.0.push(ExtractedSpeaker {
+        self.found.push(ExtractedSpeaker {
             name: name.to_owned(),
             role,
             organization,
         });
+        self.origins.push(SpeakerOrigin {
+            attribution: origin,
+            guess: None,
+        });
+    }
+
+    /// The speakers found so far and every name mentioned: who a lone name can refer to.
+    fn known(&self) -> Vec<ExtractedSpeaker> {
+        let mentioned = self.mentions.iter().map(|name| ExtractedSpeaker {
+            name: name.clone(),
+            ..ExtractedSpeaker::default()
+        });
+        self.found.iter().cloned().chain(mentioned).collect()
     }
 }
 
@@ -249,7 +301,7 @@ fn one_from_subject(
 ) -> Option<Attribution> {
     let name = names_in(subject, known).pop()?;
     let after = subject[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
-    let (role, organization) = if words(after).is_empty() {
+    let before_title = || {
         let before = subject[..name.start].trim_end();
         let appositive = before.ends_with(',');
         let before = before.trim_end_matches(',');
@@ -260,6 +312,12 @@ fn one_from_subject(
             trailing_title(segment)
         };
         let segment_words = words(segment);
+        // A clause with a quote or a verb of its own is not a title.
+        if segment.contains(['“', '”', '"'])
+            || segment_words.iter().any(|w| is_in(CUE_VERBS, w.text))
+        {
+            return (None, None);
+        }
         let titled = if appositive {
             segment_words.iter().any(|w| is_role_word(w.text))
         } else {
@@ -271,8 +329,15 @@ fn one_from_subject(
         } else {
             (None, None)
         }
+    };
+    let (role, organization) = if words(after).is_empty() {
+        before_title()
     } else if is_role_phrase(after) {
-        split_role(after)
+        // "Detective Inspector Jane Roe, of Foo Police": the rank before, the force after.
+        match split_role(after) {
+            (None, organization) => (before_title().0, organization),
+            found => found,
+        }
     } else {
         (None, None) // "Rahima Akter, whose sister died in the fire, added:"
     };
@@ -284,16 +349,20 @@ fn one_from_subject(
     })
 }
 
-/// The speaker after a quote-first verb: "Hassiba Hadj Sahraoui, Amnesty International's
-/// Middle East and North Africa Deputy Director." (text up to the end of the sentence).
-fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Option<Attribution> {
+/// The speakers after a quote-first verb: "Hassiba Hadj Sahraoui, Amnesty International's
+/// Middle East and North Africa Deputy Director." (text up to the end of the sentence), or
+/// several: "the experts, Jane Roe, Special Rapporteur on food, and John Smith".
+fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Vec<Attribution> {
     let sentence = sentence_ends(rest)
         .next()
         .map_or(rest, |(start, _)| &rest[..start]);
     let sentence = sentence.trim_end_matches(['.', '!', '?']);
-    let name = names_in(sentence, known).into_iter().next()?;
+    let Some(name) = names_in(sentence, known).into_iter().next() else {
+        return Vec::new();
+    };
     let before = sentence[..name.start].trim();
-    // "said Jane Doe", "said the group’s director Jane Doe"; not "said today that Jane Doe …".
+    // "said Jane Doe", "said the group’s director Jane Doe", "said the experts, Jane Doe";
+    // not "said today that Jane Doe …".
     if !words(before).iter().all(|w| {
         (starts_upper(w.text) && !is_in(FUNCTION_WORDS, w.text))
             || is_role_word(w.text)
@@ -301,22 +370,29 @@ fn from_after_verb(rest: &str, offset: usize, known: &[ExtractedSpeaker]) -> Opt
             || HONORIFICS.contains(&w.text)
             || ["the", "a", "an", "of", "for", "and", "at"].contains(&w.text)
     }) {
-        return None;
+        return Vec::new();
+    }
+    let several = from_subject(&sentence[name.start..], offset + name.start, known);
+    if several.len() > 1 {
+        return several;
     }
     let after = sentence[name.end..].trim_matches(|c: char| c == ',' || c.is_whitespace());
+    // A title before the name is its role, unless it is a group the name stands in apposition
+    // to ("the experts, Jane Doe").
+    let title = (!before.ends_with(',')).then(|| trailing_title(before));
     let (role, organization) = if sentence[name.end..].starts_with(',') && is_role_phrase(after) {
         split_role(after)
-    } else if is_role_phrase(trailing_title(before)) {
-        split_role(trailing_title(before))
+    } else if let Some(title) = title.filter(|t| is_role_phrase(t)) {
+        split_role(title)
     } else {
         (None, None)
     };
-    Some(Attribution {
+    vec![Attribution {
         position: offset + name.start,
         name: name.name,
         role,
         organization,
-    })
+    }]
 }
 
 /// A label line: "Americas Director, Erika Guevara Rosas:" or "Erika Guevara Rosas:" (the
@@ -361,571 +437,150 @@ fn starts_with_quote(line: &str) -> bool {
     line.trim_start().starts_with(['"', '“', '\'', '‘', '«'])
 }
 
-/// The speakers of a statement body, in order of first appearance.
+/// What [`find`] reads in a statement: its people and the organisation that issues it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The people quoted, in order of first statement.
+    pub speakers: Vec<ExtractedSpeaker>,
+    /// Where each speaker was named, in the same order.
+    pub origins: Vec<SpeakerOrigin>,
+    /// The organisation that issues the statement, where the text names it, and where.
+    pub issuer: Option<(String, Origin)>,
+}
+
+/// The speakers of a statement, in order of first statement, and its issuing organisation.
 ///
-/// `lines` are the body's lines. Lines from a "Contact:" line or a "Media contacts:" heading on
-/// are not searched. `default_organization` (the feed footer's) fills a missing organisation;
-/// failing that, an organisation named by other speakers or in `context` (title and body) does.
-pub fn find_speakers(
-    lines: &[&str],
-    context: &str,
+/// `lines` are the body's lines with their 1-based numbers in the input, `title` the title
+/// line. Lines from a "Contact:" line or a "Media contacts:" heading on are not searched.
+/// `default_organization` (the feed footer's) is the issuer when the text names none; it and
+/// the organisation other speakers share fill a missing organisation of a speaker with a role.
+pub fn find(
+    lines: &[(usize, &str)],
+    title: Option<(usize, &str)>,
     default_organization: Option<&str>,
-) -> Vec<ExtractedSpeaker> {
-    let mentions = lines
+) -> Found {
+    let mentions = title
         .iter()
-        .flat_map(|line| names_in(line, &[]))
+        .chain(lines)
+        .flat_map(|(_, line)| names_in(line, &[]))
         .map(|span| span.name)
         .filter(|name| strip_honorific(name) == name.as_str())
         .collect();
-    let mut speakers = Speakers(Vec::new(), mentions);
-    for (index, line) in lines.iter().enumerate() {
+    let mut speakers = Speakers {
+        mentions,
+        ..Speakers::default()
+    };
+    let mut issuer = None;
+    // The title and the first lines before any quote may name who speaks without a verb.
+    if let Some((number, text)) = title {
+        for found in shapes::from_title(text, &speakers.known()) {
+            let origin = Origin::at(number, text, found.position);
+            speakers.add(found, origin);
+        }
+        issuer = shapes::title_issuer(text)
+            .map(|org| (org, 0))
+            .or_else(|| shapes::issuer_in(text))
+            .map(|(org, at)| (org, Origin::at(number, text, at)));
+    }
+    let mut quote_seen = false;
+    for (index, &(number, line)) in lines.iter().enumerate() {
         if CONTACT.is_match(line) {
             if line.trim_end().ends_with(':') {
                 break; // a heading: the rest is contact details
             }
             continue;
         }
+        let known = speakers.known();
         let next_starts_quote = lines[index + 1..]
             .iter()
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| starts_with_quote(l));
-        let mut found = Vec::new();
-        for verb in INTRO_VERB.find_iter(line) {
-            found.extend(from_subject(&line[..verb.start()], 0, &speakers.0));
-        }
-        // "…, Jane Doe said" with the quote on the next line, no colon.
-        if next_starts_quote && let Some(verb) = VERB_AT_END.find(line) {
-            found.extend(from_subject(&line[..verb.start()], 0, &speakers.0));
-        }
-        for caps in QUOTE_THEN_SAID.captures_iter(line) {
-            if let Some(rest) = caps.name("rest")
-                && let Some(a) = from_after_verb(rest.as_str(), rest.start(), &speakers.0)
-            {
-                found.push(a);
-            }
-        }
-        for caps in STATEMENT_FROM.captures_iter(line) {
-            if let Some(rest) = caps.name("rest")
-                && let Some(a) = from_after_verb(rest.as_str(), rest.start(), &speakers.0)
-            {
-                found.push(a);
-            }
-        }
-        for caps in QUOTE_THEN_NAME.captures_iter(line) {
-            if let Some(subject) = caps.name("subject") {
-                found.extend(from_subject(subject.as_str(), subject.start(), &speakers.0));
-            }
+            .find(|(_, l)| !l.trim().is_empty())
+            .is_some_and(|(_, l)| starts_with_quote(l));
+        let after_quote = lines[..index]
+            .iter()
+            .rev()
+            .find(|(_, l)| !l.trim().is_empty())
+            .is_some_and(|(_, l)| ends_with_quote(l));
+        let mut found = attributions(line, next_starts_quote, &known);
+        if found.is_empty() && !quote_seen {
+            found.extend(shapes::from_standfirst(line, &known));
         }
         if found.is_empty() {
-            found.extend(from_label(line, next_starts_quote));
+            found.extend(shapes::from_signoff(line, after_quote));
         }
         found.sort_by_key(|a| a.position);
         for a in found {
-            speakers.add(&a.name, a.role, a.organization);
+            let origin = Origin::at(number, line, a.position);
+            speakers.add(a, origin);
         }
+        if issuer.is_none() {
+            issuer = shapes::issuer_in(line).map(|(org, at)| (org, Origin::at(number, line, at)));
+        }
+        quote_seen |= line.contains(['“', '"']);
     }
-    let mut speakers = speakers.0;
-    fill_roles_from_mentions(&mut speakers, lines);
-    fill_organizations(&mut speakers, context, default_organization);
-    speakers
-}
-
-/// Gives a speaker whose attributions carry no role the title written before their name
-/// elsewhere ("described by Amnesty International’s Secretary General Irene Khan as …").
-fn fill_roles_from_mentions(speakers: &mut [ExtractedSpeaker], lines: &[&str]) {
-    for speaker in speakers.iter_mut().filter(|s| s.role.is_none()) {
-        let mention = lines.iter().find_map(|line| {
-            line.match_indices(speaker.name.as_str())
-                .find_map(|(at, name)| {
-                    let found = from_subject(&line[..at + name.len()], 0, &[]).pop()?;
-                    (found.name == speaker.name && found.role.is_some()).then_some(found)
-                })
-        });
-        if let Some(found) = mention {
-            speaker.role = found.role;
-            if speaker.organization.is_none() {
-                speaker.organization = found.organization;
-            }
-        }
-    }
-}
-
-/// Gives speakers who have a role but no organisation the implied one: the footer's, else the
-/// one all other speakers share, else (when no speaker names another) the first organisation
-/// named in `context`.
-fn fill_organizations(speakers: &mut [ExtractedSpeaker], context: &str, default: Option<&str>) {
-    let shared = {
-        let mut orgs = speakers.iter().filter_map(|s| s.organization.clone());
-        let first = orgs.next();
-        first.filter(|first| orgs.all(|other| other.eq_ignore_ascii_case(first)))
-    };
-    // Only guess when the speakers' organisations do not disagree.
-    let disagree = shared.is_none() && speakers.iter().any(|s| s.organization.is_some());
-    let implied = default.map(str::to_owned).or_else(|| {
-        if disagree {
-            None
-        } else {
-            shared.or_else(|| first_organization(context))
-        }
+    let issuer = issuer.or_else(|| {
+        default_organization.map(|org| {
+            let origin = Origin {
+                line: lines.last().map_or(0, |(n, _)| n + 1),
+                text: format!("The post … appeared first on {org}."),
+            };
+            (org.to_owned(), origin)
+        })
     });
-    for speaker in speakers.iter_mut() {
-        if speaker.role.is_some() && speaker.organization.is_none() {
-            speaker.organization.clone_from(&implied);
+    let Speakers {
+        found: mut people,
+        mut origins,
+        ..
+    } = speakers;
+    fill::roles_from_mentions(&mut people, &mut origins, lines);
+    fill::expand_acronyms(&mut people, title.iter().chain(lines));
+    fill::organizations(&mut people, &mut origins, issuer.as_ref());
+    Found {
+        speakers: people,
+        origins,
+        issuer,
+    }
+}
+
+/// The attributions in the sentences of one line.
+fn attributions(
+    line: &str,
+    next_starts_quote: bool,
+    known: &[ExtractedSpeaker],
+) -> Vec<Attribution> {
+    let mut found = Vec::new();
+    for verb in INTRO_VERB.find_iter(line) {
+        found.extend(from_subject(&line[..verb.start()], 0, known));
+    }
+    // "…, Jane Doe said" with the quote on the next line, no colon.
+    if next_starts_quote && let Some(verb) = VERB_AT_END.find(line) {
+        found.extend(from_subject(&line[..verb.start()], 0, known));
+    }
+    for caps in QUOTE_THEN_SAID.captures_iter(line) {
+        if let Some(rest) = caps.name("rest") {
+            found.extend(from_after_verb(rest.as_str(), rest.start(), known));
         }
     }
+    for caps in STATEMENT_FROM.captures_iter(line) {
+        if let Some(rest) = caps.name("rest") {
+            found.extend(from_after_verb(rest.as_str(), rest.start(), known));
+        }
+    }
+    for caps in QUOTE_THEN_NAME.captures_iter(line) {
+        if let Some(subject) = caps.name("subject") {
+            found.extend(from_subject(subject.as_str(), subject.start(), known));
+        }
+    }
+    if found.is_empty() {
+        found.extend(from_label(line, next_starts_quote));
+    }
+    found
+}
+
+fn ends_with_quote(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['.', ','])
+        .ends_with(['"', '”', '\'', '’', '»'])
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn speaker(name: &str, role: Option<&str>, org: Option<&str>) -> ExtractedSpeaker {
-        ExtractedSpeaker {
-            name: name.to_owned(),
-            role: role.map(str::to_owned),
-            organization: org.map(str::to_owned),
-        }
-    }
-
-    fn one(line: &str) -> Vec<ExtractedSpeaker> {
-        find_speakers(&[line], "", None)
-    }
-
-    #[test]
-    fn roles_split_from_organisations() {
-        let cases = [
-            (
-                "Amnesty International’s China Director",
-                "China Director",
-                Some("Amnesty International"),
-            ),
-            (
-                "national director of advocacy and governmental relations at Amnesty International USA",
-                "national director of advocacy and governmental relations",
-                Some("Amnesty International USA"),
-            ),
-            (
-                "Professor of Criminal Law at UWE Bristol",
-                "Professor of Criminal Law",
-                Some("UWE Bristol"),
-            ),
-            (
-                "Amnesty International UK Campaigns Director",
-                "Campaigns Director",
-                Some("Amnesty International UK"),
-            ),
-            (
-                "Amnesty International Deputy Regional Director for East and Southern Africa",
-                "Deputy Regional Director for East and Southern Africa",
-                Some("Amnesty International"),
-            ),
-            (
-                "Senior Director for Research, Advocacy, Policy and Campaigns of Amnesty International",
-                "Senior Director for Research, Advocacy, Policy and Campaigns",
-                Some("Amnesty International"),
-            ),
-            (
-                "Director of Amnesty International’s Africa Programme",
-                "Director of Amnesty International’s Africa Programme",
-                None,
-            ),
-            ("Americas Director", "Americas Director", None),
-            ("Director of Research", "Director of Research", None),
-        ];
-        for (phrase, role, org) in cases {
-            let (got_role, got_org) = split_role(phrase);
-            assert_eq!(got_role.as_deref(), Some(role), "role of {phrase}");
-            assert_eq!(got_org.as_deref(), org, "organisation of {phrase}");
-        }
-    }
-
-    #[test]
-    fn name_before_role_without_comma() {
-        let line = "Reacting to reports that Russia and Türkiye misuse notices, Erika Guevara Rosas Senior Director for Research, Advocacy, Policy and Campaigns of Amnesty International said:";
-        assert_eq!(
-            one(line),
-            [speaker(
-                "Erika Guevara Rosas",
-                Some("Senior Director for Research, Advocacy, Policy and Campaigns"),
-                Some("Amnesty International"),
-            )]
-        );
-    }
-
-    #[test]
-    fn names_with_particles_and_accents() {
-        assert_eq!(
-            one("Ana María de la Cruz, director at Justicia Ya, said:"),
-            [speaker(
-                "Ana María de la Cruz",
-                Some("director"),
-                Some("Justicia Ya")
-            )]
-        );
-        assert_eq!(
-            one("Omar al-Sharif, spokesperson at the Cairo Institute, said today:"),
-            [speaker(
-                "Omar al-Sharif",
-                Some("spokesperson"),
-                Some("Cairo Institute")
-            )]
-        );
-    }
-
-    #[test]
-    fn more_attribution_shapes() {
-        assert_eq!(
-            one("“We will not stop,” Jane Doe said."),
-            [speaker("Jane Doe", None, None)]
-        );
-        assert_eq!(
-            one("Jane Doe, Director of Research at Human Rights Watch, said:"),
-            [speaker(
-                "Jane Doe",
-                Some("Director of Research"),
-                Some("Human Rights Watch")
-            )]
-        );
-        assert_eq!(
-            one("\"No,\" said Amnesty International’s John F. Kennedy."),
-            [speaker(
-                "John F. Kennedy",
-                None,
-                Some("Amnesty International")
-            )]
-        );
-        assert_eq!(
-            one("Secretary General Agnès Callamard said:"),
-            [speaker("Agnès Callamard", Some("Secretary General"), None)]
-        );
-        assert_eq!(
-            one("'Yes,' said Jean-Paul Sartre, of the Foo Institute."),
-            [speaker("Jean-Paul Sartre", None, Some("Foo Institute"))]
-        );
-        assert_eq!(
-            one("Mary O'Brien and Tom Sørensen said:"),
-            [
-                speaker("Mary O'Brien", None, None),
-                speaker("Tom Sørensen", None, None)
-            ]
-        );
-        assert!(one("The minister said: \"nothing\".").is_empty());
-    }
-
-    #[test]
-    fn several_speakers_each_with_their_own_role() {
-        assert_eq!(
-            one("Jane Roe, director, and John Smith, senior counsel, said:"),
-            [
-                speaker("Jane Roe", Some("director"), None),
-                speaker("John Smith", Some("senior counsel"), None),
-            ]
-        );
-        assert_eq!(
-            one(
-                "Responding to the verdict, Jane Roe, director at Foo Watch, and John Smith, senior counsel at the Bar Institute, said:"
-            ),
-            [
-                speaker("Jane Roe", Some("director"), Some("Foo Watch")),
-                speaker("John Smith", Some("senior counsel"), Some("Bar Institute")),
-            ]
-        );
-        assert_eq!(
-            one(
-                "Ana María de la Cruz, Executive Director of the Justicia Ya Foundation, and Omar al-Sharif, Head of Policy of the Cairo Institute, said in a joint statement:"
-            ),
-            [
-                speaker(
-                    "Ana María de la Cruz",
-                    Some("Executive Director"),
-                    Some("Justicia Ya Foundation")
-                ),
-                speaker(
-                    "Omar al-Sharif",
-                    Some("Head of Policy"),
-                    Some("Cairo Institute")
-                ),
-            ]
-        );
-        assert_eq!(
-            one(
-                "Jane Roe, director at Foo Watch, Li Wei, researcher at the Asia Labour Institute, and Tom Reyes, counsel at Rights Watch, said:"
-            ),
-            [
-                speaker("Jane Roe", Some("director"), Some("Foo Watch")),
-                speaker("Li Wei", Some("researcher"), Some("Asia Labour Institute")),
-                speaker("Tom Reyes", Some("counsel"), Some("Rights Watch")),
-            ]
-        );
-        assert_eq!(
-            one(
-                "“Enough,” Jane Roe, director at Foo Watch, and John Smith, counsel at Bar Institute, said in a joint statement."
-            ),
-            [
-                speaker("Jane Roe", Some("director"), Some("Foo Watch")),
-                speaker("John Smith", Some("counsel"), Some("Bar Institute")),
-            ]
-        );
-    }
-
-    #[test]
-    fn only_a_coordinated_subject_gives_several_speakers() {
-        assert_eq!(
-            one(
-                "Responding to the arrest of journalist Ali Khan and Omar Farouk, Jane Roe, director at Foo Watch, said:"
-            ),
-            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))]
-        );
-        assert_eq!(
-            one(
-                "Jane Roe, whose brother was detained, and John Smith, counsel at Bar Institute, said:"
-            ),
-            [
-                speaker("Jane Roe", None, None),
-                speaker("John Smith", Some("counsel"), Some("Bar Institute"))
-            ]
-        );
-        assert_eq!(
-            one("Jane Roe met Ali Khan, and John Smith said:"),
-            [speaker("John Smith", None, None)]
-        );
-    }
-
-    #[test]
-    fn later_mentions_refer_back_and_fill_gaps() {
-        let lines = [
-            "Responding to the verdict, Michelle Kagari said:",
-            "“Yes,” said Kagari.",
-            "Michelle Kagari, Amnesty International’s deputy Africa director, added:",
-        ];
-        assert_eq!(
-            find_speakers(&lines, "", None),
-            [speaker(
-                "Michelle Kagari",
-                Some("deputy Africa director"),
-                Some("Amnesty International")
-            )]
-        );
-    }
-
-    #[test]
-    fn attribution_shapes_of_other_newsrooms() {
-        assert_eq!(
-            one("“Text,” said UN High Commissioner for Human Rights Mira Kovač."),
-            [speaker(
-                "Mira Kovač",
-                Some("UN High Commissioner for Human Rights"),
-                None
-            )]
-        );
-        assert_eq!(
-            one("Greenpeace campaigner Jane Doe said: “We will go on.”"),
-            [speaker("Jane Doe", Some("campaigner"), Some("Greenpeace"))]
-        );
-        assert_eq!(
-            one("Mark Roe, Executive Director, Foo Foundation, said:"),
-            [speaker(
-                "Mark Roe",
-                Some("Executive Director"),
-                Some("Foo Foundation")
-            )]
-        );
-        assert_eq!(
-            one(
-                "“We are appalled,” Anna Smith, the group's executive director, said in a statement."
-            ),
-            [speaker("Anna Smith", Some("executive director"), None)]
-        );
-        assert_eq!(
-            one("“Another quote,” said Dr. Amina Yusuf, a surgeon at the hospital."),
-            [speaker("Amina Yusuf", None, None)]
-        );
-        assert_eq!(
-            one(
-                "“It is a grave failure,” said Tom Reyes, deputy Asia director at Rights Watch. “Act now.”"
-            ),
-            [speaker(
-                "Tom Reyes",
-                Some("deputy Asia director"),
-                Some("Rights Watch")
-            )]
-        );
-    }
-
-    #[test]
-    fn honorific_and_surname_refer_to_a_name_written_elsewhere() {
-        let lines = [
-            "The report, headed by Franco Cairo, was published today.",
-            "Mr Cairo said:",
-            "“Yes.”",
-            "Dr. Lena Park, Director of Health at Foo University, said: “No.”",
-            "Ms Okoye said:",
-        ];
-        assert_eq!(
-            find_speakers(&lines, "", None),
-            [
-                speaker("Franco Cairo", None, None),
-                speaker(
-                    "Lena Park",
-                    Some("Director of Health"),
-                    Some("Foo University")
-                ),
-                speaker("Ms Okoye", None, None),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_verb_ending_the_line_before_a_quote() {
-        let lines = ["Jane Roe, director at Foo Watch, said", "", "“Yes.”"];
-        assert_eq!(
-            find_speakers(&lines, "", None),
-            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))]
-        );
-        let lines = ["The committee said", "“Yes.”", "Nothing Here said."];
-        assert!(find_speakers(&lines, "", None).is_empty());
-    }
-
-    #[test]
-    fn quote_first_without_a_closing_quote_and_what_is_not_an_attribution() {
-        assert_eq!(
-            one(
-                "\"On behalf of the group, I welcome this, said Claire Dumont, RSF's Secretary General. The UN believes it.\""
-            ),
-            [speaker(
-                "Claire Dumont",
-                Some("Secretary General"),
-                Some("RSF")
-            )]
-        );
-        assert_eq!(
-            one(
-                "According to CPJ representative Karim Lahbib, who was there, “He was all smiles.”"
-            ),
-            [speaker("Karim Lahbib", Some("representative"), Some("CPJ"))]
-        );
-        assert!(one("The police said today that Jane Doe had left.").is_empty());
-        assert!(one("The ministry, said to be angry, told Jane Doe to leave.").is_empty());
-    }
-
-    #[test]
-    fn verbs_with_several_modifiers_and_other_quote_marks() {
-        assert_eq!(
-            one("Jane Roe, director at Foo Watch, said in a statement on Tuesday:"),
-            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))]
-        );
-        assert_eq!(
-            one("Speaking in Geneva, Jane Roe said in Geneva today:"),
-            [speaker("Jane Roe", None, None)]
-        );
-        assert_eq!(
-            one("«Non,» said Marc Petit."),
-            [speaker("Marc Petit", None, None)]
-        );
-    }
-
-    #[test]
-    fn statement_from_and_according_to() {
-        assert_eq!(
-            one(
-                "The following is a statement from Lena Ortiz, Executive Director of the Valley Immigrant & Refugee Rights Coalition:"
-            ),
-            [speaker(
-                "Lena Ortiz",
-                Some("Executive Director"),
-                Some("Valley Immigrant & Refugee Rights Coalition")
-            )]
-        );
-        assert_eq!(
-            one(
-                "The quote below can be attributed to Sam Lee, spokesperson for Open Roads Network:"
-            ),
-            [speaker(
-                "Sam Lee",
-                Some("spokesperson"),
-                Some("Open Roads Network")
-            )]
-        );
-        assert_eq!(
-            one(
-                "“The state spent the money well,” according to Liz Wey, staff attorney for MASSPIRG."
-            ),
-            [speaker("Liz Wey", Some("staff attorney"), Some("MASSPIRG"))]
-        );
-        assert_eq!(
-            split_role("Director for MENA").1,
-            None,
-            "a region is not an organisation"
-        );
-    }
-
-    #[test]
-    fn organisations_are_not_guessed_when_speakers_disagree() {
-        let lines = [
-            "Greenpeace campaigner Jane Doe said: “Yes.”",
-            "Mark Roe, Executive Director, Foo Foundation, said:",
-            "“No,” said Ola Berg, Asia director.",
-        ];
-        let found = find_speakers(&lines, "", None);
-        assert_eq!(found[2], speaker("Ola Berg", Some("Asia director"), None));
-    }
-
-    #[test]
-    fn a_title_written_elsewhere_fills_a_missing_role() {
-        let lines = [
-            "The verdict was described by Amnesty International’s Secretary General Irene Khan as “shameful”. “It is theatre,” added Irene Khan.",
-        ];
-        assert_eq!(
-            find_speakers(&lines, "", None),
-            [speaker(
-                "Irene Khan",
-                Some("Secretary General"),
-                Some("Amnesty International")
-            )]
-        );
-    }
-
-    #[test]
-    fn implied_organisation_fills_roles_without_one() {
-        let lines = ["Americas Director, Erika Guevara Rosas:"];
-        assert_eq!(
-            find_speakers(&lines, "", Some("Amnesty International")),
-            [speaker(
-                "Erika Guevara Rosas",
-                Some("Americas Director"),
-                Some("Amnesty International")
-            )]
-        );
-    }
-
-    #[test]
-    fn contacts_are_not_speakers() {
-        let lines = [
-            "Contact: Jane Roe, 212-555-0100",
-            "Media contacts:",
-            "John Smith said:",
-        ];
-        assert!(find_speakers(&lines, "", None).is_empty());
-    }
-
-    #[test]
-    fn organisations_alone_are_not_speakers() {
-        assert!(one("Human Rights Watch said today:").is_empty());
-        assert!(one("Responding to the news, Amnesty International said:").is_empty());
-    }
-
-    #[test]
-    fn first_organisation_in_text() {
-        assert_eq!(
-            first_organization("A full overview is in Amnesty International’s Annual Report.")
-                .as_deref(),
-            Some("Amnesty International")
-        );
-        assert_eq!(first_organization("Nothing here.").as_deref(), None);
-        assert_eq!(
-            first_organization("(New York) – The law fails, Human Rights Watch said today.")
-                .as_deref(),
-            Some("Human Rights Watch")
-        );
-    }
-}
+mod tests;

@@ -18,7 +18,14 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "ceo", "commissioner", "counsel", "lawyer", "attorney", "analyst", "expert", "specialist",
     "editor", "rapporteur", "envoy", "mayor", "governor", "dean", "fellow", "economist",
     "investigator", "programme", "program", "policy", "acting", "interim", "associate",
-    "assistant", "national", "international",
+    "assistant", "national", "international", "chancellor", "vice-chancellor", "inspector",
+    "superintendent", "constable", "sergeant", "detective", "commander", "commissioner",
+    "governor", "lieutenant", "senator", "congressman", "congresswoman", "premier", "prime",
+    "cfo", "coo", "cto", "cmo", "chairs", "partner", "principal", "provost", "rector",
+    "spokesman", "communications", "member", "mp", "mep", "negotiator", "convenor",
+    "steward", "organiser", "organizer", "treasurer", "trustee", "captain", "doctor", "surgeon",
+    "nurse", "physician", "coordinators", "experts", "rapporteurs", "gov", "sen", "rep", "supt",
+    "insp", "det", "sgt", "lt", "col", "gen",
 ];
 
 /// Words an organisation's name ends with ("Amnesty International", "Human Rights Watch").
@@ -30,7 +37,10 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "alliance", "federation", "fund", "party", "court", "department", "bank", "project",
     "initiative", "forum", "league", "service", "services", "group", "company", "corporation",
     "office", "secretariat", "board", "authority", "parliament", "government", "movement",
-    "collective", "partnership", "clinic", "amnesty", "greenpeace", "oxfam",
+    "collective", "partnership", "clinic", "bureau", "police",
+    "constabulary", "force", "inc", "corp", "ltd", "llc",
+    "plc", "gmbh", "limited", "holdings", "technologies", "industries", "partners", "ventures",
+    "labs", "systems", "solutions", "hospital", "assembly", "congress", "senate",
 ];
 
 /// Capitalised words that are never part of a person's name.
@@ -70,14 +80,14 @@ pub(super) const PARTICLES: &[&str] = &[
 /// Titles before a surname ("Mr Caio said:").
 #[rustfmt::skip]
 pub(super) const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame",
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame",
 ];
 
 /// Prepositions after which a capitalised run is a thing, not a person ("Director of Human
 /// Rights Education").
 #[rustfmt::skip]
 pub(super) const THING_PREPOSITIONS: &[&str] = &[
-    "of", "for", "at", "in", "on", "to", "from", "the",
+    "of", "for", "at", "in", "on", "to", "the",
 ];
 
 pub(super) static WORD: LazyLock<Regex> =
@@ -88,12 +98,20 @@ pub(super) fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&lower.as_str())
 }
 
+/// A role word, also inside a hyphenated word ("Vice-Chancellor", "Co-Founder").
 pub(super) fn is_role_word(word: &str) -> bool {
     is_in(ROLE_WORDS, word)
+        || (word.contains('-') && word.split('-').any(|part| is_in(ROLE_WORDS, part)))
 }
 
+/// Organisations known by one word, which is their whole name ("Oxfam", "UNICEF").
+#[rustfmt::skip]
+pub(super) const ORG_NAMES: &[&str] = &[
+    "amnesty", "greenpeace", "oxfam", "unicef", "unhcr", "icrc", "msf", "unesco", "unaids",
+];
+
 pub(super) fn is_org_word(word: &str) -> bool {
-    is_in(ORG_WORDS, word)
+    is_in(ORG_WORDS, word) || is_in(ORG_NAMES, word)
 }
 
 pub(super) fn starts_upper(word: &str) -> bool {
@@ -241,12 +259,11 @@ pub(super) fn joined(text: &str, left: &Word<'_>, right: &Word<'_>) -> bool {
 /// Whether `name` ("Kagari", "Michelle Kagari") refers to `speaker`.
 pub(super) fn refers_to(name: &str, speaker: &ExtractedSpeaker) -> bool {
     let name = strip_honorific(name);
+    let mut parts = speaker.name.split_whitespace();
+    let first = parts.next();
     name.eq_ignore_ascii_case(&speaker.name)
-        || speaker
-            .name
-            .split_whitespace()
-            .last()
-            .is_some_and(|surname| surname == name)
+        || parts.last().is_some_and(|surname| surname == name)
+        || first.is_some_and(|first| first == name)
 }
 
 /// "Mr Caio" → "Caio"; other names unchanged.

@@ -11,7 +11,7 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         .trim_matches(|c: char| c == ',' || c.is_whitespace());
     let phrase = strip_article(phrase);
     let role = |text: &str| {
-        let text = strip_article(text.trim().trim_matches(','));
+        let text = strip_descriptive(strip_article(text.trim().trim_matches(',')));
         (!text.is_empty()).then(|| text.to_owned())
     };
     let org = |text: &str| {
@@ -60,9 +60,12 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
             return (role(&phrase[..position]), org(rest));
         }
     }
-    // ROLE of ORG / ROLE, ORG / ROLE for ORG
+    // ROLE of ORG / ROLE, ORG / ROLE for ORG: the last separator after which the rest of the
+    // phrase is an organisation ("Head of Policy of the Cairo Institute", "Vice-Chancellor of
+    // the University of Foo").
     for separator in [" of ", ", ", " for "] {
-        if let Some(position) = phrase.rfind(separator) {
+        let positions: Vec<usize> = phrase.match_indices(separator).map(|(i, _)| i).collect();
+        for &position in positions.iter().rev() {
             let rest = &phrase[position + separator.len()..];
             if looks_like_org(rest)
                 && !gazetteer::is_place(rest)
@@ -80,6 +83,25 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         }
     }
     (role(phrase), None)
+}
+
+/// Words that describe a role without being part of it ("the newly-appointed Manager").
+#[rustfmt::skip]
+const DESCRIPTIVE: &[&str] = &[
+    "newly-appointed", "newly appointed", "recently appointed", "recently-appointed", "new",
+    "current", "incumbent",
+];
+
+/// Drops a leading descriptive word before a capitalised title ("newly-appointed Community
+/// Manager" → "Community Manager"); a lower-case title keeps it ("new director").
+pub(super) fn strip_descriptive(text: &str) -> &str {
+    DESCRIPTIVE
+        .iter()
+        .find_map(|word| {
+            let rest = text.strip_prefix(word)?.strip_prefix(' ')?;
+            starts_upper(rest).then_some(rest)
+        })
+        .unwrap_or(text)
 }
 
 pub(super) fn strip_article(text: &str) -> &str {
@@ -124,13 +146,37 @@ pub(super) fn looks_like_org(text: &str) -> bool {
 /// the last organisation word of the leading capitalised run, plus acronyms after it.
 pub(super) fn org_prefix_end(phrase: &str) -> Option<usize> {
     let words = words(phrase);
-    let run = words
-        .iter()
-        .take_while(|w| starts_upper(w.text) && (is_org_word(w.text) || !is_role_word(w.text)))
-        .count();
+    let name_word =
+        |w: &Word<'_>| starts_upper(w.text) && (is_org_word(w.text) || !is_role_word(w.text));
+    // The leading name, with "of", "for", "and", "the" between its capitalised words
+    // ("Business Council of Australia").
+    let mut run = 0;
+    let connector = |i: usize| {
+        i > 0
+            && ["of", "for", "and", "the"].contains(&words[i].text)
+            && words[i + 1..]
+                .first()
+                .is_some_and(|w| name_word(w) || w.text == "the")
+    };
+    while run < words.len() && (name_word(&words[run]) || connector(run)) {
+        run += 1;
+    }
     // "CPJ representative", "EU Ambassador": an acronym right before the role.
     if words.len() > 1 && is_acronym(words[0].text) && is_role_word(words[1].text) {
         return Some(words[0].end);
+    }
+    // "Unite general secretary": a capitalised name, not a place, before lower-case role words.
+    if run > 0
+        && run < words.len()
+        && words[run..].iter().all(|w| !starts_upper(w.text))
+        && words[run..].iter().any(|w| is_role_word(w.text))
+        && !words[..run].iter().any(|w| is_role_word(w.text))
+        && !gazetteer::is_place(&phrase[..words[run - 1].end])
+        && !words[..run]
+            .iter()
+            .all(|w| gazetteer::is_place_word(w.text))
+    {
+        return Some(words[run - 1].end);
     }
     let last_org = words[..run].iter().rposition(|w| is_org_word(w.text))?;
     let mut end = last_org;
@@ -193,41 +239,4 @@ pub(super) fn trim_leading_non_title(segment: &str) -> &str {
         Some(index) => &segment[words[index].start..],
         None => "",
     }
-}
-
-/// The first organisation name in `text`: a capitalised run ending in an organisation word,
-/// plus a following acronym ("Amnesty International USA").
-pub(super) fn first_organization(text: &str) -> Option<String> {
-    let words = words(text);
-    for (i, word) in words.iter().enumerate() {
-        let bare = word.text.trim_end_matches("’s").trim_end_matches("'s");
-        if !is_org_word(bare) || !starts_upper(bare) || i == 0 {
-            continue;
-        }
-        // Walk back over capitalised words joined by blanks.
-        let mut start = i;
-        while start > 0
-            && starts_upper(words[start - 1].text)
-            && !is_possessive(words[start - 1].text)
-            && !is_in(FUNCTION_WORDS, words[start - 1].text)
-            && text[words[start - 1].end..words[start].start]
-                .chars()
-                .all(char::is_whitespace)
-        {
-            start -= 1;
-        }
-        if start == i {
-            continue;
-        }
-        let mut end = word.start + bare.len();
-        if bare.len() == word.text.len()
-            && let Some(next) = words.get(i + 1)
-            && is_acronym(next.text)
-            && text[word.end..next.start].chars().all(char::is_whitespace)
-        {
-            end = next.end;
-        }
-        return Some(text[words[start].start..end].to_owned());
-    }
-    None
 }
