@@ -34,6 +34,8 @@ pub struct Archive {
     pub files: usize,
     /// Whether links to local files were checked while loading (and the text then dropped).
     links_checked: bool,
+    /// Links between statements found while loading, judged by [`Archive::lint`].
+    statement_links: Vec<crate::links::StatementLink>,
 }
 
 /// The outcome of the walk: statement files to parse, and problems with the walk itself.
@@ -63,18 +65,20 @@ impl Archive {
 
     fn load_with(root: &Path, check_links_and_drop_text: bool) -> anyhow::Result<Self> {
         let walk = walk(root, false)?;
-        let parsed: Vec<statement::parse::Parsed> = walk
+        let parsed: Vec<(statement::parse::Parsed, Vec<_>)> = walk
             .files
             .par_iter()
             .map(|relative| {
                 let mut parsed = read_and_parse(&root.join(relative), relative);
+                let mut statement_links = Vec::new();
                 if check_links_and_drop_text && let Some(statement) = &mut parsed.statement {
-                    let links = crate::links::missing_local_files(root, statement);
-                    parsed.diagnostics.extend(links);
+                    let links = crate::links::check_statement(root, statement);
+                    parsed.diagnostics.extend(links.diagnostics);
+                    statement_links = links.statement_links;
                     statement.body = String::new();
                     statement.background = None;
                 }
-                parsed
+                (parsed, statement_links)
             })
             .collect();
         let mut archive = Archive {
@@ -84,9 +88,10 @@ impl Archive {
             links_checked: check_links_and_drop_text,
             ..Archive::default()
         };
-        for parsed in parsed {
+        for (parsed, statement_links) in parsed {
             archive.diagnostics.extend(parsed.diagnostics);
             archive.statements.extend(parsed.statement);
+            archive.statement_links.extend(statement_links);
         }
         archive.refuse_duplicate_slugs();
         sort_newest_first(&mut archive.statements);
@@ -106,8 +111,10 @@ impl Archive {
 
     /// Archive-wide warnings and link checks that `check` (and `export`) add to the per-file
     /// diagnostics: topic spellings that normalise alike, dates and embargoes after `now`, a
-    /// `source` used twice, and links to local files that do not exist.
-    pub fn lint(&mut self, now: DateTime<FixedOffset>) {
+    /// `source` used twice, links to local files that do not exist or to statements that are
+    /// missing or unpublished, and the problems of
+    /// [`crate::relations::check`] (`language` is the archive's default language).
+    pub fn lint(&mut self, now: DateTime<FixedOffset>, language: &str) {
         let root = self.root.as_path();
         let mut found = Vec::new();
         let mut spellings: HashMap<&str, Vec<(&str, &Statement)>> = HashMap::new();
@@ -181,13 +188,21 @@ impl Archive {
                 }
             }
         }
+        found.extend(crate::relations::check(root, &self.statements, language));
         if !self.links_checked {
-            let links: Vec<Diagnostic> = self
+            let links: Vec<crate::links::Checked> = self
                 .statements
                 .par_iter()
-                .flat_map_iter(|s| crate::links::missing_local_files(&self.root, s))
+                .map(|s| crate::links::check_statement(&self.root, s))
                 .collect();
-            found.extend(links);
+            for checked in links {
+                found.extend(checked.diagnostics);
+                self.statement_links.extend(checked.statement_links);
+            }
+        }
+        if !self.statement_links.is_empty() {
+            let pages = crate::links::Pages::new(&self.statements, now);
+            found.extend(self.statement_links.iter().filter_map(|l| pages.judge(l)));
         }
         self.diagnostics.extend(found);
         self.sort_diagnostics();
@@ -264,7 +279,7 @@ pub(crate) fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
 
 /// Where the front-matter `key` of the statement file at `path` (relative to `root`) is, for
 /// archive-wide warnings about its value; line 1 when the file cannot be read again.
-fn key_position(root: &Path, path: &str, key: &str) -> (usize, usize) {
+pub(crate) fn key_position(root: &Path, path: &str, key: &str) -> (usize, usize) {
     fs::read(root.join(path))
         .ok()
         .and_then(|bytes| statement::parse::decode(path, &bytes).ok())

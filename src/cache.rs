@@ -32,10 +32,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::WordIndex;
 use crate::page_texts::PageTexts;
 use crate::slug::Slug;
-use crate::statement::{Published, Speaker, Summary, Topic};
+use crate::statement::{Alias, Published, Speaker, Summary, Topic};
 
 /// Bumped whenever the layout or the meaning of a cached field changes.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// How close to the cache's writing a file's change must be for its entry to be re-read.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -221,6 +221,11 @@ struct StoredSummary<'a> {
     draft: bool,
     embargo: Option<StoredInstant>,
     lang: u32,
+    lang_given: bool,
+    #[serde(borrow)]
+    translation_of: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    aliases: Vec<Cow<'a, str>>,
     digest: u64,
 }
 
@@ -357,6 +362,9 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
                     draft: s.draft,
                     embargo: s.embargo.as_ref().map(StoredInstant::new),
                     lang: langs.number(text(&s.lang)),
+                    lang_given: s.lang_given,
+                    translation_of: s.translation_of.as_ref().map(|o| text(o.as_str())),
+                    aliases: s.aliases.iter().map(|a| text(a.as_str())).collect(),
                     digest: s.digest,
                 }),
                 diagnostics: entry
@@ -458,6 +466,16 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
                     None => None,
                 },
                 lang: langs.get(s.lang as usize)?.clone(),
+                lang_given: s.lang_given,
+                translation_of: match s.translation_of {
+                    Some(original) => Some(Slug::parse(&original)?),
+                    None => None,
+                },
+                aliases: s
+                    .aliases
+                    .iter()
+                    .map(|a| Alias::parse(a).ok())
+                    .collect::<Option<_>>()?,
                 excerpt: None,
                 digest: s.digest,
             }),
@@ -506,6 +524,10 @@ const SOURCE_FINGERPRINT: u64 = source_fingerprint(&[
     include_bytes!("diagnostic.rs"),
     include_bytes!("statement/mod.rs"),
     include_bytes!("statement/parse.rs"),
+    include_bytes!("statement/alias.rs"),
+    include_bytes!("statement/keys.rs"),
+    include_bytes!("statement/leftovers.rs"),
+    include_bytes!("statement/nesting.rs"),
     include_bytes!("statement/summary.rs"),
     include_bytes!("page_texts.rs"),
 ]);

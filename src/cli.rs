@@ -172,6 +172,10 @@ pub struct ImportArgs {
     /// With --from or `.md` files: drop front-matter keys the format does not have instead of keeping them under `extra:`
     #[arg(long)]
     pub drop_unknown: bool,
+    /// With --from: the old site's address, for links to what the archive does not hold
+    /// [default: the site's configuration]
+    #[arg(long, value_name = "URL", requires = "from")]
+    pub site_url: Option<String>,
     /// With --from or `.md` files: send a front-matter key to a field (a statement key, `extra.NAME`, or `drop`); repeatable
     #[arg(long = "map", value_name = "KEY=FIELD")]
     pub maps: Vec<String>,

@@ -56,7 +56,10 @@ fn state_identity() -> String {
 /// fingerprints cover).
 const RENDER_FINGERPRINT: u64 = crate::cache::source_fingerprint(&[
     include_bytes!("output.rs"),
-    include_bytes!("links.rs"),
+    include_bytes!("links/mod.rs"),
+    include_bytes!("links/check.rs"),
+    include_bytes!("links/pages.rs"),
+    include_bytes!("links/scan.rs"),
     include_bytes!("slug.rs"),
     include_bytes!("statement/parse.rs"),
     include_bytes!("statement/summary.rs"),

@@ -480,14 +480,12 @@ fn import_from_jekyll_maps_front_matter_and_reports_once() {
             "2018-02-02-broken.md: refused: invalid YAML front matter",
         ))
         .stderr(predicate::str::contains(
-            "kept under extra: `layout` (1 file), `redirect_from` (1 file)",
+            "kept under extra: `layout` (1 file)",
         ))
         .stderr(predicate::str::contains(
             "slug \"Annual_Report!\" normalised to `annual-report`",
         ))
-        .stderr(predicate::str::contains(
-            "Liquid tags left as text in the body of 1 files",
-        ))
+        .stderr(predicate::str::contains("left as text: include (1 time)"))
         .stderr(predicate::str::contains(
             "imported 3, skipped 0 duplicates, refused 2",
         ));
@@ -524,7 +522,10 @@ fn import_from_jekyll_maps_front_matter_and_reports_once() {
         link.contains("  name: \"Amnesty International UK\"\n"),
         "{link}"
     );
-    assert!(link.contains("redirect_from: [\"/old-link/\"]"), "{link}");
+    assert!(
+        link.contains("aliases: [\"/2015/06/29/link-out.html\", \"/old-link/\"]\n"),
+        "{link}"
+    );
     assert!(link.ends_with("---\n"), "{link}");
     let report = archive.read("statements/2016/2016-01-05-annual-report.md");
     assert!(
@@ -556,9 +557,7 @@ fn import_from_hugo_reads_toml_and_yaml_with_the_given_offset() {
         .success()
         .stderr(predicate::str::contains("assumed +02:00"))
         .stderr(predicate::str::contains("dropped: `weight` (1 file)"))
-        .stderr(predicate::str::contains(
-            "shortcodes or template tags left as text",
-        ));
+        .stderr(predicate::str::contains("left as text: tweet (1 time)"));
     archive.press().arg("check").assert().success();
     assert_eq!(
         archive.files(),
@@ -791,6 +790,22 @@ fn import_explain_prints_where_each_field_came_from_and_writes_nothing() {
         ))
         .stdout(predicate::str::contains("  result: would import\n"));
     assert!(archive.files().is_empty());
+    // The sections at the end of a release, and the words the date was read from.
+    archive
+        .press()
+        .args(["import", "--explain", "--topic", "health"])
+        .arg(fixtures("import").join("33-msf-notes-to-editors.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  date: 2024-03-12\n    line 3: Brussels, 12 March 2024 –\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  background: **Notes to editors:**\n    line 11: Notes to editors:\n",
+        ))
+        .stdout(predicate::str::contains(
+            "  contact: Press contact:\n    line 15: Press contact:\n",
+        ));
     // Without a date the import would refuse: so does the explanation, with the same exit.
     archive
         .press()

@@ -227,8 +227,11 @@ fn build(input: &Input) -> Option<Statement> {
         source: None,
         summary: input.summary.as_deref().and_then(one_line),
         lang: "en".to_owned(),
+        lang_given: false,
+        translation_of: None,
         draft: false,
         embargo: None,
+        aliases: Vec::new(),
         extra: Vec::new(),
         body_line: 1,
     })

@@ -8,6 +8,7 @@ use super::{Io, Now};
 use crate::Exit;
 use crate::archive::Archive;
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::config::Config;
 use crate::diagnostic::count;
 
 /// Runs `press check`.
@@ -22,7 +23,8 @@ pub(crate) fn run(
         Archive::load_for_check(root)
             .with_context(|| format!("cannot load the archive at {}", root.display()))?,
     );
-    archive.lint(now);
+    let config = Config::load(root)?;
+    archive.lint(now, config.language());
     let errors = archive.errors().count();
     let warnings = archive.diagnostics.len() - errors;
     match args.format {

@@ -78,6 +78,9 @@ pub(crate) fn export(
         (catalog, target)
     });
     let mut catalog = catalog?;
+    let related = crate::relations::check(root, &catalog.summaries, config.language());
+    catalog.diagnostics.extend(related);
+    crate::archive::sort_diagnostics(&mut catalog.diagnostics);
     let errors: Vec<_> = catalog.errors().cloned().collect();
     if !errors.is_empty() {
         io.diagnostics(&errors)?;
@@ -103,6 +106,8 @@ pub(crate) fn export(
         config: &config,
         base_url: config.base_url(),
         statements,
+        all: &catalog.summaries,
+        now,
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(input.statements.len() as u64)
@@ -121,6 +126,7 @@ pub(crate) fn export(
     for warning in &findings.warnings {
         writeln!(io.err, "press: warning: {warning}")?;
     }
+    io.diagnostics(&findings.link_warnings)?;
     if !findings.errors.is_empty() {
         io.diagnostics(&findings.errors)?;
         if !args.keep_going {

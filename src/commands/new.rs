@@ -148,8 +148,11 @@ fn build(
         source: args.source.clone(),
         summary: args.summary.clone(),
         lang: args.lang.clone().unwrap_or_else(|| "en".to_owned()),
+        lang_given: args.lang.is_some(),
+        translation_of: None,
         draft: args.draft,
         embargo,
+        aliases: Vec::new(),
         extra: Vec::new(),
         body_line: 1,
     };

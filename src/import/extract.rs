@@ -212,6 +212,7 @@ fn extract_from(text: &str, input: Input, title_line: bool) -> Extracted {
             .find(|(_, line)| !line.trim().is_empty())
             .map(|&(number, line)| Origin::at(number, line, 0)),
         background: background.as_ref().and(parts.background_start).map(whole),
+        contact: contact.as_ref().and(parts.contact_start).map(whole),
     };
     Extracted {
         location,

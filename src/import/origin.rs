@@ -66,4 +66,6 @@ pub struct Origins {
     pub body: Option<Origin>,
     /// The line that starts the background.
     pub background: Option<Origin>,
+    /// The line that starts the contact block.
+    pub contact: Option<Origin>,
 }

@@ -225,6 +225,8 @@ pub(crate) struct Sections<'a> {
     pub(crate) contact: Option<Vec<&'a str>>,
     /// The index of the line that starts the background.
     pub(crate) background_start: Option<usize>,
+    /// The index of the line that starts the contact block.
+    pub(crate) contact_start: Option<usize>,
     /// Indexes of the lines consumed (a line reading `Background`).
     pub(crate) consumed: Vec<usize>,
 }
@@ -287,6 +289,7 @@ pub(crate) fn split<'a>(
         {
             before_contact = part;
             part = Part::Contact;
+            out.contact_start.get_or_insert(index);
             out.push_blank(index);
             out.contact_lines().push(line);
             continue;

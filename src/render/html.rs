@@ -273,6 +273,10 @@ pub(crate) struct Site<'a> {
     pub(crate) seed: u64,
     /// Errors found while rendering (links to local files that do not exist).
     pub(crate) errors: Mutex<Vec<crate::diagnostic::Diagnostic>>,
+    /// Warnings found while rendering (links to statements that are not published).
+    pub(crate) warnings: Mutex<Vec<crate::diagnostic::Diagnostic>>,
+    /// Every statement's page by its file, made when a first link between statements needs it.
+    pub(crate) pages: OnceLock<crate::links::Pages<'a>>,
 }
 
 /// A hash of `value` (as JSON) seeded with `seed`: equal fingerprints mean a page made from the
@@ -314,13 +318,14 @@ pub(crate) fn pretty(path: &str) -> &str {
 
 /// The path of a statement's page.
 pub(crate) fn statement_path(statement: &impl Header) -> String {
+    statement_page(statement.day().year(), statement.slug())
+}
+
+/// The path of the page of the statement with this year and slug.
+pub(crate) fn statement_page(year: i32, slug: &slug::Slug) -> String {
     // Dates have four-digit years (the parser takes `YYYY-MM-DD` only): no need for strftime,
     // which costs more than the rest of this at 100,000 pages.
-    format!(
-        "statements/{:04}/{}/index.html",
-        statement.day().year(),
-        statement.slug()
-    )
+    format!("statements/{year:04}/{slug}/index.html")
 }
 
 /// A day as pages show it: `5 September 2015` (what strftime's `%-d %B %Y` gives, without
@@ -386,7 +391,7 @@ pub(crate) fn page_path(base: &str, page: usize) -> String {
     }
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
     /// The shared context of one page, around its own values (`body`).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn page<T: Serialize>(
@@ -659,9 +664,21 @@ impl Site<'_> {
             if url.starts_with('#') || url.starts_with('?') || url.starts_with("//") {
                 return Some(url.to_owned());
             }
-            let file = crate::links::resolve(self.input.root, statement_file, url)?;
+            let relative = crate::links::resolve_relative(statement_file, url)?;
+            let suffix = url.find(['#', '?']).map_or("", |at| &url[at..]);
+            // Both kinds of link make the page depend on more than its own file (the state of
+            // the statements or files it links to): it is always rendered.
             local.consulted.store(true, Ordering::Relaxed);
-            let relative = crate::archive::relative_path(self.input.root, &file);
+            if crate::links::is_statement_file(&relative) {
+                // A link to an unpublished or missing statement keeps its text only.
+                return match self.pages().get(&relative)? {
+                    crate::links::Page::Published { year, slug } => {
+                        Some(format!("{root}{}{suffix}", statement_page(year, slug)))
+                    }
+                    crate::links::Page::Hidden(_) => None,
+                };
+            }
+            let file = self.input.root.join(&relative);
             // Only a regular file whose real path is inside the archive is copied, from that
             // path; and neither the link nor where it leads may be hidden or a statement.
             let crate::links::Target::File {
@@ -678,13 +695,19 @@ impl Site<'_> {
             if private(&relative) || private(&real_relative) {
                 return None;
             }
-            let suffix = url.find(['#', '?']).map_or("", |at| &url[at..]);
             if let Ok(mut files) = local.files.lock() {
                 files.insert(relative.clone(), real);
             }
             Some(format!("{root}{}{suffix}", encode_path(&relative)))
         };
         sanitize::markdown_to_html(markdown, &rewrite)
+    }
+
+    /// Every statement's page by its file (made on first use: an archive without links between
+    /// statements never makes it).
+    pub(crate) fn pages(&self) -> &crate::links::Pages<'a> {
+        self.pages
+            .get_or_init(|| crate::links::Pages::new(self.input.all, self.input.now))
     }
 
     /// Renders the Atom template (used by [`super::feed`]).

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::statement::{Speaker, Statement};
+use crate::slug::Slug;
+use crate::statement::{Alias, Speaker, Statement};
 use crate::yaml::Value;
 
 /// One statement as `--format json` prints it.
@@ -21,8 +22,10 @@ pub struct Record<'a> {
     source: Option<&'a str>,
     summary: Option<&'a str>,
     lang: &'a str,
+    translation_of: Option<&'a str>,
     draft: bool,
     embargo: Option<String>,
+    aliases: Vec<&'a str>,
     extra: Extra<'a>,
 }
 
@@ -58,10 +61,12 @@ impl<'a> Record<'a> {
             source: statement.source.as_deref(),
             summary: statement.summary.as_deref(),
             lang: &statement.lang,
+            translation_of: statement.translation_of.as_ref().map(Slug::as_str),
             draft: statement.draft,
             embargo: statement
                 .embargo
                 .map(|e| e.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
+            aliases: statement.aliases.iter().map(Alias::as_str).collect(),
             extra: Extra(&statement.extra),
         }
     }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 /// URL schemes a link, image or `source:` may use.
 pub const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
@@ -33,7 +33,7 @@ pub fn is_safe_url(url: &str) -> bool {
 
 /// Decodes numeric character references (`&#106;`, `&#x6A;`, with or without `;`) and the named
 /// ones that matter in URLs, repeatedly, so nested escapes are judged by what they finally mean.
-fn decode_references(text: &str) -> Cow<'_, str> {
+pub(crate) fn decode_references(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
         return Cow::Borrowed(text);
     }
@@ -182,52 +182,70 @@ pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
     let mut links: Vec<bool> = Vec::new();
     let mut images: Vec<bool> = Vec::new();
     let mut raw_html = false;
-    let events: Vec<Event<'_>> = Parser::new_ext(
-        markdown,
-        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES,
-    )
-    .filter_map(|event| match event {
-        Event::Start(Tag::Link { ref dest_url, .. }) => {
-            let keep = is_safe_url(dest_url);
-            links.push(keep);
-            keep.then_some(event)
-        }
-        Event::End(TagEnd::Link) => links.pop().unwrap_or(false).then_some(event),
-        Event::Start(Tag::Image { ref dest_url, .. }) => {
-            let keep = is_safe_url(dest_url);
-            images.push(keep);
-            keep.then_some(event)
-        }
-        Event::End(TagEnd::Image) => images.pop().unwrap_or(false).then_some(event),
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Some(Event::Start(Tag::Heading {
-            level: deeper(level),
-            id,
-            classes,
-            attrs,
-        })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(deeper(level)))),
-        Event::Html(_) | Event::InlineHtml(_) => {
-            raw_html = true;
-            Some(event)
-        }
-        other => Some(other),
-    })
-    .collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, crate::statement::MARKDOWN)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let keep = is_safe_url(dest_url);
+                links.push(keep);
+                keep.then_some(event)
+            }
+            Event::End(TagEnd::Link) => links.pop().unwrap_or(false).then_some(event),
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let keep = is_safe_url(dest_url);
+                images.push(keep);
+                keep.then_some(event)
+            }
+            Event::End(TagEnd::Image) => images.pop().unwrap_or(false).then_some(event),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Some(Event::Start(Tag::Heading {
+                level: deeper(level),
+                id,
+                classes,
+                attrs,
+            })),
+            Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(deeper(level)))),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                Some(event)
+            }
+            other => Some(other),
+        })
+        .collect();
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     if raw_html {
-        // Raw HTML: ammonia cleans everything and rewrites relative URLs.
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        // Raw HTML: ammonia cleans everything and rewrites relative URLs; a Markdown link the
+        // rewrite refuses is dropped first (its text kept), as below.
+        pulldown_cmark::html::push_html(&mut html, local_urls(events, rewrite, false));
         return clean_html(&xml_text(&html), rewrite);
     }
     // No raw HTML: pulldown-cmark escapes all text, and URLs were judged above; only relative
     // ones are left to rewrite (dropping the link when the rewrite refuses it).
+    pulldown_cmark::html::push_html(&mut html, local_urls(events, rewrite, true));
+    html
+}
+
+/// The events with every link and image to a local target that `rewrite` refuses dropped (their
+/// text kept), and, when `replace`, the others' URLs rewritten; text cleaned of characters XML
+/// forbids.
+fn local_urls<'e>(
+    events: Vec<Event<'e>>,
+    rewrite: &dyn Rewrite,
+    replace: bool,
+) -> impl Iterator<Item = Event<'e>> {
     let mut dropped: Vec<bool> = Vec::new();
-    let events = events.into_iter().filter_map(|event| match event {
+    events.into_iter().filter_map(move |event| match event {
+        // `<press@example.org>`: pulldown-cmark writes it as a mailto: link.
+        Event::Start(Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        }) => {
+            dropped.push(false);
+            Some(event)
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -238,7 +256,7 @@ pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
                 dropped.push(false);
                 Some(Event::Start(Tag::Link {
                     link_type,
-                    dest_url: url.into(),
+                    dest_url: if replace { url.into() } else { dest_url },
                     title,
                     id,
                 }))
@@ -259,7 +277,7 @@ pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
                 dropped.push(false);
                 Some(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: url.into(),
+                    dest_url: if replace { url.into() } else { dest_url },
                     title,
                     id,
                 }))
@@ -275,9 +293,7 @@ pub fn markdown_to_html(markdown: &str, rewrite: &dyn Rewrite) -> String {
             Cow::Owned(clean) => clean.into(),
         })),
         other => Some(other),
-    });
-    pulldown_cmark::html::push_html(&mut html, events);
-    html
+    })
 }
 
 /// A URL as written to the page: absolute ones as they are, relative ones through `rewrite`.
@@ -451,14 +467,14 @@ mod tests {
             ),
             "<p><a href=\"../a.pdf\">kept</a> gone pic <a href=\"https://x.org/gone.pdf\">abs</a></p>\n"
         );
-        // The same rules with raw HTML in the body, through ammonia (which keeps the refused
-        // link's element, without its `href`).
+        // The same rules with raw HTML in the body: a refused Markdown link keeps its text only,
+        // as above; a raw one goes through ammonia (which keeps its element, without `href`).
         assert_eq!(
             markdown_to_html(
                 "<b>x</b> [kept](a.pdf) [gone](gone.pdf) <a href=\"javascript:x\">js</a> <img src=\"gone.pdf\">",
                 &rewrite
             ),
-            "<p><b>x</b> <a href=\"../a.pdf\">kept</a> <a>gone</a> <a>js</a> <img></p>\n"
+            "<p><b>x</b> <a href=\"../a.pdf\">kept</a> gone <a>js</a> <img></p>\n"
         );
     }
 
@@ -487,6 +503,9 @@ mod tests {
         for good in ["a&sol;b:c", "a&#47;b:c", "a&colonb/c:d", "?a=1&b=2:3"] {
             assert!(is_safe_url(good), "{good:?}");
         }
+        // Blanks around an allowed scheme are not part of it.
+        assert!(is_safe_url(" https://example.org/"));
+        assert!(is_safe_url("https :// example.org/"));
         assert_eq!(
             decode_references("a&lt;b&gt;&quot;&apos;&amp;c&sol;"),
             "a<b>\"'&c/"

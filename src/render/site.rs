@@ -6,8 +6,8 @@
 //! is made from: the settings and the theme (the seed), then the page's own context, or for a
 //! statement page the file's digest, its card and its neighbours. A sink that remembers the
 //! previous export's fingerprints keeps a page whose fingerprint is unchanged without rendering
-//! it; a page that looked up local files (a statement linking to an image) gets no fingerprint
-//! and is always rendered. Keeping is a shortcut only: the bytes are those a full render gives.
+//! it; a page that looked up local files (a statement linking to an image) or other statements
+//! (whose slug, date or draft state its links show) gets no fingerprint and is always rendered. Keeping is a shortcut only: the bytes are those a full render gives.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -56,6 +56,10 @@ pub struct SiteInput<'a> {
     pub base_url: Option<String>,
     /// The published statements, newest first: no drafts, nothing under embargo.
     pub statements: Vec<&'a Summary>,
+    /// Every valid statement, published or not (what links between statements lead to).
+    pub all: &'a [Summary],
+    /// The instant embargoes are judged at.
+    pub now: chrono::DateTime<chrono::FixedOffset>,
 }
 
 /// What rendering found besides the pages.
@@ -66,6 +70,9 @@ pub struct Findings {
     /// Errors in statements that only rendering sees (links to missing local files); their
     /// pages are rendered without those links.
     pub errors: Vec<Diagnostic>,
+    /// Warnings about links (to statements that are not published): their text is kept
+    /// without the link.
+    pub link_warnings: Vec<Diagnostic>,
 }
 
 /// Renders the whole site into `sink`. `texts`, when known, spare the statement pages a second
@@ -119,6 +126,8 @@ pub fn render_site(
         newest: input.statements.first().map(|s| s.day()),
         seed,
         errors: Mutex::new(Vec::new()),
+        warnings: Mutex::new(Vec::new()),
+        pages: std::sync::OnceLock::new(),
     };
     let mut slots: Vec<CardSlot> = input
         .statements
@@ -190,9 +199,12 @@ pub fn render_site(
     }
     let mut errors = site.errors.into_inner().unwrap_or_default();
     crate::archive::sort_diagnostics(&mut errors);
+    let mut link_warnings = site.warnings.into_inner().unwrap_or_default();
+    crate::archive::sort_diagnostics(&mut link_warnings);
     let mut findings = Findings {
         warnings: Vec::new(),
         errors,
+        link_warnings,
     };
     match &input.base_url {
         Some(base) => {
@@ -341,16 +353,21 @@ fn statement_page(
     // A page that looked up local files depends on more than its inputs: always rendered.
     let consulted = local.consulted.load(Ordering::Relaxed);
     if consulted {
-        let missing = crate::links::missing_in(
+        let problems = crate::links::problems(
             site.input.root,
             &summary.path,
             (&statement.body, statement.body_line),
             statement.background.as_deref(),
+            site.pages(),
         );
-        if !missing.is_empty()
-            && let Ok(mut errors) = site.errors.lock()
-        {
-            errors.extend(missing);
+        let (errors, warnings): (Vec<_>, Vec<_>) =
+            problems.into_iter().partition(Diagnostic::is_error);
+        for (found, into) in [(errors, &site.errors), (warnings, &site.warnings)] {
+            if !found.is_empty()
+                && let Ok(mut list) = into.lock()
+            {
+                list.extend(found);
+            }
         }
     }
     sink.put(path.clone(), inputs.filter(|_| !consulted), bytes)?;

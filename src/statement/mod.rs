@@ -4,6 +4,10 @@
 //! ([`parse::parse`]: bytes in, a statement or diagnostics out); [`write::to_markdown`] turns a
 //! record back into the file text `press` writes. The YAML itself stays inside [`crate::yaml`].
 
+pub mod alias;
+mod keys;
+mod leftovers;
+mod nesting;
 pub mod parse;
 pub mod summary;
 pub mod write;
@@ -11,12 +15,18 @@ pub mod write;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use pulldown_cmark::Options;
 
 use crate::slug::Slug;
 use crate::yaml::Value;
 
+pub use alias::Alias;
 pub use parse::{Limits, parse};
 pub use summary::Summary;
+
+/// The Markdown of bodies and backgrounds: CommonMark with strikethrough and tables. Everything
+/// that reads a body (rendering, its links, its leftovers) parses it with these options.
+pub const MARKDOWN: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TABLES);
 
 /// One press statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,10 +59,17 @@ pub struct Statement {
     pub summary: Option<String>,
     /// BCP 47 language tag; `en` when not given.
     pub lang: String,
+    /// Whether `lang` was given (and so is written back); when not, the statement is in the
+    /// archive's language (press.toml `language`).
+    pub lang_given: bool,
+    /// The slug of the statement this one translates (`translation_of:`).
+    pub translation_of: Option<Slug>,
     /// Drafts are kept out of lists and exports unless asked for.
     pub draft: bool,
     /// Not to be published before this instant.
     pub embargo: Option<DateTime<FixedOffset>>,
+    /// Old addresses of the statement (`aliases:`), each once, in file order.
+    pub aliases: Vec<Alias>,
     /// Keys from other systems, kept verbatim.
     pub extra: Vec<(String, Value)>,
     /// 1-based file line where the body starts (for locating problems in it).
@@ -103,6 +120,12 @@ pub trait Header {
     fn draft(&self) -> bool;
     /// Not to be published before this instant.
     fn embargo(&self) -> Option<DateTime<FixedOffset>>;
+    /// BCP 47 language tag, when `lang` was given.
+    fn lang_given(&self) -> Option<&str>;
+    /// The slug of the statement this one translates.
+    fn translation_of(&self) -> Option<&Slug>;
+    /// Old addresses of the statement.
+    fn aliases(&self) -> &[Alias];
     /// The day used for sorting and date filters.
     fn day(&self) -> NaiveDate {
         self.published().day()
@@ -143,6 +166,15 @@ macro_rules! header_from_fields {
             }
             fn embargo(&self) -> Option<DateTime<FixedOffset>> {
                 self.embargo
+            }
+            fn lang_given(&self) -> Option<&str> {
+                self.lang_given.then_some(self.lang.as_str())
+            }
+            fn translation_of(&self) -> Option<&Slug> {
+                self.translation_of.as_ref()
+            }
+            fn aliases(&self) -> &[Alias] {
+                &self.aliases
             }
         }
     };

@@ -57,9 +57,11 @@ pub const KEYS: &[&str] = &[
     "source",
     "summary",
     "lang",
+    "translation_of",
     "draft",
     "embargo",
     "slug",
+    "aliases",
     "extra",
 ];
 
@@ -246,13 +248,19 @@ struct KeyLine {
     value_column: usize,
 }
 
-struct Parser<'a> {
+pub(super) struct Parser<'a> {
     path: &'a str,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Parser<'_> {
-    fn error(&mut self, line: usize, column: usize, message: impl Into<String>, help: &str) {
+    pub(super) fn error(
+        &mut self,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+        help: &str,
+    ) {
         let mut d = Diagnostic::error(self.path, line, column, message);
         if !help.is_empty() {
             d = d.with_help(help);
@@ -504,8 +512,11 @@ impl Parser<'_> {
             source: None,
             summary: None,
             lang: "en".to_owned(),
+            lang_given: false,
+            translation_of: None,
             draft: false,
             embargo: None,
+            aliases: Vec::new(),
             extra: Vec::new(),
             body_line: 1,
         };
@@ -550,7 +561,11 @@ impl Parser<'_> {
                 "lang" => {
                     if let Some(lang) = self.lang(value, line, column) {
                         statement.lang = lang;
+                        statement.lang_given = true;
                     }
+                }
+                "translation_of" => {
+                    statement.translation_of = self.translation_of(value, line, column);
                 }
                 "draft" => statement.draft = self.draft(value, line, column),
                 "embargo" => statement.embargo = self.embargo(value, line, column),
@@ -560,9 +575,19 @@ impl Parser<'_> {
                         statement.slug_given = true;
                     }
                 }
+                "aliases" => statement.aliases = self.aliases(value, line, column),
                 "extra" => statement.extra = self.extra(value, line, column),
                 _ => {} // reported by the key scan
             }
+        }
+        if statement.translation_of.is_some() && !statement.lang_given {
+            let (line, column) = at("translation_of");
+            self.error(
+                line,
+                column,
+                "a translation needs `lang`: the language it is written in",
+                "add `lang:` with its BCP 47 tag, e.g. lang: \"fr\"",
+            );
         }
         let mut missing = false;
         for (key, present) in [
@@ -668,7 +693,7 @@ impl Parser<'_> {
         self.one_line(key, value, line, column, LIMITS.title_chars)
     }
 
-    fn optional_text(
+    pub(super) fn optional_text(
         &mut self,
         key: &str,
         value: Value,
@@ -1116,16 +1141,22 @@ impl Parser<'_> {
             );
         }
         self.check_markdown_depth(body, body_line, false);
+        for leftover in super::leftovers::leftovers(body) {
+            let before = &body[..leftover.offset];
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            self.warning(
+                body_line + before.matches('\n').count(),
+                column,
+                format!("leftover {} {}", leftover.kind, quote(&leftover.text)),
+                "press renders no template code: write it as Markdown, or remove it; \
+                 in a code span (`…`) it is shown as text",
+            );
+        }
     }
 
     /// Refuses Markdown nested deeper than the limit, before any Markdown parser sees it.
     fn check_markdown_depth(&mut self, text: &str, first_line: usize, in_front_matter: bool) {
-        if let Some((index, depth)) = text
-            .split('\n')
-            .enumerate()
-            .map(|(i, l)| (i, nesting_depth(l)))
-            .find(|&(_, d)| d > LIMITS.markdown_depth)
-        {
+        if let Some((index, depth)) = super::nesting::deeper_than(text, LIMITS.markdown_depth) {
             let line = if in_front_matter {
                 first_line
             } else {
@@ -1186,43 +1217,6 @@ impl Parser<'_> {
             ),
         }
     }
-}
-
-/// How deeply a Markdown line opens block quotes and list items, from its leading markers.
-fn nesting_depth(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    if !bytes
-        .first()
-        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'0'..=b'9'))
-    {
-        return 0;
-    }
-    let mut depth = 0;
-    let mut spaces = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b' ' if depth == 0 => spaces += 1,
-            b'\t' if depth == 0 => spaces += 4,
-            b' ' | b'\t' => {}
-            b'>' => depth += 1,
-            b'-' | b'*' | b'+' if bytes.get(i + 1).is_none_or(|b| *b == b' ') => depth += 1,
-            b'0'..=b'9' => {
-                let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-                if matches!(bytes.get(i + digits), Some(b'.' | b')'))
-                    && bytes.get(i + digits + 1).is_none_or(|b| *b == b' ')
-                {
-                    depth += 1;
-                    i += digits;
-                } else {
-                    break;
-                }
-            }
-            _ => break,
-        }
-        i += 1;
-    }
-    depth + spaces / 2
 }
 
 /// The first string in `value` holding a control character other than newline and tab.
@@ -1332,7 +1326,7 @@ fn trim_blank_lines(text: &str) -> (&str, usize) {
 
 impl Value {
     /// "a number `2026`"-style description of a value's kind and content, for messages.
-    fn describe_kind(&self) -> String {
+    pub(super) fn describe_kind(&self) -> String {
         match self {
             Value::String(s) => format!("the string {}", quote(s)),
             Value::Null => "nothing (null)".to_owned(),
@@ -1398,14 +1392,6 @@ mod tests {
             parse_date("2026-1-27"),
             Err(DateProblem::Malformed)
         ));
-    }
-
-    #[test]
-    fn nesting() {
-        assert_eq!(nesting_depth("> > > x"), 3);
-        assert_eq!(nesting_depth("- - 1. x"), 3);
-        assert_eq!(nesting_depth("2026 was"), 0);
-        assert_eq!(nesting_depth(&">".repeat(50_000)), 50_000);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use super::{Published, Speaker, Statement, Topic};
+use super::{Alias, Published, Speaker, Statement, Topic};
 use crate::slug::Slug;
 
 /// One statement without its texts.
@@ -37,6 +37,12 @@ pub struct Summary {
     pub embargo: Option<DateTime<FixedOffset>>,
     /// BCP 47 language tag.
     pub lang: String,
+    /// Whether `lang` was given.
+    pub lang_given: bool,
+    /// The slug of the statement this one translates.
+    pub translation_of: Option<Slug>,
+    /// Old addresses of the statement.
+    pub aliases: Vec<Alias>,
     /// What lists show under the title: `summary:`, else the body's first words
     /// ([`Summary::excerpt_of`]). Only export needs it: none unless the catalog was loaded with
     /// excerpts.
@@ -62,6 +68,9 @@ impl Summary {
             draft: statement.draft,
             embargo: statement.embargo,
             lang: statement.lang,
+            lang_given: statement.lang_given,
+            translation_of: statement.translation_of,
+            aliases: statement.aliases,
             excerpt: None,
             digest,
         }

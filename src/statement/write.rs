@@ -4,7 +4,7 @@
 //! blocks (see [`crate::yaml`]); optional keys only when they carry something. What this writes
 //! parses back to the same record (a property test holds it to that).
 
-use super::Statement;
+use super::{Alias, Statement};
 use crate::yaml;
 
 /// The complete file text: front matter between `---` lines, then the body.
@@ -54,8 +54,11 @@ pub fn to_markdown(statement: &Statement) -> String {
     if let Some(summary) = &statement.summary {
         yaml::write_string(&mut out, 0, "summary", summary);
     }
-    if statement.lang != "en" {
+    if statement.lang_given {
         yaml::write_string(&mut out, 0, "lang", &statement.lang);
+    }
+    if let Some(original) = &statement.translation_of {
+        yaml::write_string(&mut out, 0, "translation_of", original.as_str());
     }
     if statement.draft {
         yaml::write_plain(&mut out, 0, "draft", "true");
@@ -70,6 +73,10 @@ pub fn to_markdown(statement: &Statement) -> String {
     }
     if statement.slug_given {
         yaml::write_string(&mut out, 0, "slug", statement.slug.as_str());
+    }
+    if !statement.aliases.is_empty() {
+        let aliases: Vec<&str> = statement.aliases.iter().map(Alias::as_str).collect();
+        yaml::write_string_list(&mut out, 0, "aliases", &aliases);
     }
     if !statement.extra.is_empty() {
         out.push_str("extra:\n");
@@ -94,7 +101,7 @@ mod tests {
 
     #[test]
     fn round_trips() -> Result<()> {
-        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\ncontact: |-\n  Press office\n  +44 20 7946 0000\nlang: \"pt-BR\"\ndraft: true\nslug: \"x\"\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
+        let text = "---\ntitle: \"no\"\ndate: 2026-01-27\nspeaker:\n  - name: \"A: b\"\n    role: \"null\"\n  - name: \"Zoë\"\ntopics: [\"2026\", \"yes\"]\nbackground: |2-\n    indented\n  next\ncontact: |-\n  Press office\n  +44 20 7946 0000\nlang: \"pt-BR\"\ntranslation_of: \"orig\"\ndraft: true\nslug: \"x\"\naliases: [\"/2019/06/18/x/\", \"/news/x.html\"]\nextra:\n  wp_id: 12\n  tags: [\"a\", {\"b\": null}]\n---\nBody\n";
         let first = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
         let statement = first
             .statement

@@ -446,13 +446,13 @@ fn check_reports_every_bad_file() {
         );
     let run = press(&archive, &["check"]);
     run.code(1);
-    let err = run.err();
-    assert!(err.contains("2026-01-27-bad-lang.md:6:7: error:"), "{err}");
-    assert!(err.contains("2026-01-27-bad-url.md:6:9: error:"), "{err}");
-    assert!(
-        err.ends_with("checked 3 statements: 2 errors, 0 warnings\n"),
-        "{err}"
-    );
+    assert_snapshot!(run.err(), @r#"
+    statements/2026/2026-01-27-bad-lang.md:6:7: error: `lang` is not a BCP 47 language tag: "english please"
+      help: use a tag such as en, fr, pt-BR, ar or zh-Hant
+    statements/2026/2026-01-27-bad-url.md:6:9: error: `source` is not an absolute http(s) URL: "ftp://example.org/x"
+      help: write the full address, e.g. https://example.org/news/statement
+    checked 3 statements: 2 errors, 0 warnings
+    "#);
 }
 
 /// `--format json` puts the diagnostics on stdout as data.

@@ -545,11 +545,14 @@ fn export_missing_local_image_is_an_error() {
     );
     let output = export(&archive, &[]);
     assert_code(&output, 1);
-    assert!(
-        stderr(&output).contains("missing local file"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "press: warning: no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links\n\
+         statements/2026/2026-01-27-x.md:7:1: error: link to a missing local file \"missing.png\"\n  \
+         help: put the file beside the statement or under assets/, or fix the link\n\
+         press: export refused: 1 error in the archive; nothing written (fix it, or pass --keep-going to publish those pages without the broken links)\n"
     );
+    assert!(!archive.path().join("site").exists(), "nothing written");
 }
 
 #[test]
@@ -761,7 +764,7 @@ See [ref].
 <a href="java&#10;script:alert(1)" onclick="alert(1)" style="color:red">x</a>
 <a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">y</a>
 <a href="javascript&colon;alert(1)">z</a>
-<img src=x onerror=alert(1)><img src="data:image/svg+xml,<svg onload=alert(1)>">
+<img src=x.png onerror=alert(1)><img src="data:image/svg+xml,<svg onload=alert(1)>">
 <svg><script>alert(1)</script><a xlink:href="javascript:alert(1)">s</a></svg>
 <math><mi xlink:href="javascript:alert(1)">m</mi></math>
 <div onmouseover="alert(1)">hover</div>
@@ -770,13 +773,16 @@ See [ref].
 <details open ontoggle=alert(1)>d</details>
 <meta http-equiv="refresh" content="0;url=javascript:alert(1)">
 "#;
-    Archive::empty().file(
-        "statements/2026/2026-01-27-x.md",
-        format!(
-            "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nbackground: {}\n---\n{body}",
-            serde_json::to_string(body).unwrap()
-        ),
-    )
+    // `<img src=x.png>` is a real image (its handler is what must go), so its file is there.
+    Archive::empty()
+        .file(
+            "statements/2026/2026-01-27-x.md",
+            format!(
+                "---\ntitle: X\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nbackground: {}\n---\n{body}",
+                serde_json::to_string(body).unwrap()
+            ),
+        )
+        .file("statements/2026/x.png", "x")
 }
 
 #[test]

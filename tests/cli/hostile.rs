@@ -1296,6 +1296,7 @@ fn hostile_input_files_not_utf8_are_one_located_error() {
     insta::assert_snapshot!(run.err(), @r"
     site/_posts/2020-01-01-x.md:5:1: error: file is not valid UTF-8 (byte 0xff)
       help: save the file as UTF-8
+    refused: file is not valid UTF-8 (byte 0xff) (1 post)
     imported 0, skipped 0 duplicates, refused 1, could not read 0
     ");
     let new = ["new", "--title", "T", "--speaker", "S", "--topic", "T"];

@@ -853,3 +853,50 @@ fn failing_export_leaves_the_previous_site_untouched() {
     });
     assert!(changes.changed.contains(&chosen.page()), "{changes:?}");
 }
+
+// Guards links between statements: a page that links to another statement shows that
+// statement's state, so making the target a draft (its link then keeps only its text) or
+// moving it to another slug changes the linking page, though its own file did not change.
+#[test]
+fn incremental_export_follows_the_statements_a_page_links_to() {
+    let archive = generated();
+    let (newer, chosen, _) = middle(&archive);
+    let file = chosen.path.rsplit('/').next().expect("a file name");
+    let year = &chosen.date[..4];
+    let link = format!("\nSee [the earlier statement](../{year}/{file}#top).\n");
+    let changes = assert_incremental(&archive, &[], |a| {
+        edit_file(a, &newer.path, |t| t + &link);
+    });
+    assert!(changes.changed.contains(&newer.page()), "{changes:?}");
+    let linking = site_dir(&archive).join(newer.page());
+    let html = fs::read_to_string(&linking).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<a href=\"../../../statements/{year}/{}/index.html#top\">the earlier statement</a>",
+            chosen.slug
+        )),
+        "{html}"
+    );
+    let changes = assert_incremental(&archive, &[], |a| {
+        edit_file(a, &chosen.path, |t| {
+            t.replacen("\n---\n", "\ndraft: true\n---\n", 1)
+        });
+    });
+    assert!(changes.changed.contains(&newer.page()), "{changes:?}");
+    let html = fs::read_to_string(&linking).unwrap();
+    assert!(!html.contains(&chosen.slug), "{html}");
+    assert!(html.contains("See the earlier statement."), "{html}");
+    let changes = assert_incremental(&archive, &[], |a| {
+        edit_file(a, &chosen.path, |t| {
+            t.replacen("\ndraft: true\n", "\nslug: \"moved-elsewhere\"\n", 1)
+        });
+    });
+    assert!(changes.changed.contains(&newer.page()), "{changes:?}");
+    let html = fs::read_to_string(&linking).unwrap();
+    assert!(
+        html.contains(&format!(
+            "<a href=\"../../../statements/{year}/moved-elsewhere/index.html#top\">"
+        )),
+        "{html}"
+    );
+}

@@ -207,8 +207,10 @@ fn list_json_has_every_key_in_full_records() {
         "source",
         "summary",
         "lang",
+        "translation_of",
         "draft",
         "embargo",
+        "aliases",
         "extra",
     ];
     for record in &records {
@@ -233,8 +235,10 @@ fn list_json_has_every_key_in_full_records() {
             "source": "https://example.org/news/turkiye-journalists",
             "summary": null,
             "lang": "en",
+            "translation_of": null,
             "draft": false,
             "embargo": null,
+            "aliases": [],
             "extra": {},
         })
     );

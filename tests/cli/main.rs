@@ -3,6 +3,9 @@
 //! One test binary (faster to build and link than one per file), one module per verb.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// `aliases` and `translation_of`: their values, what `check` and `export` refuse across
+/// statements, and the JSON that carries them.
+mod aliases;
 /// The cache under `.press/`: changes seen at once, damage and read-only archives harmless,
 /// the same answers with `--no-cache`.
 mod cache;
@@ -18,11 +21,16 @@ mod generated;
 mod groups;
 /// Hostile input: what every command holds on any input, and writes that lose nothing.
 mod hostile;
+/// `press import --from jekyll|hugo`: sites migrated whole (links, files, markup, languages).
+mod import;
 /// Incremental `press export`: after every kind of change, the same site as a fresh export,
 /// unchanged files untouched, hand edits undone, failures harmless.
 mod incremental;
 /// `press init`: a new archive, never overwriting; an existing `.gitignore` completed.
 mod init;
+/// Links in bodies, as `check` and `export` both see them: between statements, in raw HTML,
+/// e-mail autolinks; leftover template code; nesting inside code.
+mod links;
 /// `press list`: filters, sorting, formats, table width, closed pipes, root discovery.
 mod list;
 /// `press new`: options, prompts on a terminal, round trips, refusing a taken slug.

@@ -153,8 +153,10 @@ fn new_round_trips_an_arabic_title_and_every_option() {
             "source": "https://example.org/ar/1",
             "summary": "null",
             "lang": "ar",
+            "translation_of": null,
             "draft": true,
             "embargo": "2026-06-10T09:00:00+03:00",
+            "aliases": [],
             "extra": {},
         })
     );

@@ -74,7 +74,6 @@ pub(super) fn run(
 }
 
 /// The explanation of one input: one entry per field, its value and where it came from.
-/// (The contact block has no line of its own yet: its first words are shown.)
 fn explain(
     name: &str,
     extracted: &Extracted,
@@ -191,27 +190,19 @@ fn explain(
         extracted
             .background
             .as_ref()
-            .map(|b| b.chars().take(60).collect()),
+            .map(|b| b.lines().next().unwrap_or("").chars().take(60).collect()),
         read(
             origins.background.as_ref(),
-            "no `Background` line: everything is body",
+            "no Background, Notes to editors or About section",
         ),
     );
     field(
         "contact",
-        extracted.contact.as_ref().map(|c| {
-            c.lines()
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .take(60)
-                .collect()
-        }),
-        if extracted.contact.is_some() {
-            "the contact block at the end of the text".to_owned()
-        } else {
-            "no contact block (\"Media contact\", \"For further information\")".to_owned()
-        },
+        extracted
+            .contact
+            .as_ref()
+            .map(|c| c.lines().next().unwrap_or("").chars().take(60).collect()),
+        read(origins.contact.as_ref(), "no contact block"),
     );
     match &args.source {
         Some(source) => field("source", Some(source.clone()), "from --source".to_owned()),

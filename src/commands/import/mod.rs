@@ -34,13 +34,13 @@ use chrono::NaiveDate;
 mod explain;
 mod site;
 
-use site::{SiteReport, post_statement, site_options, site_posts};
+use site::resolve::Links;
+use site::{Migration, SiteReport, post_statement, site_options};
 
 use super::{Io, edit, load, new};
 use crate::Exit;
 use crate::archive::{self, Archive};
 use crate::cli::{ImportArgs, SpeakerArg};
-use crate::import::site::SiteOptions;
 use crate::import::{self, Extracted, Options};
 use crate::slug::{self, Slug};
 use crate::statement::{self, Published, Speaker, Statement, Topic};
@@ -67,6 +67,18 @@ struct Organizations {
     given: Option<String>,
     configured: Option<String>,
 }
+
+/// An input's name, its record (or why there is none), the fields it guessed, and the site
+/// and post it comes from.
+type Candidate = (
+    String,
+    anyhow::Result<Statement>,
+    Vec<Warning>,
+    Option<(usize, usize)>,
+);
+
+/// A record with its place in the archive: name, path, record, the site and post it comes from.
+type Placed = (String, String, Statement, Option<(usize, usize)>);
 
 /// What happened to one input.
 enum Outcome {
@@ -114,16 +126,20 @@ pub(crate) fn run(
     // Held until the files are written: another `import` or `new` waits, then sees their slugs.
     let _lock = archive::WriteLock::acquire(root)?;
     let mut archive = load(root)?;
+    let existing_aliases: HashSet<String> = archive
+        .statements
+        .iter()
+        .flat_map(|s| s.aliases.iter().map(ToString::to_string))
+        .collect();
     let mut taken: HashSet<Slug> = archive.statements.iter().map(|s| s.slug.clone()).collect();
     let (mut imported, mut skipped, mut refused, mut unreadable) = (0, 0, 0, 0);
     let mut exit = Exit::Success;
-    let mut candidates: Vec<(String, anyhow::Result<Statement>, Vec<Warning>)> = Vec::new();
-    let mut reports: Vec<(SiteReport, SiteOptions)> = Vec::new();
-    // `.md` inputs that are statement files, mapped like a site's posts and reported together.
-    let mut files = (
-        SiteReport::default(),
-        site_options(args, crate::cli::SiteGenerator::Jekyll)?,
-    );
+    // (name, record, the site and post it comes from)
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut migrations: Vec<Migration> = Vec::new();
+    // One summary for every site and `.md` input (mapped like a site's posts).
+    let mut summary = SiteReport::default();
+    let file_options = site_options(args, crate::cli::SiteGenerator::Jekyll)?;
     for file in &args.files {
         let name = if file.as_os_str() == "-" {
             "<stdin>".to_owned()
@@ -139,16 +155,24 @@ pub(crate) fn run(
                 unreadable += 1;
                 continue;
             }
-            let site = site_options(args, generator)?;
-            let mut report = SiteReport::default();
-            for post in site_posts(file, generator)? {
-                let label = archive::relative_path(file, &post);
-                let record = new::read_text(&post).and_then(|text| {
-                    post_statement(&post, &text, &site, args, &speakers, &mut report)
-                });
-                candidates.push((format!("{name}/{label}"), record, Vec::new()));
+            let (migration, posts) =
+                Migration::open(file, &name, args, generator, &speakers, &mut summary)?;
+            let base_url = crate::config::Config::load(root)
+                .ok()
+                .and_then(|config| config.base_url);
+            if let (Some(old), Some(new)) = (&migration.site.url, &base_url)
+                && old.trim_end_matches('/') == new.trim_end_matches('/')
+            {
+                writeln!(
+                    io.err,
+                    "warning: the old site's address {old} is the archive's own base_url: links to what the archive does not hold will break once the new site replaces the old (give the address the old site stays reachable at with --site-url URL)"
+                )?;
             }
-            reports.push((report, site));
+            let at = migrations.len();
+            for post in posts {
+                candidates.push((post.name, post.record, Vec::new(), Some((at, post.index))));
+            }
+            migrations.push(migration);
             continue;
         }
         let text = match new::read_text(file) {
@@ -189,19 +213,25 @@ pub(crate) fn run(
                             &organizations,
                             &mut guessed,
                         );
-                        candidates.push((label, record, guessed));
+                        candidates.push((label, record, guessed, None));
                     }
                 }
-                Err(reason) => candidates.push((name, Err(anyhow::anyhow!(reason)), Vec::new())),
+                Err(reason) => {
+                    candidates.push((name, Err(anyhow::anyhow!(reason)), Vec::new(), None));
+                }
             }
         } else {
             let mut guessed = Vec::new();
             let given = (&speakers[..], date, &organizations);
-            let record = record(file, &text, args, given, &mut files, &mut guessed);
-            candidates.push((name, record, guessed));
+            let files = (&mut summary, &file_options);
+            let record = record(file, &text, args, given, files, &mut guessed);
+            candidates.push((name, record, guessed, None));
         }
     }
-    for (name, record, guessed) in candidates {
+    // First every record finds its place (so links between posts know where each went), then
+    // the links of a site's posts are rewritten, then the files are written.
+    let mut placed: Vec<Placed> = Vec::new();
+    for (name, record, guessed, origin) in candidates {
         for warning in guessed {
             match warning.line {
                 Some(line) => writeln!(io.err, "{name}:{line}:1: warning: {}", warning.message)?,
@@ -211,7 +241,7 @@ pub(crate) fn run(
         let statement = match record.and_then(|statement| new::validated(&statement)) {
             Ok(statement) => statement,
             Err(reason) => {
-                report(io, &name, "refused", &reason)?;
+                report_refusal(io, &name, &reason, origin.is_some(), &mut summary)?;
                 refused += 1;
                 continue;
             }
@@ -222,21 +252,17 @@ pub(crate) fn run(
                     io.err,
                     "{name}: skipped: already in the archive as {existing}"
                 )?;
+                if let Some((site, post)) = origin {
+                    migrations[site].posts[post].placed = Some(existing);
+                }
                 skipped += 1;
             }
             Ok((Outcome::Imported(path), statement)) => {
-                if args.dry_run {
-                    writeln!(io.err, "{name}: would write {path}")?;
-                    write!(io.out, "{}", statement::write::to_markdown(&statement))?;
-                } else {
-                    let written = archive::write_new(root, &statement)?;
-                    writeln!(io.out, "{written}")?;
-                    if args.review && edit::open_and_check(root, &written, io)? != Exit::Success {
-                        exit = Exit::Problems;
-                    }
+                if let Some((site, post)) = origin {
+                    migrations[site].posts[post].placed = Some(path.clone());
                 }
-                archive.statements.push(Statement { path, ..statement });
-                imported += 1;
+                archive.statements.push(statement.clone());
+                placed.push((name, path, statement, origin));
             }
             Err(reason) => {
                 writeln!(io.err, "{name}: refused: {reason:#}")?;
@@ -244,10 +270,44 @@ pub(crate) fn run(
             }
         }
     }
-    reports.push(files);
-    for (report, site) in &reports {
-        report.print(io, site)?;
+    let mut links: Vec<Links<'_>> = migrations
+        .iter()
+        .map(|migration| Links::new(migration, root, args.dry_run))
+        .collect();
+    // Old URLs already recorded before this run, and those claimed in it.
+    let mut claimed: HashSet<String> = existing_aliases;
+    for (name, path, mut statement, origin) in placed {
+        if let Some((site, post)) = origin {
+            links[site].rewrite(&mut statement, post, &mut summary);
+            let migration = &migrations[site];
+            migration.set_keys(&mut statement, post, &mut claimed, &archive, &mut summary);
+            statement = match new::validated(&statement) {
+                Ok(valid) => Statement {
+                    path: path.clone(),
+                    ..valid
+                },
+                Err(reason) => {
+                    report_refusal(io, &name, &reason, true, &mut summary)?;
+                    refused += 1;
+                    continue;
+                }
+            };
+        }
+        if args.dry_run {
+            writeln!(io.err, "{name}: would write {path}")?;
+            write!(io.out, "{}", statement::write::to_markdown(&statement))?;
+        } else {
+            let written = archive::write_new(root, &statement)?;
+            writeln!(io.out, "{written}")?;
+            if args.review && edit::open_and_check(root, &written, io)? != Exit::Success {
+                exit = Exit::Problems;
+            }
+        }
+        imported += 1;
     }
+    drop(links);
+    let offset = file_options.offset.to_string();
+    summary.print(io, &offset)?;
     if args.files.len() > 1 || args.feed || args.from.is_some() {
         let verb = if args.dry_run {
             "would import"
@@ -268,6 +328,25 @@ pub(crate) fn run(
     })
 }
 
+/// Prints why an input was refused; a site's post is counted by cause in the summary.
+fn report_refusal(
+    io: &mut Io<'_>,
+    name: &str,
+    reason: &anyhow::Error,
+    site_post: bool,
+    summary: &mut SiteReport,
+) -> anyhow::Result<()> {
+    if site_post {
+        let text = match crate::diagnostic::located(reason) {
+            Some(located) => located.message.clone(),
+            None => format!("{reason:#}"),
+        };
+        let cause = text.split([':', ';']).next().unwrap_or(&text).trim();
+        summary.refused.add(cause, 1);
+    }
+    report(io, name, "refused", reason)
+}
+
 /// Prints why the input `name` was not imported: `NAME: VERB: reason`, or the located diagnostic
 /// alone (`path:line:col: error: …` with its `help:`) when the reason is one, since it names the
 /// file and says what it is.
@@ -284,9 +363,18 @@ fn place(
     archive: &Archive,
     taken: &mut HashSet<Slug>,
 ) -> anyhow::Result<(Outcome, Statement)> {
+    // A migrated post is known by its permalink (its first old URL); other records by source, or day and title (in
+    // one language: a translation may keep its original's title).
     if let Some(existing) = archive.statements.iter().find(|s| {
         (statement.source.is_some() && s.source == statement.source)
-            || (s.day() == statement.day() && s.title.trim() == statement.title.trim())
+            || statement
+                .aliases
+                .first()
+                .is_some_and(|a| s.aliases.contains(a))
+            || ((s.aliases.is_empty() || statement.aliases.is_empty())
+                && s.day() == statement.day()
+                && s.title.trim() == statement.title.trim()
+                && s.lang == statement.lang)
     }) {
         return Ok((Outcome::Duplicate(existing.path.clone()), statement));
     }
@@ -320,7 +408,7 @@ fn record(
     text: &str,
     args: &ImportArgs,
     (speakers, date, organizations): Given<'_>,
-    files: &mut (SiteReport, SiteOptions),
+    files: (&mut SiteReport, &crate::import::site::SiteOptions),
     warnings: &mut Vec<Warning>,
 ) -> anyhow::Result<Statement> {
     match extraction(file, text, args) {
@@ -484,8 +572,11 @@ fn to_statement(
         source: args.source.clone().or(source),
         summary: None,
         lang: "en".to_owned(),
+        lang_given: false,
+        translation_of: None,
         draft: false,
         embargo: None,
+        aliases: Vec::new(),
         extra: Vec::new(),
         body_line: 1,
     })

@@ -1,0 +1,125 @@
+//! What only the whole archive can show about `aliases` and `translation_of`: an old address
+//! that two statements claim, and a translation whose original is missing, is itself a
+//! translation, is in the same language, or already has a translation in that language.
+//! `check` and `export` both run it, so an archive `check` passes is one `export` takes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, quote};
+use crate::statement::Header;
+
+/// Every problem between statements' `aliases` and `translation_of`, each an error on the file
+/// that must change (the later one, by path, when two collide), naming the other file. `language`
+/// is the archive's (press.toml `language`): the language of a statement without `lang`.
+pub fn check<H: Header>(root: &Path, statements: &[H], language: &str) -> Vec<Diagnostic> {
+    let mut by_path: Vec<&H> = statements.iter().collect();
+    by_path.sort_unstable_by(|a, b| a.path().cmp(b.path()));
+    let mut found = Vec::new();
+    let at = |statement: &H, key: &str| crate::archive::key_position(root, statement.path(), key);
+
+    let mut claimed: HashMap<&str, &H> = HashMap::new();
+    for &statement in &by_path {
+        for alias in statement.aliases() {
+            match claimed.get(alias.as_str()) {
+                Some(first) if first.path() != statement.path() => {
+                    let (line, column) = at(statement, "aliases");
+                    found.push(
+                        Diagnostic::error(
+                            statement.path(),
+                            line,
+                            column,
+                            format!(
+                                "alias {} is also an alias of {}",
+                                quote(alias.as_str()),
+                                first.path()
+                            ),
+                        )
+                        .with_help(
+                            "an old address leads to one statement: remove it from one of them",
+                        ),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    claimed.insert(alias.as_str(), statement);
+                }
+            }
+        }
+    }
+
+    if !by_path.iter().any(|s| s.translation_of().is_some()) {
+        return found;
+    }
+    let by_slug: HashMap<&str, &H> = by_path.iter().map(|s| (s.slug().as_str(), *s)).collect();
+    // (original slug, language) → the first translation of it in that language.
+    let mut translated: HashMap<(&str, String), &H> = HashMap::new();
+    for &statement in &by_path {
+        let Some(original_slug) = statement.translation_of() else {
+            continue;
+        };
+        let lang = statement.lang_given().unwrap_or(language);
+        let mut problem = |message: String, help: &str| {
+            let (line, column) = at(statement, "translation_of");
+            found.push(Diagnostic::error(statement.path(), line, column, message).with_help(help));
+        };
+        let Some(original) = by_slug.get(original_slug.as_str()) else {
+            problem(
+                format!(
+                    "`translation_of` names {original_slug}, which no statement has as its slug"
+                ),
+                "give the slug of the original statement (`press list` shows slugs)",
+            );
+            continue;
+        };
+        if original.path() == statement.path() {
+            problem(
+                "`translation_of` names the statement itself".to_owned(),
+                "give the slug of the original statement, or remove `translation_of`",
+            );
+            continue;
+        }
+        if let Some(further) = original.translation_of() {
+            problem(
+                format!(
+                    "`translation_of` names {original_slug} ({}), which is itself a translation of {further}",
+                    original.path()
+                ),
+                &format!("name the original: translation_of: \"{further}\""),
+            );
+            continue;
+        }
+        let original_lang = original.lang_given().unwrap_or(language);
+        if original_lang.eq_ignore_ascii_case(lang) {
+            problem(
+                format!(
+                    "a translation in {} of {} ({}), which is in {} too",
+                    quote(lang),
+                    original_slug,
+                    original.path(),
+                    quote(original_lang)
+                ),
+                "give the translation's `lang`, or the original's if it is not in the archive's language",
+            );
+            continue;
+        }
+        match translated.get(&(original_slug.as_str(), lang.to_ascii_lowercase())) {
+            Some(first) => problem(
+                format!(
+                    "{} already has a translation in {}: {}",
+                    original_slug,
+                    quote(lang),
+                    first.path()
+                ),
+                "keep one translation per language: merge them, or correct one's `lang`",
+            ),
+            None => {
+                translated.insert(
+                    (original_slug.as_str(), lang.to_ascii_lowercase()),
+                    statement,
+                );
+            }
+        }
+    }
+    found
+}
