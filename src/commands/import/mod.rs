@@ -494,14 +494,7 @@ fn to_statement(
         .or(extracted.title.clone())
         .filter(|t| !t.trim().is_empty());
     let speakers: Vec<Speaker> = if !speakers.is_empty() {
-        speakers
-            .iter()
-            .map(|(name, role, organization)| Speaker {
-                name: Some(name.clone()),
-                role: role.clone(),
-                organization: organization.clone(),
-            })
-            .collect()
+        given_speakers(speakers)
     } else if !extracted.speakers.is_empty() {
         for (speaker, origin) in extracted.speakers.iter().zip(&extracted.origins.speakers) {
             if let Some(guess) = &origin.guess {
@@ -616,4 +609,16 @@ fn organization_speaker(
         role: None,
         organization: Some(organization),
     })
+}
+
+/// The speakers `--speaker` (each with its `--role` and `--org`) gives.
+fn given_speakers(speakers: &[SpeakerArg]) -> Vec<Speaker> {
+    speakers
+        .iter()
+        .map(|(name, role, organization)| Speaker {
+            name: Some(name.clone()),
+            role: role.clone(),
+            organization: organization.clone(),
+        })
+        .collect()
 }

@@ -710,14 +710,7 @@ fn to_statement(
 ) -> anyhow::Result<Statement> {
     let post = post.clone();
     let speakers: Vec<Speaker> = if post.speakers.is_empty() {
-        speakers
-            .iter()
-            .map(|(name, role, organization)| Speaker {
-                name: Some(name.clone()),
-                role: role.clone(),
-                organization: organization.clone(),
-            })
-            .collect()
+        super::given_speakers(speakers)
     } else {
         post.speakers
     };
