@@ -628,6 +628,46 @@ fn import_from_jekyll_takes_a_negative_tz_as_written_in_the_readme() {
     );
 }
 
+/// A post's `contact` key, or one `--map` sends there, becomes the statement's contact.
+#[test]
+fn import_from_jekyll_keeps_a_contact_key_and_maps_one_to_it() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("_posts")).unwrap();
+    std::fs::write(
+        site.path().join("_posts/2020-05-01-one.md"),
+        "---\ntitle: One\ndate: 2020-05-01\ncontact: \"Press office: +44 20 7946 0000\"\n---\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("_posts/2020-05-02-two.md"),
+        "---\ntitle: Two\ndate: 2020-05-02\nmedia: \"press@example.org\"\n---\nText.\n",
+    )
+    .unwrap();
+    let archive = Archive::new();
+    archive
+        .press()
+        .args(["import", "--from", "jekyll"])
+        .arg(site.path())
+        .args([
+            "--speaker",
+            "Org",
+            "--topic",
+            "Misc",
+            "--map",
+            "media=contact",
+        ])
+        .assert()
+        .success();
+    let one = archive.read("statements/2020/2020-05-01-one.md");
+    assert!(
+        one.contains("contact: |-\n  Press office: +44 20 7946 0000\n"),
+        "{one}"
+    );
+    let two = archive.read("statements/2020/2020-05-02-two.md");
+    assert!(two.contains("contact: |-\n  press@example.org\n"), "{two}");
+    assert!(!two.contains("media"), "{two}");
+}
+
 #[test]
 fn import_a_statement_file_maps_it_onto_itself() {
     let archive = Archive::new();

@@ -66,6 +66,7 @@ pub const FIELDS: &[&str] = &[
     "topics",
     "location",
     "background",
+    "contact",
     "source",
     "summary",
     "lang",
@@ -124,6 +125,8 @@ pub struct Post {
     pub location: Option<String>,
     /// `background`.
     pub background: Option<String>,
+    /// `contact`.
+    pub contact: Option<String>,
     /// `source`, when it is an http or https URL.
     pub source: Option<String>,
     /// `description`, `summary` or `excerpt`.
@@ -315,8 +318,8 @@ pub fn file_name_slug(path: &std::path::Path) -> Option<String> {
 /// Where a key goes when no `--map` says otherwise.
 fn default_target(key: &str) -> Target {
     match key {
-        "title" | "date" | "location" | "background" | "source" | "lang" | "slug" | "draft"
-        | "embargo" | "headless" => Target::Field(key.to_owned()),
+        "title" | "date" | "location" | "background" | "contact" | "source" | "lang" | "slug"
+        | "draft" | "embargo" | "headless" => Target::Field(key.to_owned()),
         "author" | "authors" | "speaker" | "speakers" => Target::Field("speaker".to_owned()),
         "tags" | "topics" => Target::Field("topics".to_owned()),
         "categories" | "category" => Target::Field("categories".to_owned()),
@@ -338,6 +341,7 @@ fn set_field(
         "title" => post.title = text(value),
         "location" => post.location = text(value),
         "background" => post.background = text(value),
+        "contact" => post.contact = text(value),
         "source" => {
             if let Some(url) = text(value) {
                 if !(url.starts_with("http://") || url.starts_with("https://"))

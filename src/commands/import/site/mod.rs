@@ -757,7 +757,7 @@ fn to_statement(
         topics: Topic::distinct(topics),
         location,
         background: post.background,
-        contact: None,
+        contact: post.contact,
         body: post.body,
         source: post.source,
         summary: post.summary,
