@@ -440,19 +440,25 @@ fn list_without_an_archive_is_a_usage_error() {
     let run = count_from(nowhere.path(), &["list"], None);
     run.code(2);
     let err = run.err();
-    assert!(
-        err.starts_with("press: error: no archive here: no statements/ folder or press.toml in "),
-        "{err}"
-    );
-    assert!(
-        err.contains("run `press init`, or pass --root DIR"),
-        "{err}"
+    assert_eq!(
+        err,
+        format!(
+            "press: error: no archive here: no statements/ folder or press.toml in {} or above \
+             it (run `press init`, or pass --root DIR)\n",
+            nowhere.path().display()
+        )
     );
     // A --root that is not an archive.
     let root = nowhere.path().to_str().expect("UTF-8");
     let run = count_from(nowhere.path(), &["--root", root, "list"], None);
     run.code(2);
-    assert!(run.err().contains("is not an archive"), "{}", run.err());
+    assert_eq!(
+        run.err(),
+        format!(
+            "press: error: {root} is not an archive: it has no statements/ folder or press.toml \
+             (run `press init {root}` to make one)\n"
+        )
+    );
     // A --root that does not exist.
     let run = count_from(nowhere.path(), &["--root", "no/such/folder", "list"], None);
     run.code(2);
