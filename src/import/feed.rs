@@ -302,6 +302,39 @@ mod tests {
         Ok(())
     }
 
+    /// Feeds that carry the text only in the summary (RSS `description`), or whose content is
+    /// empty beside a summary: the summary is the text, as HTML when it looks like HTML.
+    #[test]
+    fn the_summary_is_the_text_when_the_content_is_missing_or_empty() -> Result<()> {
+        let rss = RSS
+            .replace(
+                "<content:encoded><![CDATA[",
+                "<content:encoded_dropped><![CDATA[",
+            )
+            .replace("]]></content:encoded>", "]]></content:encoded_dropped>")
+            .replace(
+                "Short summary […]",
+                "<p>Jane Roe, Director at Foo Watch, said:</p><p>“Release them.”</p>",
+            );
+        let item = one_item(&rss)?;
+        assert_eq!(
+            item.extracted.body,
+            "Jane Roe, Director at Foo Watch, said:\n\n“Release them.”"
+        );
+        assert_eq!(item.extracted.speakers[0].name, "Jane Roe");
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
+<entry><title>UK: Stop it</title><id>urn:1</id><updated>2024-02-05T10:00:00Z</updated>
+<summary type="text">Jane Roe, Director at Foo Watch, said: “Stop.”</summary>
+<content type="html">   </content></entry></feed>"#;
+        let item = one_item(atom)?;
+        assert_eq!(
+            item.extracted.body,
+            "Jane Roe, Director at Foo Watch, said: “Stop.”"
+        );
+        Ok(())
+    }
+
     fn one_item(feed: &str) -> Result<FeedItem> {
         let mut items = read(feed)?;
         assert_eq!(items.len(), 1);
