@@ -335,6 +335,64 @@ mod tests {
         Ok(())
     }
 
+    /// An HTML summary is read as HTML even when it does not start with a tag, and a plain-text
+    /// one is never read as HTML.
+    #[test]
+    fn summaries_are_read_as_their_type_says() -> Result<()> {
+        let entry = |summary: &str| {
+            format!(
+                r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
+<entry><title>UK: Stop it</title><id>urn:1</id><updated>2024-02-05T10:00:00Z</updated>
+{summary}</entry></feed>"#
+            )
+        };
+        let html = one_item(&entry(
+            r#"<summary type="html">Tom &amp;amp; Jerry, Director at Foo Watch, said: “Stop.”</summary>"#,
+        ))?;
+        assert_eq!(
+            html.extracted.body,
+            "Tom & Jerry, Director at Foo Watch, said: “Stop.”"
+        );
+        let text = one_item(&entry(
+            r#"<summary type="text">Jane Roe said: “A *real* step &amp; more.”</summary>"#,
+        ))?;
+        assert_eq!(
+            text.extracted.body,
+            "Jane Roe said: “A *real* step & more.”"
+        );
+        Ok(())
+    }
+
+    /// A text that opens with the item's title does not repeat it in the body.
+    #[test]
+    fn a_title_repeated_on_the_first_line_leaves_the_body() -> Result<()> {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
+<entry><title>UK: Stop it</title><id>urn:1</id><updated>2024-02-05T10:00:00Z</updated>
+<content type="html">&lt;h1&gt;UK: Stop it&lt;/h1&gt;&lt;p&gt;Jane Roe, Director at Foo Watch, said:&lt;/p&gt;&lt;p&gt;“Stop.”&lt;/p&gt;</content></entry></feed>"#;
+        let item = one_item(atom)?;
+        assert_eq!(
+            item.extracted.body,
+            "Jane Roe, Director at Foo Watch, said:\n\n“Stop.”"
+        );
+        Ok(())
+    }
+
+    /// The item's page is its `alternate` link, not an enclosure listed before it.
+    #[test]
+    fn the_link_is_the_alternate_one() -> Result<()> {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>N</title><id>urn:n</id><updated>2024-02-05T10:00:00Z</updated>
+<entry><title>UK: Stop it</title><id>urn:1</id><updated>2024-02-05T10:00:00Z</updated>
+<link rel="enclosure" href="https://example.org/audio.mp3"/>
+<link rel="alternate" href="https://example.org/uk-stop-it"/>
+<content type="text">Jane Roe said: “Stop.”</content></entry></feed>"#;
+        let item = one_item(atom)?;
+        assert_eq!(item.link.as_deref(), Some("https://example.org/uk-stop-it"));
+        Ok(())
+    }
+
     fn one_item(feed: &str) -> Result<FeedItem> {
         let mut items = read(feed)?;
         assert_eq!(items.len(), 1);
