@@ -129,9 +129,13 @@ pub struct NewArgs {
     /// BCP 47 language tag [default: en]
     #[arg(long)]
     pub lang: Option<String>,
-    /// Slug for the file name and URL [default: from the title]
+    /// Slug for the file name and URL [default: from the title; for a translation ORIGINAL-LANG]
     #[arg(long)]
     pub slug: Option<String>,
+    /// Start a translation of the statement with this slug (needs --lang): its date, speakers,
+    /// topics and location are copied; the title and body are yours to write
+    #[arg(long, value_name = "SLUG", requires = "lang")]
+    pub translation_of: Option<String>,
     /// Mark it as a draft
     #[arg(long)]
     pub draft: bool,
@@ -293,6 +297,10 @@ pub struct ListArgs {
     /// Print only the number of matching statements
     #[arg(long)]
     pub count: bool,
+    /// Only statements in this language (BCP 47 tag, `es` takes `es-MX` too), originals and
+    /// translations [default: originals only, in every language]
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
@@ -317,6 +325,9 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+    /// Show the statement in this language (BCP 47 tag): its translation, or the original
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
 }
 
 /// Output formats of `press check`.

@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod generate;
 pub mod import;
 pub mod index;
+pub mod language;
 pub mod links;
 pub mod output;
 pub mod page_texts;
@@ -22,6 +23,7 @@ pub mod relations;
 pub mod render;
 pub mod slug;
 pub mod statement;
+pub mod translations;
 pub mod yaml;
 
 use std::ffi::OsString;

@@ -16,6 +16,39 @@ pub enum Sort {
     Title,
 }
 
+/// Which statements a query takes by language ([`crate::translations`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Languages {
+    /// Originals only: translations are left out (lists and counts show originals).
+    #[default]
+    Originals,
+    /// Originals and translations alike.
+    All,
+    /// Originals and translations in this language: `tag` matches a statement's language
+    /// ([`crate::translations::in_language`]: `es` takes `es` and `es-MX`). `archive` is
+    /// the language of a statement without `lang`.
+    In {
+        /// The wanted BCP 47 tag.
+        tag: String,
+        /// The archive's language (press.toml `language`).
+        archive: String,
+    },
+}
+
+impl Languages {
+    /// Whether the statement is taken.
+    fn takes<H: Header>(&self, statement: &H) -> bool {
+        match self {
+            Self::Originals => statement.translation_of().is_none(),
+            Self::All => true,
+            Self::In { tag, archive } => crate::translations::in_language(
+                crate::translations::language_of(statement, archive),
+                tag,
+            ),
+        }
+    }
+}
+
 /// Filters (all combined with AND), then order and limit.
 #[derive(Debug, Clone)]
 pub struct Query {
@@ -43,10 +76,12 @@ pub struct Query {
     pub reverse: bool,
     /// At most this many.
     pub limit: Option<usize>,
+    /// Originals only, or also translations.
+    pub languages: Languages,
 }
 
 impl Query {
-    /// A query that selects every published statement at `now`, newest first.
+    /// A query that selects every published original at `now`, newest first.
     pub fn all(now: DateTime<FixedOffset>) -> Self {
         Self {
             topics: Vec::new(),
@@ -61,6 +96,7 @@ impl Query {
             sort: Sort::Date,
             reverse: false,
             limit: None,
+            languages: Languages::Originals,
         }
     }
 
@@ -78,6 +114,7 @@ impl Query {
     /// Whether a statement (or its summary) passes every filter but the text search.
     pub fn matches_header<H: Header>(&self, statement: &H) -> bool {
         (self.drafts || !statement.draft())
+            && self.languages.takes(statement)
             && (self.include_embargoed || !statement.is_embargoed(self.now))
             && self.since.is_none_or(|since| statement.day() >= since)
             && self.until.is_none_or(|until| statement.day() <= until)

@@ -118,6 +118,13 @@
         var who = s[3].map(function (j) { return meta.speakers[j]; }).join(", ");
         var where = s[5] >= 0 ? meta.locations[s[5]] : "";
         info.appendChild(document.createTextNode([" ", who, where].filter(Boolean).join(" · ")));
+        if (s[7]) {
+          link.lang = s[7];
+          info.appendChild(document.createTextNode(" · "));
+          var language = el("span", s[8], "lang");
+          language.lang = s[7];
+          info.appendChild(language);
+        }
         item.appendChild(info);
         if (s[6]) {
           var summary = el("p", s[6], "summary");

@@ -23,9 +23,10 @@ use crate::cli::ExportArgs;
 use crate::config::Config;
 use crate::diagnostic::count;
 use crate::output::Target;
-use crate::query::Query;
+use crate::query::{Languages, Query};
 use crate::render::html::{self, Theme};
 use crate::render::site::{SiteInput, render_site};
+use crate::translations::Families;
 
 /// Runs `press export`.
 pub(crate) fn run(
@@ -95,22 +96,37 @@ pub(crate) fn export(
         }
     }
     let bad: HashSet<&str> = errors.iter().map(|d| d.path.as_str()).collect();
-    let statements: Vec<_> = Query::all(now)
-        .select_with(&catalog.summaries, |_| true)
-        .into_iter()
-        .filter(|s| !bad.contains(s.path.as_str()))
-        .collect();
+    let published: Vec<_> = Query {
+        languages: Languages::All,
+        ..Query::all(now)
+    }
+    .select_with(&catalog.summaries, |_| true)
+    .into_iter()
+    .filter(|s| !bad.contains(s.path.as_str()))
+    .collect();
+    let families = Families::new(&published, config.language());
+    for orphan in &families.orphans {
+        writeln!(
+            io.err,
+            "press: warning: {} not exported: its original {} is not published (a draft, under embargo or with errors)",
+            orphan.path,
+            orphan.translation_of.as_ref().map_or("", |s| s.as_str())
+        )?;
+    }
     let theme = Theme::load(root)?;
     let input = SiteInput {
         root,
         config: &config,
         base_url: config.base_url(),
-        statements,
+        statements: families.originals.clone(),
+        families,
         all: &catalog.summaries,
         now,
     };
     let progress = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new(input.statements.len() as u64)
+        indicatif::ProgressBar::new(
+            (input.statements.len() + input.families.translations.len()) as u64,
+        )
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -146,8 +162,12 @@ pub(crate) fn export(
     let counts = output.commit()?;
     writeln!(
         io.err,
-        "press: exported {} to {}: {} written, {} unchanged, {} removed in {:.2} s",
+        "press: exported {}{} to {}: {} written, {} unchanged, {} removed in {:.2} s",
         count(input.statements.len(), "statement"),
+        match input.families.translations.len() {
+            0 => String::new(),
+            n => format!(" and {}", count(n, "translation")),
+        },
         out.display(),
         count(counts.written, "file"),
         counts.unchanged,

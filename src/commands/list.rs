@@ -10,7 +10,7 @@ use super::{Io, Now, catalog};
 use crate::Exit;
 use crate::catalog::Catalog;
 use crate::cli::{ListArgs, ListFormat, SortKey};
-use crate::query::{self, Edge, Query, Sort};
+use crate::query::{self, Edge, Languages, Query, Sort};
 use crate::render::{record::Record, terminal};
 use crate::statement::{Header, Statement, Summary};
 
@@ -26,7 +26,13 @@ pub(crate) fn run(
     cache: bool,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
-    let query = build_query(args, now)?;
+    let mut query = build_query(args, now)?;
+    if let Some(tag) = &args.lang {
+        query.languages = Languages::In {
+            tag: language_tag(tag)?,
+            archive: crate::config::Config::load(root)?.language().to_owned(),
+        };
+    }
     let catalog = catalog(root, cache, &query.words)?;
     io.skipped_files(&catalog.diagnostics)?;
     let selected = query.select_with(&catalog.summaries, |s| catalog.matches_text(s));
@@ -103,6 +109,15 @@ fn read_batch(catalog: &Catalog, batch: &[&Summary]) -> anyhow::Result<Vec<State
                 .map_err(|_| anyhow::anyhow!("{} changed while it was being read", summary.path))
         })
         .collect()
+}
+
+/// A `--lang` value: a BCP 47 tag, else a usage error.
+pub(super) fn language_tag(tag: &str) -> anyhow::Result<String> {
+    if crate::statement::parse::is_language_tag(tag) {
+        Ok(tag.to_owned())
+    } else {
+        anyhow::bail!("invalid --lang {tag:?}: give a BCP 47 language tag, e.g. es or pt-BR")
+    }
 }
 
 /// Turns the command line into a [`Query`]; a malformed date is a usage error.

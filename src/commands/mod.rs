@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod list;
 mod new;
+mod new_translation;
 mod serve;
 mod show;
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 
-use super::{Io, edit, load};
+use super::{Io, edit, load, new_translation};
 use crate::Exit;
 use crate::archive;
 use crate::cli::NewArgs;
@@ -51,6 +51,31 @@ pub(crate) fn run(
     }
     let mut title = args.title.clone();
     let mut topics = args.topics.clone();
+    // A translation starts from its original's speakers and topics (unless given).
+    let language = match &args.translation_of {
+        Some(_) => crate::config::Config::load(root)?.language().to_owned(),
+        None => String::new(),
+    };
+    let before = args
+        .translation_of
+        .as_ref()
+        .map(|_| load(root))
+        .transpose()?;
+    let lang = args.lang.as_deref().unwrap_or_default();
+    let original = match (&before, &args.translation_of) {
+        (Some(archive), Some(slug)) => {
+            Some(new_translation::original(archive, slug, lang, &language)?)
+        }
+        _ => None,
+    };
+    if let Some(original) = original {
+        if speakers.is_empty() {
+            speakers.clone_from(&original.speakers);
+        }
+        if topics.is_empty() {
+            topics = original.topics.iter().map(|t| t.name.clone()).collect();
+        }
+    }
     let interactive = std::io::stdin().is_terminal()
         && args.body_file.as_deref() != Some(Path::new("-"))
         && args.background_file.as_deref() != Some(Path::new("-"));
@@ -73,10 +98,23 @@ pub(crate) fn run(
         );
     }
     let title = title.unwrap_or_default();
-    let statement = build(args, title, speakers, &topics, now)?;
+    let mut statement = build(args, title, speakers, &topics, now)?;
+    if let Some(original) = original {
+        let adopted = new_translation::adopt(
+            statement,
+            original,
+            args.date.is_some(),
+            args.location.is_some(),
+        );
+        statement = validated(&adopted)?;
+    }
     // Held until the file is written: another `new` waits, then sees this slug taken.
     let lock = archive::WriteLock::acquire(root)?;
     let archive = load(root)?;
+    if let Some(slug) = &args.translation_of {
+        // Again under the lock: another translation into this language may have come since.
+        new_translation::original(&archive, slug, lang, &language)?;
+    }
     if let Some(existing) = archive.find(statement.slug.as_str()) {
         bail!(
             "the slug `{}` is taken by {}; choose another with --slug",

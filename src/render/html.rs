@@ -338,19 +338,6 @@ pub(crate) fn display_date(day: NaiveDate) -> String {
     }
 }
 
-/// `dir="rtl"` for right-to-left languages and scripts.
-fn direction(lang: &str) -> Option<&'static str> {
-    const RTL_LANGUAGES: [&str; 14] = [
-        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi", "nqo",
-    ];
-    const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
-    let lower = lang.to_ascii_lowercase();
-    let mut parts = lower.split(['-', '_']);
-    let primary = parts.next().unwrap_or_default();
-    let rtl = RTL_LANGUAGES.contains(&primary) || parts.any(|p| RTL_SCRIPTS.contains(&p));
-    rtl.then_some("rtl")
-}
-
 /// "3 statements, 1 May 2024 to 2 June 2026" (one date when they are the same).
 pub(crate) fn span(count: usize, first: NaiveDate, last: NaiveDate) -> String {
     let plural = if count == 1 {
@@ -525,11 +512,17 @@ impl<'a> Site<'a> {
             topics,
             location: statement.location.as_deref(),
             summary: statement.excerpt.as_deref().unwrap_or_default(),
+            lang: statement
+                .translation_of
+                .is_some()
+                .then_some(statement.lang.as_str()),
         }
     }
 
     /// A statement as lists show it.
     pub(crate) fn card(&self, statement: &Summary) -> Card {
+        // A statement without `lang` is in the site's language.
+        let lang = crate::translations::language_of(statement, &self.view.language);
         let mut topics: Vec<Link> = Vec::new();
         for topic in &statement.topics {
             let link = self.topic_link(topic.slug.as_str(), &topic.name);
@@ -565,8 +558,8 @@ impl<'a> Site<'a> {
             }),
             topics,
             summary: statement.excerpt.clone().unwrap_or_default(),
-            lang: statement.lang.clone(),
-            dir: direction(&statement.lang),
+            dir: crate::language::direction(lang),
+            lang: lang.to_owned(),
         }
     }
 
@@ -601,7 +594,7 @@ impl<'a> Site<'a> {
         }
         text(None);
         text(statement.excerpt.as_deref());
-        text(Some(&statement.lang));
+        text(statement.lang_given.then_some(statement.lang.as_str()));
         CardSlot {
             fingerprint: xxhash_rust::xxh3::xxh3_64(&bytes),
             html: OnceLock::new(),
@@ -747,14 +740,6 @@ mod tests {
             assert_eq!(day.to_string(), day.format("%Y-%m-%d").to_string());
         }
         Ok(())
-    }
-
-    #[test]
-    fn right_to_left() {
-        assert_eq!(direction("ar"), Some("rtl"));
-        assert_eq!(direction("he-IL"), Some("rtl"));
-        assert_eq!(direction("pa-Arab"), Some("rtl"));
-        assert_eq!(direction("en"), None);
     }
 
     #[test]

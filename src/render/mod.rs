@@ -1,6 +1,7 @@
 //! Turning statements into output: JSON records, terminal text, and the static site. Never
 //! depends on `cli`.
 
+pub mod alternates;
 pub mod chart;
 pub mod feed;
 pub mod html;

@@ -7,8 +7,9 @@
 //!   code points in hex, joined by `-`), each word with the ids of the statements it occurs in,
 //!   delta-encoded; a query loads only the shards of its words' first two characters;
 //! - `search/docs/N.js`: statements `N*100 .. N*100+99` as
-//!   `[title, yyyymmdd, slug, [speakers], [topics], location or -1, summary]`, loaded only for the
-//!   results shown. Ids are positions in the newest-first order, so lower is newer.
+//!   `[title, yyyymmdd, slug, [speakers], [topics], location or -1, summary]`, plus `lang, name`
+//!   for a translation (`"es", "Español"`), loaded only for the results shown. Ids are
+//!   positions in the newest-first order (originals and translations), so lower is newer.
 //!
 //! Words come from titles, speakers, topics, locations and summaries (not bodies). They are
 //! folded like `search.js` folds the query: lowercase, Latin letters without diacritics.
@@ -36,6 +37,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) topics: Vec<&'a str>,
     pub(crate) location: Option<&'a str>,
     pub(crate) summary: &'a str,
+    /// A translation's language tag (none for an original).
+    pub(crate) lang: Option<&'a str>,
 }
 
 /// A word and the statements (by number) it occurs in.
@@ -213,7 +216,7 @@ pub(crate) fn index_files<'a>(
                         + i64::from(doc.day.day());
                     let summary: String =
                         xml_text(doc.summary).chars().take(SUMMARY_CHARS).collect();
-                    serde_json::json!([
+                    let mut row = serde_json::json!([
                         xml_text(doc.title),
                         date,
                         doc.slug,
@@ -221,7 +224,13 @@ pub(crate) fn index_files<'a>(
                         topics,
                         location,
                         summary
-                    ])
+                    ]);
+                    // A translation is marked with its language: tag and name.
+                    if let (Some(lang), Some(fields)) = (doc.lang, row.as_array_mut()) {
+                        fields.push(lang.into());
+                        fields.push(xml_text(&crate::language::endonym(lang)).into());
+                    }
+                    row
                 })
                 .collect();
             emit(

@@ -19,6 +19,7 @@ use minijinja::Value;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::alternates::{Alternate, alternates};
 use super::html::{
     Card, CardSlot, FeedLink, Link, LocalFiles, Pager, Site, SiteView, Theme, fingerprint,
     page_path, root_of, span, statement_path,
@@ -54,8 +55,12 @@ pub struct SiteInput<'a> {
     pub config: &'a Config,
     /// Base URL with a trailing `/`, when known (`--base-url` or `base_url`).
     pub base_url: Option<String>,
-    /// The published statements, newest first: no drafts, nothing under embargo.
+    /// The published originals, newest first: no drafts, nothing under embargo, no
+    /// translations (lists, feeds and counts show originals only).
     pub statements: Vec<&'a Summary>,
+    /// The published statements split into originals and translations, and grouped
+    /// ([`crate::translations`]): translations get their own pages and search entries.
+    pub families: crate::translations::Families<'a, Summary>,
     /// Every valid statement, published or not (what links between statements lead to).
     pub all: &'a [Summary],
     /// The instant embargoes are judged at.
@@ -129,6 +134,7 @@ pub fn render_site(
         warnings: Mutex::new(Vec::new()),
         pages: std::sync::OnceLock::new(),
     };
+    let statements = &input.statements;
     let mut slots: Vec<CardSlot> = input
         .statements
         .par_iter()
@@ -137,10 +143,30 @@ pub fn render_site(
     (0..input.statements.len())
         .into_par_iter()
         .try_for_each(|index| {
-            let result = statement_page(&site, &slots, index, texts.as_ref(), sink);
+            let around = |i: Option<usize>| i.and_then(|i| Some((*statements.get(i)?, &slots[i])));
+            let result = statement_page(
+                &site,
+                (statements[index], &slots[index]),
+                around(Some(index + 1)),
+                around(index.checked_sub(1)),
+                texts.as_ref(),
+                sink,
+            );
             tick();
             result
         })?;
+    // Translations have pages of their own, outside the lists (no previous or next).
+    let translated: Vec<CardSlot> = input
+        .families
+        .translations
+        .par_iter()
+        .map(|s| site.card_slot(s))
+        .collect();
+    (input.families.translations.par_iter().zip(&translated)).try_for_each(|(&s, slot)| {
+        let result = statement_page(&site, (s, slot), None, None, texts.as_ref(), sink);
+        tick();
+        result
+    })?;
     drop(texts);
     home(&site, &slots, sink)?;
     years(&site, &slots, sink)?;
@@ -180,14 +206,19 @@ pub fn render_site(
         (),
     );
     site.emit(sink, "search.html", &search_page)?;
-    // The search index is made from the cards alone: kept whole when none changed.
+    // The search index is made from the cards alone (originals and translations, newest
+    // first): kept whole when none changed.
+    let searched = &input.families.shown;
     let search_inputs = fingerprint(
         site.seed,
-        &slots.iter().map(|c| c.fingerprint).collect::<Vec<_>>(),
+        &searched
+            .par_iter()
+            .map(|s| site.card_slot(s).fingerprint)
+            .collect::<Vec<_>>(),
     );
     if !search_inputs.is_some_and(|f| sink.keep_all(search::FOLDER, f)) {
-        let doc = |index: usize| site.search_doc(input.statements[index]);
-        search::index_files(input.statements.len(), &doc, &|path, bytes| {
+        let doc = |index: usize| site.search_doc(searched[index]);
+        search::index_files(searched.len(), &doc, &|path, bytes| {
             sink.put(path, search_inputs, bytes)
         })?;
     }
@@ -276,11 +307,16 @@ pub(crate) fn load(
     }
 }
 
-/// The page of the statement at `index`, and the local files it links to.
+/// A statement and the slot of its card.
+type Slotted<'s> = (&'s Summary, &'s CardSlot);
+
+/// The page of a statement (with its neighbours in the lists, if any), and the local files it
+/// links to.
 fn statement_page(
     site: &Site<'_>,
-    slots: &[CardSlot],
-    index: usize,
+    (summary, slot): Slotted<'_>,
+    prev: Option<Slotted<'_>>,
+    next: Option<Slotted<'_>>,
     texts: Option<&PageTexts>,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
@@ -293,34 +329,34 @@ fn statement_page(
         source: Option<String>,
         prev: Option<Link>,
         next: Option<Link>,
+        alternates: Vec<Alternate>,
     }
-    let statements = &site.input.statements;
-    let summary = statements[index];
     let path = &statement_path(summary);
+    let alternates = alternates(site, summary);
     // The neighbours' links come from their cards.
-    let around = |i: Option<usize>| i.and_then(|i| slots.get(i)).map(|c| c.fingerprint);
+    let around = |s: Option<Slotted<'_>>| s.map(|(_, slot)| slot.fingerprint);
     let inputs = fingerprint(
         site.seed,
         &(
             "statement.html",
             summary.digest,
-            slots[index].fingerprint,
-            around(Some(index + 1)),
-            around(index.checked_sub(1)),
+            slot.fingerprint,
+            around(prev),
+            around(next),
+            &alternates,
         ),
     );
     if inputs.is_some_and(|f| sink.keep(path, f)) {
         return Ok(());
     }
     let card = &site.card(summary);
-    let neighbour = |i: usize| {
-        statements.get(i).map(|s| Link {
+    let neighbour = |s: Option<Slotted<'_>>| {
+        s.map(|(s, _)| Link {
             name: s.title.clone(),
-            url: Some(statement_path(*s)),
+            url: Some(statement_path(s)),
         })
     };
-    let prev = neighbour(index + 1);
-    let next = index.checked_sub(1).and_then(neighbour);
+    let (prev, next) = (neighbour(prev), neighbour(next));
     let text = texts.and_then(|t| t.get(summary.id as usize));
     let statement = load(site.input.root, summary, text)?;
     let local = LocalFiles::default();
@@ -340,6 +376,7 @@ fn statement_page(
             .and_then(super::sanitize::source_url),
         prev,
         next,
+        alternates,
     };
     let page = site.page(
         path,

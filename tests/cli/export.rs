@@ -27,7 +27,7 @@ fn export(archive: &Archive, args: &[&str]) -> Output {
 }
 
 /// Every file under `dir` of the archive, by path relative to `dir`.
-fn site_files(archive: &Archive, dir: &str) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn site_files(archive: &Archive, dir: &str) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     collect(&archive.path().join(dir), "", &mut files);
     files
@@ -102,7 +102,7 @@ fn target_of(page: &str, url: &str) -> Option<String> {
 
 /// Every page of the site parses, has one `h1`, a `lang`, and every internal link and asset
 /// resolves to a written file.
-fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
+pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
     let links = select("a[href], link[href], img[src], script[src]");
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
@@ -902,7 +902,7 @@ fn export_search_index_is_split_and_compact() {
 
 /// Whether an outside tool exists; without it a test skips, except under `CI=true`, where a
 /// missing tool is a failure.
-fn tool(name: &str) -> bool {
+pub(crate) fn tool(name: &str) -> bool {
     let found = Command::new(name)
         .arg("--version")
         .output()
@@ -1209,12 +1209,12 @@ fn serve_previews_the_site_and_follows_changes() {
 }
 
 /// The browser-test tools folder (`npm ci --prefix tests/browser` installs it).
-fn browser_dir() -> PathBuf {
+pub(crate) fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
 }
 
 /// An installed file of the browser tools, or a skip (a failure under `CI=true`).
-fn browser_tool(relative: &str) -> Option<PathBuf> {
+pub(crate) fn browser_tool(relative: &str) -> Option<PathBuf> {
     let path = browser_dir().join(relative);
     if path.exists() {
         return Some(path);
@@ -1229,7 +1229,7 @@ fn browser_tool(relative: &str) -> Option<PathBuf> {
 }
 
 /// The machine's Chromium, or a skip (a failure under `CI=true`).
-fn chromium() -> Option<&'static str> {
+pub(crate) fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser"]
         .into_iter()
         .find(|name| {

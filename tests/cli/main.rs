@@ -39,3 +39,6 @@ mod new;
 mod show;
 /// The harness: temporary archives and a hermetic `press` command under a watchdog.
 mod support;
+/// Translations as one statement: pages in three languages (one right to left), lists of
+/// originals, `list --lang`, `show --lang`, `new --translation-of`, validator and Chromium.
+mod translations;
