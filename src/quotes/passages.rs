@@ -70,7 +70,11 @@ pub fn find(paragraphs: &[&str]) -> Vec<Passage> {
                 current.text.push_str("\n\n");
                 open = Some(current);
             } else {
-                push(&mut found, current, (index - 1, paragraphs[index - 1].len()));
+                push(
+                    &mut found,
+                    current,
+                    (index - 1, paragraphs[index - 1].len()),
+                );
             }
         }
         for (at, c) in chars {

@@ -6,7 +6,10 @@ use super::*;
 
 /// The quotes of a statement with these speakers (front matter) and body, as
 /// (speaker, attributed, first words of the text).
-fn quotes_of(speakers: &str, body: &str) -> Result<Vec<(Option<String>, Option<&'static str>, String)>> {
+fn quotes_of(
+    speakers: &str,
+    body: &str,
+) -> Result<Vec<(Option<String>, Option<&'static str>, String)>> {
     let text = format!(
         "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker: {speakers}\ntopics: [a]\n---\n{body}\n"
     );
@@ -17,13 +20,22 @@ fn quotes_of(speakers: &str, body: &str) -> Result<Vec<(Option<String>, Option<&
     Ok(quotes(&statement)
         .into_iter()
         .map(|q| {
-            let start: String = q.text.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let start: String = q
+                .text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
             (q.speaker, q.attributed.map(Attribution::as_str), start)
         })
         .collect())
 }
 
-fn said(who: &str, how: &'static str, start: &str) -> (Option<String>, Option<&'static str>, String) {
+fn said(
+    who: &str,
+    how: &'static str,
+    start: &str,
+) -> (Option<String>, Option<&'static str>, String) {
     (Some(who.to_owned()), Some(how), start.to_owned())
 }
 
@@ -53,7 +65,10 @@ fn quote_first_sign_off_label_and_pronoun() -> Result<()> {
         “And a second one too,” he added.\n\n\
         “A quote nobody is named for.”";
     assert_eq!(
-        quotes_of("[\"Ali Khan\", \"Maria Lopez\", \"Erika Guevara Rosas\"]", body)?,
+        quotes_of(
+            "[\"Ali Khan\", \"Maria Lopez\", \"Erika Guevara Rosas\"]",
+            body
+        )?,
         [
             said("Ali Khan", "text", "We will not"),
             said("Maria Lopez", "text", "The hearing was"),

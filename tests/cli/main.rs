@@ -35,6 +35,8 @@ mod links;
 mod list;
 /// `press new`: options, prompts on a terminal, round trips, refusing a taken slug.
 mod new;
+/// `press quotes`: every quoted passage with the right speaker, filters and formats.
+mod quotes;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
 /// The harness: temporary archives and a hermetic `press` command under a watchdog.
