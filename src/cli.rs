@@ -88,6 +88,18 @@ pub struct InitArgs {
     /// Folder to create the archive in
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Also write a CI workflow: check on pull requests, export and deploy to Pages on main
+    #[arg(long, value_enum, value_name = "HOST")]
+    pub ci: Option<CiHost>,
+}
+
+/// Where `press init --ci` writes a workflow for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiHost {
+    /// GitHub Actions and Pages: .github/workflows/press.yml
+    Github,
+    /// GitLab CI and Pages: .gitlab-ci.yml
+    Gitlab,
 }
 
 /// `--speaker NAME`, each followed by its own `--role` and `--org` (`press new`, `press import`).
@@ -328,6 +340,8 @@ pub enum CheckFormat {
     Text,
     /// A JSON array of diagnostics on stdout
     Json,
+    /// GitHub Actions annotations on stdout (`::error file=…,line=…,col=…::message`)
+    Github,
 }
 
 /// Options of `press check`.

@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod feed;
+pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod record;

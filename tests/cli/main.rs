@@ -11,6 +11,8 @@ mod aliases;
 mod cache;
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
+/// `press init --ci` workflows (validated by check-jsonschema) and `check --format github`.
+mod ci;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
