@@ -131,7 +131,7 @@ pub fn quotes(statement: &Statement) -> Vec<Quote> {
         for (index, text) in texts.iter().enumerate().take(first).skip(walked) {
             let outside = found.iter().all(|p| index < p.start.0 || index > p.end.0);
             if outside {
-                intro = match in_paragraph(index).last() {
+                intro = match in_paragraph(index).next_back() {
                     Some((_, who)) if text.trim_end().ends_with(':') => Some(who),
                     None if text.trim_end().ends_with(['.', '!', '?']) => None,
                     _ => intro,
@@ -152,7 +152,7 @@ pub fn quotes(statement: &Statement) -> Vec<Quote> {
             .map(|(_, who)| who);
         let before = in_paragraph(first)
             .filter(|&(at, _)| at < start)
-            .last()
+            .next_back()
             .map(|(_, who)| who);
         let signoff = texts
             .get(last + 1)

@@ -4,12 +4,12 @@ use anyhow::{Context as _, Result};
 
 use super::*;
 
+/// A quote as the tests compare it: speaker, how attributed, the first words.
+type Seen = (Option<String>, Option<&'static str>, String);
+
 /// The quotes of a statement with these speakers (front matter) and body, as
 /// (speaker, attributed, first words of the text).
-fn quotes_of(
-    speakers: &str,
-    body: &str,
-) -> Result<Vec<(Option<String>, Option<&'static str>, String)>> {
+fn quotes_of(speakers: &str, body: &str) -> Result<Vec<Seen>> {
     let text = format!(
         "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker: {speakers}\ntopics: [a]\n---\n{body}\n"
     );
@@ -31,11 +31,7 @@ fn quotes_of(
         .collect())
 }
 
-fn said(
-    who: &str,
-    how: &'static str,
-    start: &str,
-) -> (Option<String>, Option<&'static str>, String) {
+fn said(who: &str, how: &'static str, start: &str) -> Seen {
     (Some(who.to_owned()), Some(how), start.to_owned())
 }
 

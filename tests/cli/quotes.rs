@@ -88,8 +88,11 @@ fn archive() -> Archive {
         )
 }
 
+/// A listed quote: (speaker, attributed, text, slug, line).
+type Listed = (Value, Value, String, String, u64);
+
 /// (speaker, attributed, text, slug, line) of each quote `press quotes ARGS --format json` lists.
-fn listed(archive: &Archive, args: &[&str]) -> Vec<(Value, Value, String, String, u64)> {
+fn listed(archive: &Archive, args: &[&str]) -> Vec<Listed> {
     let mut all = vec!["quotes", "--format", "json"];
     all.extend_from_slice(args);
     let run = press(archive, &all);
@@ -109,13 +112,7 @@ fn listed(archive: &Archive, args: &[&str]) -> Vec<(Value, Value, String, String
         .collect()
 }
 
-fn quote(
-    speaker: Value,
-    how: Value,
-    text: &str,
-    slug: &str,
-    line: u64,
-) -> (Value, Value, String, String, u64) {
+fn quote(speaker: Value, how: Value, text: &str, slug: &str, line: u64) -> Listed {
     (speaker, how, text.to_owned(), slug.to_owned(), line)
 }
 
