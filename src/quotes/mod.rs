@@ -151,8 +151,7 @@ pub fn quotes(statement: &Statement) -> Vec<Quote> {
             })
             .map(|(_, who)| who);
         let before = in_paragraph(first)
-            .filter(|&(at, _)| at < start)
-            .next_back()
+            .rfind(|&(at, _)| at < start)
             .map(|(_, who)| who);
         let signoff = texts
             .get(last + 1)
