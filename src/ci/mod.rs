@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(REPOSITORY, "https://github.com/press-archive/press");
         for host in [Host::Github, Host::Gitlab] {
             let text = host.workflow();
-            assert!(!text.contains("{{"), "{host:?} has an unfilled placeholder");
+            assert!(!text.contains("{{repository}}"), "{host:?}");
             let line = format!("  PRESS_REPOSITORY: \"{REPOSITORY}\"");
             assert_eq!(text.lines().filter(|l| *l == line).count(), 1, "{host:?}");
         }
