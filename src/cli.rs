@@ -71,6 +71,8 @@ pub enum Command {
     Speakers(GroupArgs),
     /// List locations with their statement counts
     Locations(GroupArgs),
+    /// List quoted passages with who said them, newest first
+    Quotes(QuotesArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the manual page (roff): press(1), or a command's, such as press-list(1)
@@ -86,6 +88,18 @@ pub struct InitArgs {
     /// Folder to create the archive in
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Also write a CI workflow: check on pull requests, export and deploy to Pages on main
+    #[arg(long, value_enum, value_name = "HOST")]
+    pub ci: Option<CiHost>,
+}
+
+/// Where `press init --ci` writes a workflow for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiHost {
+    /// GitHub Actions and Pages: .github/workflows/press.yml
+    Github,
+    /// GitLab CI and Pages: .gitlab-ci.yml
+    Gitlab,
 }
 
 /// `--speaker NAME`, each followed by its own `--role` and `--org` (`press new`, `press import`).
@@ -337,6 +351,8 @@ pub enum CheckFormat {
     Text,
     /// A JSON array of diagnostics on stdout
     Json,
+    /// GitHub Actions annotations on stdout (`::error file=…,line=…,col=…::message`)
+    Github,
 }
 
 /// Options of `press check`.
@@ -365,6 +381,44 @@ pub struct GroupArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = GroupFormat::Table)]
     pub format: GroupFormat,
+}
+
+/// Output formats of `press quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// Aligned columns: date, speaker, quote, statement
+    Table,
+    /// A JSON array of {speaker, attributed, text, date, slug, title, path, line}
+    Json,
+    /// RFC 4180 CSV with a header row
+    Csv,
+}
+
+/// Options of `press quotes`.
+///
+/// Every quoted passage in the bodies of the selected statements (not their backgrounds), with
+/// the person the text attributes it to, by the rules `press import` reads speakers with; a
+/// passage the text does not attribute goes to the statement's only speaker when it has one.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Only quotes of a speaker whose name contains this (case and accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub speaker: Option<String>,
+    /// Only statements with this topic (any spelling); repeat to require several
+    #[arg(long = "topic", value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// Only quotes where each word starts a word of the quote
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+    /// Only statements on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only statements on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
+    pub format: QuotesFormat,
 }
 
 /// Options of `press export`.

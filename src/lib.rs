@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod cache;
 pub mod catalog;
+pub mod ci;
 pub mod cli;
 mod commands;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod links;
 pub mod output;
 pub mod page_texts;
 pub mod query;
+pub mod quotes;
 pub mod relations;
 pub mod render;
 pub mod slug;

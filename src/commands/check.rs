@@ -33,6 +33,11 @@ pub(crate) fn run(
             serde_json::to_writer_pretty(&mut *io.out, &archive.diagnostics)?;
             writeln!(io.out)?;
         }
+        CheckFormat::Github => {
+            for d in &archive.diagnostics {
+                writeln!(io.out, "{}", crate::render::github::annotation(d))?;
+            }
+        }
     }
     writeln!(
         io.err,

@@ -9,7 +9,8 @@ use anyhow::Context as _;
 
 use super::Io;
 use crate::Exit;
-use crate::cli::InitArgs;
+use crate::ci::{self, Host};
+use crate::cli::{CiHost, InitArgs};
 
 /// The commented defaults of a new `press.toml`.
 const PRESS_TOML: &str = r#"# Settings of this press archive. Every key is optional.
@@ -45,6 +46,14 @@ const GITIGNORE: &str = "# The exported site and press's cache\n/site/\n/.press/
 /// Runs `press init`.
 pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
     let dir = &args.dir;
+    let host = args.ci.map(|host| match host {
+        CiHost::Github => Host::Github,
+        CiHost::Gitlab => Host::Gitlab,
+    });
+    // Refused before anything is written.
+    if let Some(host) = host {
+        ci::refuse_existing(&dir.join(host.path()))?;
+    }
     fs::create_dir_all(dir.join("statements"))
         .with_context(|| format!("cannot create {}", dir.join("statements").display()))?;
     for (name, text) in [("press.toml", PRESS_TOML), (".gitignore", GITIGNORE)] {
@@ -88,6 +97,10 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
                 return Err(err).with_context(|| format!("cannot create {}", path.display()));
             }
         }
+    }
+    if let Some(host) = host {
+        let path = ci::write(dir, host)?;
+        writeln!(io.err, "press: wrote {}", path.display())?;
     }
     writeln!(
         io.err,

@@ -11,6 +11,7 @@ mod init;
 mod list;
 mod new;
 mod new_translation;
+mod quotes;
 mod serve;
 mod show;
 
@@ -112,6 +113,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
+        Command::Quotes(args) => quotes::run(args, &root()?, now, cache, io),
         Command::Completions(args) => {
             // Into memory first: clap_complete panics when its writer fails (a closed pipe, a
             // full disk); the normal output path reports both as every other command does.

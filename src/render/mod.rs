@@ -4,6 +4,7 @@
 pub mod alternates;
 pub mod chart;
 pub mod feed;
+pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod record;

@@ -74,6 +74,15 @@ pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> S
     finish(&mut table)
 }
 
+/// A table of rows under `header`, fitted to `width` (`press quotes`).
+pub fn rows_table(header: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+    let mut table = table(header, width);
+    for cells in rows {
+        table.add_row(row(cells, width));
+    }
+    finish(&mut table)
+}
+
 /// The `topics` / `speakers` / `locations` table.
 pub fn groups_table(groups: &[Group], by: GroupBy, width: Option<usize>) -> String {
     let name = match by {

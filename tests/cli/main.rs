@@ -11,6 +11,8 @@ mod aliases;
 mod cache;
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
+/// `press init --ci` workflows (validated by check-jsonschema) and `check --format github`.
+mod ci;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
@@ -35,6 +37,8 @@ mod links;
 mod list;
 /// `press new`: options, prompts on a terminal, round trips, refusing a taken slug.
 mod new;
+/// `press quotes`: every quoted passage with the right speaker, filters and formats.
+mod quotes;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
 /// The harness: temporary archives and a hermetic `press` command under a watchdog.

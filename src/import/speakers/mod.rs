@@ -54,7 +54,7 @@ pub struct ExtractedSpeaker {
 
 /// Verbs that attribute a quote to its speaker. Data: a new style is a word here.
 #[rustfmt::skip]
-pub(super) const CUE_VERBS: &[&str] = &[
+pub const CUE_VERBS: &[&str] = &[
     "said", "says", "stated", "states", "added", "adds", "continued", "continues", "commented",
     "comments", "noted", "notes", "warned", "warns", "urged", "urges", "explained", "explains",
     "remarked", "declared", "responded", "replied", "stressed", "emphasised", "emphasized",
@@ -153,7 +153,9 @@ struct Speakers {
 }
 
 impl Speakers {
-    fn add(&mut self, attribution: Attribution, origin: Origin) {
+    /// Adds the speaker of an attribution (or completes a known one); returns its index, or
+    /// `None` when a lone word refers to nobody found.
+    fn add(&mut self, attribution: Attribution, origin: Origin) -> Option<usize> {
         let Attribution {
             name,
             role,
@@ -172,17 +174,18 @@ impl Speakers {
             .flatten()
             .cloned();
         let name = resolved.as_deref().unwrap_or(&name);
-        if let Some(known) = self.found.iter_mut().find(|s| refers_to(name, s)) {
+        if let Some(index) = self.found.iter().position(|s| refers_to(name, s)) {
+            let known = &mut self.found[index];
             if known.role.is_none() {
                 known.role = role;
             }
             if known.organization.is_none() {
                 known.organization = organization;
             }
-            return;
+            return Some(index);
         }
         if name.split_whitespace().count() < 2 {
-            return;
+            return None;
         }
         self.found.push(ExtractedSpeaker {
             name: name.to_owned(),
@@ -193,6 +196,7 @@ impl Speakers {
             attribution: origin,
             guess: None,
         });
+        Some(self.found.len() - 1)
     }
 
     /// The speakers found so far and every name mentioned: who a lone name can refer to.
@@ -461,6 +465,20 @@ pub struct Found {
     pub origins: Vec<SpeakerOrigin>,
     /// The organisation that issues the statement, where the text names it, and where.
     pub issuer: Option<(String, Origin)>,
+    /// Every attribution of the body, in order: who each line attributes a quote to.
+    pub attributions: Vec<Attributed>,
+}
+
+/// One attribution in the body: the line it is on, the byte where it names the speaker, and
+/// the index of that speaker in [`Found::speakers`]. `press quotes` pairs quotes with these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attributed {
+    /// The line's number, as given to [`find`].
+    pub line: usize,
+    /// Byte offset in the line where the attribution names its speaker.
+    pub at: usize,
+    /// Index in [`Found::speakers`].
+    pub speaker: usize,
 }
 
 /// The speakers of a statement, in order of first statement, and its issuing organisation.
@@ -491,7 +509,7 @@ pub fn find(
     if let Some((number, text)) = title {
         for found in shapes::from_title(text, &speakers.known()) {
             let origin = Origin::at(number, text, found.position);
-            speakers.add(found, origin);
+            let _ = speakers.add(found, origin);
         }
         issuer = shapes::title_issuer(text)
             .map(|org| (org, 0))
@@ -499,6 +517,7 @@ pub fn find(
             .map(|(org, at)| (org, Origin::at(number, text, at)));
     }
     let mut quote_seen = false;
+    let mut attributed = Vec::new();
     for (index, &(number, line)) in lines.iter().enumerate() {
         if CONTACT.is_match(line) {
             if line.trim_end().ends_with(':') {
@@ -525,8 +544,14 @@ pub fn find(
         }
         found.sort_by_key(|a| a.position);
         for a in found {
-            let origin = Origin::at(number, line, a.position);
-            speakers.add(a, origin);
+            let (at, origin) = (a.position, Origin::at(number, line, a.position));
+            if let Some(speaker) = speakers.add(a, origin) {
+                attributed.push(Attributed {
+                    line: number,
+                    at,
+                    speaker,
+                });
+            }
         }
         // The issuer is named in the lead, before the quotes.
         if issuer.is_none() && !quote_seen && !starts_with_quote(line) {
@@ -555,6 +580,7 @@ pub fn find(
         speakers: people,
         origins,
         issuer,
+        attributions: attributed,
     }
 }
 

@@ -1,0 +1,146 @@
+//! `press quotes`: the quoted passages of the selected statements, newest first, with who said
+//! them (see [`crate::quotes`]).
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use super::{Io, Now, catalog};
+use crate::Exit;
+use crate::cli::{QuotesArgs, QuotesFormat};
+use crate::query::{self, Edge, Query, fold, starts_a_word};
+use crate::quotes::{Attribution, Quote, quotes};
+use crate::render::terminal;
+use crate::statement::{Header as _, Summary};
+
+/// One quote as `--format json` and `csv` give it.
+#[derive(Debug, serde::Serialize)]
+struct Record<'a> {
+    speaker: Option<&'a str>,
+    attributed: Option<Attribution>,
+    text: &'a str,
+    date: String,
+    slug: &'a str,
+    title: &'a str,
+    path: &'a str,
+    line: usize,
+}
+
+/// Runs `press quotes`.
+pub(crate) fn run(
+    args: &QuotesArgs,
+    root: &Path,
+    now: Now,
+    cache: bool,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Exit> {
+    let query = build_query(args, now)?;
+    let catalog = catalog(root, cache, &query.words)?;
+    io.skipped_files(&catalog.diagnostics)?;
+    let selected = query.select_with(&catalog.summaries, |s| catalog.matches_text(s));
+    let speaker = args.speaker.as_deref().map(fold);
+    let wanted = |quote: &Quote| {
+        speaker.as_ref().is_none_or(|s| {
+            quote
+                .speaker
+                .as_deref()
+                .is_some_and(|name| fold(name).contains(s.as_str()))
+        }) && (query.words.is_empty() || {
+            let text = fold(&quote.text);
+            query.words.iter().all(|w| starts_a_word(&text, w))
+        })
+    };
+    let found: Vec<(&Summary, Vec<Quote>)> = selected
+        .par_iter()
+        .map(|summary| {
+            let statement = catalog
+                .statement(summary)
+                .map_err(|_| anyhow::anyhow!("{} changed while it was being read", summary.path))?;
+            let kept = quotes(&statement).into_iter().filter(&wanted).collect();
+            Ok((*summary, kept))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let records = found.iter().flat_map(|(summary, quotes)| {
+        quotes.iter().map(|quote| Record {
+            speaker: quote.speaker.as_deref(),
+            attributed: quote.attributed,
+            text: &quote.text,
+            date: summary.day().format("%Y-%m-%d").to_string(),
+            slug: summary.slug.as_str(),
+            title: &summary.title,
+            path: &summary.path,
+            line: quote.line,
+        })
+    });
+    match args.format {
+        QuotesFormat::Table => {
+            let rows: Vec<Vec<String>> = records
+                .map(|r| {
+                    vec![
+                        r.date,
+                        r.speaker.unwrap_or("").to_owned(),
+                        r.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        r.slug.to_owned(),
+                    ]
+                })
+                .collect();
+            if !rows.is_empty() {
+                let header = ["date", "speaker", "quote", "statement"];
+                io.out
+                    .write_all(terminal::rows_table(&header, rows, io.table_width()).as_bytes())?;
+            }
+        }
+        QuotesFormat::Json => {
+            let records: Vec<Record<'_>> = records.collect();
+            serde_json::to_writer_pretty(&mut *io.out, &records)?;
+            writeln!(io.out)?;
+        }
+        QuotesFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut *io.out);
+            csv.write_record([
+                "date",
+                "speaker",
+                "attributed",
+                "quote",
+                "slug",
+                "title",
+                "path",
+                "line",
+            ])?;
+            for r in records {
+                csv.write_record([
+                    r.date.as_str(),
+                    r.speaker.unwrap_or(""),
+                    r.attributed.map_or("", Attribution::as_str),
+                    r.text,
+                    r.slug,
+                    r.title,
+                    r.path,
+                    &r.line.to_string(),
+                ])?;
+            }
+            csv.flush()?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+/// The statements to search: topics, dates and the words (through the word index), newest
+/// first; a malformed date is a usage error.
+fn build_query(args: &QuotesArgs, now: Now) -> anyhow::Result<Query> {
+    let mut query = Query::all(now);
+    query.topics = args.topics.iter().map(|t| crate::slug::key(t)).collect();
+    let bound = |date: Option<&str>, edge, flag| {
+        date.map(|d| query::parse_bound(d, edge))
+            .transpose()
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("invalid {flag}"))
+    };
+    query.since = bound(args.since.as_deref(), Edge::Start, "--since")?;
+    query.until = bound(args.until.as_deref(), Edge::End, "--until")?;
+    if let Some(text) = &args.text {
+        query = query.with_text(text);
+    }
+    Ok(query)
+}
