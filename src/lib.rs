@@ -18,6 +18,7 @@ pub mod links;
 pub mod output;
 pub mod page_texts;
 pub mod query;
+pub mod redirects;
 pub mod relations;
 pub mod render;
 pub mod slug;

@@ -6,6 +6,7 @@ pub mod feed;
 pub mod html;
 pub mod markdown;
 pub mod record;
+pub mod redirect;
 pub mod sanitize;
 pub mod search;
 pub mod site;
