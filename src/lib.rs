@@ -20,6 +20,7 @@ pub mod page_texts;
 pub mod query;
 pub mod redirects;
 pub mod relations;
+pub mod rename;
 pub mod render;
 pub mod slug;
 pub mod statement;

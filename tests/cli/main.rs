@@ -35,6 +35,10 @@ mod links;
 mod list;
 /// `press new`: options, prompts on a terminal, round trips, refusing a taken slug.
 mod new;
+/// Redirects from `aliases`: pages, `_redirects`, collisions, removal, the W3C checker.
+mod redirects;
+/// `press rename`: the file moved, links and translations rewritten, byte-exact elsewhere, failures.
+mod rename;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
 /// The harness: temporary archives and a hermetic `press` command under a watchdog.
