@@ -53,6 +53,8 @@ pub enum Command {
     New(NewArgs),
     /// Open a statement in $VISUAL or $EDITOR, then check it
     Edit(EditArgs),
+    /// Give a statement a new slug, keeping its old address and every link to it
+    Rename(RenameArgs),
     /// List statements, newest first, with filters
     List(ListArgs),
     /// Show one statement
@@ -243,6 +245,18 @@ pub enum SiteGenerator {
 pub struct EditArgs {
     /// The statement's slug
     pub slug: String,
+}
+
+/// Options of `press rename`.
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The statement's slug
+    pub slug: String,
+    /// Its new slug
+    pub new_slug: String,
+    /// Print what would change, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Output formats of `press list`.

@@ -66,6 +66,7 @@ const RENDER_FINGERPRINT: u64 = crate::cache::source_fingerprint(&[
     include_bytes!("render/chart.rs"),
     include_bytes!("render/feed.rs"),
     include_bytes!("render/html.rs"),
+    include_bytes!("render/redirect.rs"),
     include_bytes!("render/sanitize.rs"),
     include_bytes!("render/search.rs"),
     include_bytes!("render/site.rs"),

@@ -48,6 +48,8 @@ pub fn check<H: Header>(root: &Path, statements: &[H], language: &str) -> Vec<Di
         }
     }
 
+    found.extend(crate::redirects::check(root, statements));
+
     if !by_path.iter().any(|s| s.translation_of().is_some()) {
         return found;
     }

@@ -12,6 +12,7 @@ mod list;
 mod new;
 mod new_translation;
 mod quotes;
+mod rename;
 mod serve;
 mod show;
 
@@ -104,6 +105,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Init(args) => init::run(args, io),
         Command::New(args) => new::run(args, matches, &root()?, cli.now, io),
         Command::Edit(args) => edit::run(args, &root()?, io),
+        Command::Rename(args) => rename::run(args, &root()?, io),
         Command::List(args) => list::run(args, &root()?, now, cache, io),
         Command::Show(args) => show::run(args, &root()?, cache, io),
         Command::Check(args) => check::run(args, &root()?, now, io),

@@ -8,6 +8,7 @@ pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod record;
+pub mod redirect;
 pub mod sanitize;
 pub mod search;
 pub mod site;

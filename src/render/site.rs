@@ -228,6 +228,7 @@ pub fn render_site(
     for (name, bytes) in &theme.statics {
         sink.put(name.clone(), None, bytes.clone())?;
     }
+    let seed = site.seed;
     let mut errors = site.errors.into_inner().unwrap_or_default();
     crate::archive::sort_diagnostics(&mut errors);
     let mut link_warnings = site.warnings.into_inner().unwrap_or_default();
@@ -250,6 +251,8 @@ pub fn render_site(
             "no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links".to_owned(),
         ),
     }
+    // After the sitemap, which lists only the site's own pages.
+    super::redirect::redirects(input, seed, sink)?;
     Ok(findings)
 }
 

@@ -1343,3 +1343,75 @@ fn hostile_paths_with_control_characters_are_shown_escaped() {
     assert!(!run.err().contains('\u{1b}'), "{}", run.err());
     assert!(run.err().contains("missing\\u{001b}[31m"), "{}", run.err());
 }
+
+/// Aliases (issue 15): whatever an alias holds, no redirect page is written outside the output
+/// folder. Each hostile alias is an error at its line for `check`, and `export` refuses the
+/// archive without writing anything.
+#[test]
+fn hostile_aliases_never_leave_the_output_folder() {
+    let long = format!("/{}/", "a".repeat(300));
+    let cases: Vec<(&'static str, String, String)> = vec![
+        (
+            "parent segments",
+            "\"/../../etc/x/\"".to_owned(),
+            "alias 1 has a `.` or `..` segment: \"/../../etc/x/\"".to_owned(),
+        ),
+        (
+            "encoded parent segments",
+            "\"/%2e%2e/%2E%2E/x/\"".to_owned(),
+            "alias 1 has a percent-escape that is not UTF-8 or stands for `/`, `\\` or a `.` segment: \"/%2e%2e/%2E%2E/x/\"".to_owned(),
+        ),
+        (
+            "encoded slash",
+            "\"/a%2F..%2F..%2Fx\"".to_owned(),
+            "alias 1 has a percent-escape that is not UTF-8 or stands for `/`, `\\` or a `.` segment: \"/a%2F..%2F..%2Fx\"".to_owned(),
+        ),
+        (
+            "backslashes",
+            "\"/..\\\\..\\\\x\"".to_owned(),
+            "alias 1 has a space, a backslash or an empty segment: \"/..\\\\..\\\\x\"".to_owned(),
+        ),
+        (
+            "windows absolute path",
+            "\"C:\\\\Windows\\\\x\"".to_owned(),
+            "alias 1 does not start with `/`: \"C:\\\\Windows\\\\x\"".to_owned(),
+        ),
+        (
+            "windows drive after the slash",
+            "\"/C:/Windows/x\"".to_owned(),
+            "alias 1 has a character file names cannot hold (`:*\"<>|`): \"/C:/Windows/x\"".to_owned(),
+        ),
+        (
+            "NUL",
+            "\"/a\\0/x\"".to_owned(),
+            "`aliases` contains the control character U+0000: \"/a\\u{0000}/x\"".to_owned(),
+        ),
+        (
+            "encoded NUL",
+            "\"/a%00/x\"".to_owned(),
+            "alias 1 has a control character: \"/a%00/x\"".to_owned(),
+        ),
+        (
+            "very long segment",
+            format!("\"{long}\""),
+            format!(
+                "alias 1 is too long (over 1024 bytes, or a segment over 255): \"{}…\"",
+                &long[..60]
+            ),
+        ),
+        (
+            "protocol-relative",
+            "\"//evil.example/x\"".to_owned(),
+            "alias 1 has a space, a backslash or an empty segment: \"//evil.example/x\"".to_owned(),
+        ),
+    ];
+    let mut all = Vec::new();
+    for (name, value, message) in cases {
+        let bytes = with(&format!("aliases: [{value}]\n"), "Body.\n");
+        all.push(Case::check(name, bytes.clone(), error(6, 10, &message)));
+        all.push(
+            Case::check(name, bytes, error(6, 10, &message)).args(&["export", "--out", "out"]),
+        );
+    }
+    run_cases(all);
+}

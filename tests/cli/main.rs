@@ -39,6 +39,10 @@ mod list;
 mod new;
 /// `press quotes`: every quoted passage with the right speaker, filters and formats.
 mod quotes;
+/// Redirects from `aliases`: pages, `_redirects`, collisions, removal, the W3C checker.
+mod redirects;
+/// `press rename`: the file moved, links and translations rewritten, byte-exact elsewhere, failures.
+mod rename;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
 /// The harness: temporary archives and a hermetic `press` command under a watchdog.
