@@ -35,6 +35,10 @@ pub struct Query {
     pub drafts: bool,
     /// Include statements under embargo at `now`.
     pub include_embargoed: bool,
+    /// Only statements with a correction.
+    pub corrected: bool,
+    /// Only withdrawn statements.
+    pub withdrawn: bool,
     /// The clock, for embargoes.
     pub now: DateTime<FixedOffset>,
     /// Order.
@@ -57,6 +61,8 @@ impl Query {
             words: Vec::new(),
             drafts: false,
             include_embargoed: false,
+            corrected: false,
+            withdrawn: false,
             now,
             sort: Sort::Date,
             reverse: false,
@@ -79,6 +85,8 @@ impl Query {
     pub fn matches_header<H: Header>(&self, statement: &H) -> bool {
         (self.drafts || !statement.draft())
             && (self.include_embargoed || !statement.is_embargoed(self.now))
+            && (!self.corrected || !statement.corrections().is_empty())
+            && (!self.withdrawn || statement.withdrawn().is_some())
             && self.since.is_none_or(|since| statement.day() >= since)
             && self.until.is_none_or(|until| statement.day() <= until)
             && self

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod feed;
 pub mod html;
 pub mod markdown;
+pub mod notice;
 pub mod record;
 pub mod sanitize;
 pub mod search;
