@@ -2,6 +2,7 @@
 //! depends on `cli`.
 
 pub mod chart;
+pub mod corrections;
 pub mod feed;
 pub mod html;
 pub mod markdown;

@@ -7,7 +7,7 @@ use super::html::display_date;
 use crate::statement::{Amendment, Header};
 
 /// Which kind of change a notice records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A correction.
@@ -17,7 +17,7 @@ pub enum Kind {
 }
 
 /// One notice as templates see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Notice {
     /// `corrected` or `withdrawn`.
     pub kind: Kind,
