@@ -164,7 +164,12 @@ fn items(statements: &[&Summary], base: Option<&str>) -> Vec<Item> {
             ));
         };
         for (n, correction) in statement.corrections.iter().enumerate() {
-            add(n, Kind::Corrected, correction, format!("correction-{}", n + 1));
+            add(
+                n,
+                Kind::Corrected,
+                correction,
+                format!("correction-{}", n + 1),
+            );
         }
         if let Some(withdrawal) = &statement.withdrawn {
             add(

@@ -578,7 +578,9 @@ impl<'a> Site<'a> {
             dir: direction(&statement.lang),
             notices: super::notice::notices(statement),
             withdrawn: statement.withdrawn.is_some(),
-            modified: statement.modified().map(|d| d.format("%Y-%m-%d").to_string()),
+            modified: statement
+                .modified()
+                .map(|d| d.format("%Y-%m-%d").to_string()),
         }
     }
 

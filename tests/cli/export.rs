@@ -902,7 +902,7 @@ fn export_search_index_is_split_and_compact() {
 
 /// Whether an outside tool exists; without it a test skips, except under `CI=true`, where a
 /// missing tool is a failure.
-fn tool(name: &str) -> bool {
+pub(crate) fn tool(name: &str) -> bool {
     let found = Command::new(name)
         .arg("--version")
         .output()
@@ -1214,7 +1214,7 @@ fn browser_dir() -> PathBuf {
 }
 
 /// An installed file of the browser tools, or a skip (a failure under `CI=true`).
-fn browser_tool(relative: &str) -> Option<PathBuf> {
+pub(crate) fn browser_tool(relative: &str) -> Option<PathBuf> {
     let path = browser_dir().join(relative);
     if path.exists() {
         return Some(path);

@@ -11,6 +11,9 @@ mod aliases;
 mod cache;
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
+/// Corrections and withdrawals: their keys, `press correct` and `press withdraw` byte for byte,
+/// and `show`, `list` and `export` (notices, feeds, the corrections page).
+mod corrections;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
