@@ -281,7 +281,7 @@ mod tests {
         );
         assert_eq!(
             messages("corrections: \"fixed\"\n"),
-            ["6:14: `corrections` must be a list, found a string (\"fixed\")"]
+            ["6:14: `corrections` must be a list, found the string \"fixed\""]
         );
     }
 }
