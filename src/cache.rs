@@ -32,10 +32,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::WordIndex;
 use crate::page_texts::PageTexts;
 use crate::slug::Slug;
-use crate::statement::{Alias, Published, Speaker, Summary, Topic};
+use crate::statement::{Alias, Amendment, Published, Speaker, Summary, Topic};
 
 /// Bumped whenever the layout or the meaning of a cached field changes.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 /// How close to the cache's writing a file's change must be for its entry to be re-read.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -226,7 +226,28 @@ struct StoredSummary<'a> {
     translation_of: Option<Cow<'a, str>>,
     #[serde(borrow)]
     aliases: Vec<Cow<'a, str>>,
+    #[serde(borrow)]
+    corrections: Vec<StoredAmendment<'a>>,
+    #[serde(borrow)]
+    withdrawn: Option<StoredAmendment<'a>>,
     digest: u64,
+}
+
+/// A correction or the withdrawal: the day (days from the common era) and the note.
+#[derive(Serialize, Deserialize)]
+struct StoredAmendment<'a>(i32, #[serde(borrow)] Cow<'a, str>);
+
+impl<'a> StoredAmendment<'a> {
+    fn new(amendment: &'a Amendment) -> Self {
+        Self(amendment.date.num_days_from_ce(), text(&amendment.note))
+    }
+
+    fn get(self) -> Option<Amendment> {
+        Some(Amendment {
+            date: NaiveDate::from_num_days_from_ce_opt(self.0)?,
+            note: self.1.into_owned(),
+        })
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Hash)]
@@ -365,6 +386,8 @@ fn store(entries: &[Entry]) -> StoredEntries<'_> {
                     lang_given: s.lang_given,
                     translation_of: s.translation_of.as_ref().map(|o| text(o.as_str())),
                     aliases: s.aliases.iter().map(|a| text(a.as_str())).collect(),
+                    corrections: s.corrections.iter().map(StoredAmendment::new).collect(),
+                    withdrawn: s.withdrawn.as_ref().map(StoredAmendment::new),
                     digest: s.digest,
                 }),
                 diagnostics: entry
@@ -476,6 +499,15 @@ fn restore(stored: StoredEntries<'_>) -> Option<Vec<Entry>> {
                     .iter()
                     .map(|a| Alias::parse(a).ok())
                     .collect::<Option<_>>()?,
+                corrections: s
+                    .corrections
+                    .into_iter()
+                    .map(StoredAmendment::get)
+                    .collect::<Option<_>>()?,
+                withdrawn: match s.withdrawn {
+                    Some(w) => Some(w.get()?),
+                    None => None,
+                },
                 excerpt: None,
                 digest: s.digest,
             }),
@@ -525,6 +557,7 @@ const SOURCE_FINGERPRINT: u64 = source_fingerprint(&[
     include_bytes!("statement/mod.rs"),
     include_bytes!("statement/parse.rs"),
     include_bytes!("statement/alias.rs"),
+    include_bytes!("statement/amendment.rs"),
     include_bytes!("statement/keys.rs"),
     include_bytes!("statement/leftovers.rs"),
     include_bytes!("statement/nesting.rs"),

@@ -67,6 +67,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Preview the site: export to a temporary folder, serve it on 127.0.0.1, re-export on changes
     Serve(ServeArgs),
+    /// Add a correction, dated today, to a statement's record
+    Correct(CorrectArgs),
+    /// Withdraw a statement (it stays, marked, and leaves the feeds), or undo that
+    Withdraw(WithdrawArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -313,6 +317,12 @@ pub struct ListArgs {
     /// Include statements under embargo
     #[arg(long)]
     pub include_embargoed: bool,
+    /// Only statements with at least one correction
+    #[arg(long)]
+    pub corrected: bool,
+    /// Only withdrawn statements
+    #[arg(long)]
+    pub withdrawn: bool,
     /// Order
     #[arg(long, value_enum, default_value_t = SortKey::Date)]
     pub sort: SortKey,
@@ -356,6 +366,29 @@ pub struct ShowArgs {
     /// Show the statement in this language (BCP 47 tag): its translation, or the original
     #[arg(long, value_name = "TAG")]
     pub lang: Option<String>,
+}
+
+/// Options of `press correct`.
+#[derive(Debug, Args)]
+pub struct CorrectArgs {
+    /// The statement's slug
+    pub slug: String,
+    /// What was corrected, as readers will see it
+    #[arg(long)]
+    pub note: String,
+}
+
+/// Options of `press withdraw`.
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    /// The statement's slug
+    pub slug: String,
+    /// Why it was withdrawn, as readers will see it
+    #[arg(long, required_unless_present = "undo", conflicts_with = "undo")]
+    pub note: Option<String>,
+    /// Reverse a withdrawal: remove the `withdrawn` key
+    #[arg(long)]
+    pub undo: bool,
 }
 
 /// Output formats of `press check`.

@@ -68,6 +68,10 @@ pub struct Query {
     pub drafts: bool,
     /// Include statements under embargo at `now`.
     pub include_embargoed: bool,
+    /// Only statements with a correction.
+    pub corrected: bool,
+    /// Only withdrawn statements.
+    pub withdrawn: bool,
     /// The clock, for embargoes.
     pub now: DateTime<FixedOffset>,
     /// Order.
@@ -92,6 +96,8 @@ impl Query {
             words: Vec::new(),
             drafts: false,
             include_embargoed: false,
+            corrected: false,
+            withdrawn: false,
             now,
             sort: Sort::Date,
             reverse: false,
@@ -116,6 +122,8 @@ impl Query {
         (self.drafts || !statement.draft())
             && self.languages.takes(statement)
             && (self.include_embargoed || !statement.is_embargoed(self.now))
+            && (!self.corrected || !statement.corrections().is_empty())
+            && (!self.withdrawn || statement.withdrawn().is_some())
             && self.since.is_none_or(|since| statement.day() >= since)
             && self.until.is_none_or(|until| statement.day() <= until)
             && self

@@ -232,6 +232,8 @@ fn build(input: &Input) -> Option<Statement> {
         draft: false,
         embargo: None,
         aliases: Vec::new(),
+        corrections: Vec::new(),
+        withdrawn: None,
         extra: Vec::new(),
         body_line: 1,
     })

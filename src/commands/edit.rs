@@ -52,7 +52,7 @@ pub(crate) fn run(args: &EditArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Resu
 }
 
 /// The slug a file name gives (`2026-01-27-x.md` → `x`).
-fn file_slug(path: &str) -> &str {
+pub(super) fn file_slug(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     let stem = name.strip_suffix(".md").unwrap_or(name);
     if stem.len() > 11 && stem.as_bytes()[10] == b'-' {

@@ -151,6 +151,8 @@ fn build_query(args: &ListArgs, now: Now) -> anyhow::Result<Query> {
     }
     query.drafts = args.drafts;
     query.include_embargoed = args.include_embargoed;
+    query.corrected = args.corrected;
+    query.withdrawn = args.withdrawn;
     query.sort = match args.sort {
         SortKey::Date => Sort::Date,
         SortKey::Title => Sort::Title,

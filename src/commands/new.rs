@@ -191,6 +191,8 @@ fn build(
         draft: args.draft,
         embargo,
         aliases: Vec::new(),
+        corrections: Vec::new(),
+        withdrawn: None,
         extra: Vec::new(),
         body_line: 1,
     };

@@ -6,6 +6,7 @@
 //! URIs built from the statement's date and slug, which never change either. Every string goes
 //! through [`super::sanitize::xml_text`], so characters XML 1.0 forbids never reach a feed.
 
+use chrono::{DateTime, FixedOffset, NaiveTime};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -63,8 +64,26 @@ fn timestamp(published: &Published) -> String {
     }
 }
 
+/// When an entry last changed: its last correction or withdrawal (that day, at midnight UTC),
+/// else when it was issued.
+fn updated_at(statement: &impl Header) -> DateTime<FixedOffset> {
+    let issued = match statement.published() {
+        Published::Date(day) => day.and_time(NaiveTime::MIN).and_utc().fixed_offset(),
+        Published::Instant(at) => at,
+    };
+    statement
+        .modified()
+        .map(|day| day.and_time(NaiveTime::MIN).and_utc().fixed_offset())
+        .map_or(issued, |changed| changed.max(issued))
+}
+
+/// RFC 3339 time of an instant, `Z` for UTC.
+fn rfc3339(at: DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 /// A statement's stable id: its permalink, or a `tag:` URI without a base URL.
-fn entry_id(base: Option<&str>, statement: &impl Header) -> String {
+pub(crate) fn entry_id(base: Option<&str>, statement: &impl Header) -> String {
     match base {
         Some(base) => format!("{base}{}", pretty(&statement_path(statement))),
         None => format!(
@@ -85,7 +104,12 @@ pub(crate) fn feeds(
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let statements = &site.input.statements;
-    let newest: Vec<usize> = (0..statements.len().min(FEED_ENTRIES)).collect();
+    // A withdrawn statement keeps its page but leaves every feed.
+    let listed = |i: &usize| statements[*i].withdrawn.is_none();
+    let newest: Vec<usize> = (0..statements.len())
+        .filter(listed)
+        .take(FEED_ENTRIES)
+        .collect();
     // Full text can link to local files, so these two are always rendered (not fingerprinted).
     let contents: Vec<String> = newest
         .par_iter()
@@ -106,8 +130,15 @@ pub(crate) fn feeds(
         json_feed(site, &newest, &contents)?,
     )?;
     topics.par_iter().try_for_each(|topic| {
-        let indices = members.get(&topic.slug).map_or(&[][..], Vec::as_slice);
-        let indices = &indices[..indices.len().min(FEED_ENTRIES)];
+        let indices: Vec<usize> = members
+            .get(&topic.slug)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(listed)
+            .take(FEED_ENTRIES)
+            .collect();
+        let indices = indices.as_slice();
         let path = format!("topics/{}/feed.xml", topic.slug);
         let title = format!("{}: {}", site.view.title, topic.name);
         // Made from the entries' cards and files (their exact time and slug) alone.
@@ -169,7 +200,7 @@ fn atom(
                 id: entry_id(base, statement),
                 link: permalink.clone(),
                 published: timestamp(&statement.published),
-                updated: timestamp(&statement.published),
+                updated: rfc3339(updated_at(statement)),
                 authors: card.speakers.iter().map(|s| s.name.clone()).collect(),
                 categories: card
                     .topics
@@ -200,9 +231,10 @@ fn atom(
             None => format!("tag:press,2000:{}", folder.trim_end_matches('/')),
         },
         updated: indices
-            .first()
-            .map(|&i| timestamp(&statements[i].published))
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned()),
+            .iter()
+            .map(|&i| updated_at(statements[i]))
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), rfc3339),
         self_url: base.map(|base| format!("{base}{path}")),
         alternate: match base {
             Some(base) => format!("{base}{folder}"),
@@ -240,6 +272,9 @@ fn json_feed(site: &Site<'_>, indices: &[usize], contents: &[String]) -> anyhow:
                 "tags": card.topics.iter().map(|t| text(&t.name)).collect::<Vec<_>>(),
                 "language": text(&card.lang),
             });
+            if let (Some(_), Some(map)) = (statement.modified(), item.as_object_mut()) {
+                map.insert("date_modified".to_owned(), rfc3339(updated_at(statement)).into());
+            }
             if let (Some(base), Some(map)) = (base, item.as_object_mut()) {
                 map.insert(
                     "url".to_owned(),

@@ -27,7 +27,7 @@ use crate::slug;
 use crate::statement::{Header, Summary};
 
 /// The default templates, rendered with minijinja (name, text).
-pub const TEMPLATES: [(&str, &str); 10] = [
+pub const TEMPLATES: [(&str, &str); 11] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -41,6 +41,10 @@ pub const TEMPLATES: [(&str, &str); 10] = [
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
+    (
+        "corrections.html",
+        include_str!("../../templates/corrections.html"),
+    ),
 ];
 
 /// The default static files, copied as they are (name, text).
@@ -212,6 +216,11 @@ pub(crate) struct Card {
     pub(crate) summary: String,
     pub(crate) lang: String,
     pub(crate) dir: Option<&'static str>,
+    /// The withdrawal, then the corrections, newest first.
+    pub(crate) notices: Vec<super::notice::Notice>,
+    pub(crate) withdrawn: bool,
+    /// `YYYY-MM-DD` of the last change on the record.
+    pub(crate) modified: Option<String>,
 }
 
 /// What the site keeps of each statement's card while it renders: a hash of the card, and its
@@ -560,6 +569,11 @@ impl<'a> Site<'a> {
             summary: statement.excerpt.clone().unwrap_or_default(),
             dir: crate::language::direction(lang),
             lang: lang.to_owned(),
+            notices: super::notice::notices(statement),
+            withdrawn: statement.withdrawn.is_some(),
+            modified: statement
+                .modified()
+                .map(|d| d.format("%Y-%m-%d").to_string()),
         }
     }
 
@@ -595,6 +609,11 @@ impl<'a> Site<'a> {
         text(None);
         text(statement.excerpt.as_deref());
         text(statement.lang_given.then_some(statement.lang.as_str()));
+        for amendment in statement.corrections.iter().chain(&statement.withdrawn) {
+            text(Some(&amendment.date.to_string()));
+            text(Some(&amendment.note));
+        }
+        text(statement.withdrawn.as_ref().map(|_| "withdrawn"));
         CardSlot {
             fingerprint: xxhash_rust::xxh3::xxh3_64(&bytes),
             html: OnceLock::new(),

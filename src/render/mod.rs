@@ -3,10 +3,12 @@
 
 pub mod alternates;
 pub mod chart;
+pub mod corrections;
 pub mod feed;
 pub mod github;
 pub mod html;
 pub mod markdown;
+pub mod notice;
 pub mod record;
 pub mod redirect;
 pub mod sanitize;

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::slug::Slug;
-use crate::statement::{Alias, Speaker, Statement};
+use crate::statement::{Alias, Amendment, Speaker, Statement};
 use crate::yaml::Value;
 
 /// One statement as `--format json` prints it.
@@ -26,6 +26,8 @@ pub struct Record<'a> {
     draft: bool,
     embargo: Option<String>,
     aliases: Vec<&'a str>,
+    corrections: &'a [Amendment],
+    withdrawn: Option<&'a Amendment>,
     extra: Extra<'a>,
 }
 
@@ -67,6 +69,8 @@ impl<'a> Record<'a> {
                 .embargo
                 .map(|e| e.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)),
             aliases: statement.aliases.iter().map(Alias::as_str).collect(),
+            corrections: &statement.corrections,
+            withdrawn: statement.withdrawn.as_ref(),
             extra: Extra(&statement.extra),
         }
     }

@@ -223,6 +223,7 @@ pub fn render_site(
         })?;
     }
     feed::feeds(&site, &slots, &topics, &topic_members, sink)?;
+    super::corrections::pages(&site, sink)?;
     let not_found = site.page("404.html", "Page not found", "", "error", Vec::new(), ());
     site.emit(sink, "404.html", &not_found)?;
     for (name, bytes) in &theme.statics {

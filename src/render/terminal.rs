@@ -61,6 +61,9 @@ pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> S
         if statement.draft() {
             title.push_str(" (draft)");
         }
+        if statement.withdrawn().is_some() {
+            title.push_str(" (withdrawn)");
+        }
         table.add_row(row(
             vec![
                 statement.day().format("%Y-%m-%d").to_string(),
@@ -146,6 +149,10 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
     }
     out.push_str(&dim(&facts.join(" · ")));
     out.push('\n');
+    for line in super::notice::lines(statement) {
+        out.push_str(&bold(&textwrap::fill(&line, width.max(20))));
+        out.push('\n');
+    }
     for speaker in &statement.speakers {
         let line = [
             speaker.name.as_deref(),

@@ -5,6 +5,8 @@
 //! record back into the file text `press` writes. The YAML itself stays inside [`crate::yaml`].
 
 pub mod alias;
+pub mod amendment;
+pub mod edit;
 mod keys;
 mod leftovers;
 mod nesting;
@@ -21,6 +23,7 @@ use crate::slug::Slug;
 use crate::yaml::Value;
 
 pub use alias::Alias;
+pub use amendment::Amendment;
 pub use parse::{Limits, parse};
 pub use summary::Summary;
 
@@ -70,6 +73,10 @@ pub struct Statement {
     pub embargo: Option<DateTime<FixedOffset>>,
     /// Old addresses of the statement (`aliases:`), each once, in file order.
     pub aliases: Vec<Alias>,
+    /// Corrections on the record (`corrections:`), oldest first.
+    pub corrections: Vec<Amendment>,
+    /// The withdrawal (`withdrawn:`): the statement stays, marked, and leaves the feeds.
+    pub withdrawn: Option<Amendment>,
     /// Keys from other systems, kept verbatim.
     pub extra: Vec<(String, Value)>,
     /// 1-based file line where the body starts (for locating problems in it).
@@ -126,6 +133,16 @@ pub trait Header {
     fn translation_of(&self) -> Option<&Slug>;
     /// Old addresses of the statement.
     fn aliases(&self) -> &[Alias];
+    /// Corrections on the record, oldest first.
+    fn corrections(&self) -> &[Amendment];
+    /// The withdrawal, when withdrawn.
+    fn withdrawn(&self) -> Option<&Amendment>;
+    /// The day of the last change on the record (the withdrawal, else the last correction).
+    fn modified(&self) -> Option<NaiveDate> {
+        self.withdrawn()
+            .or(self.corrections().last())
+            .map(|a| a.date)
+    }
     /// The day used for sorting and date filters.
     fn day(&self) -> NaiveDate {
         self.published().day()
@@ -175,6 +192,12 @@ macro_rules! header_from_fields {
             }
             fn aliases(&self) -> &[Alias] {
                 &self.aliases
+            }
+            fn corrections(&self) -> &[Amendment] {
+                &self.corrections
+            }
+            fn withdrawn(&self) -> Option<&Amendment> {
+                self.withdrawn.as_ref()
             }
         }
     };

@@ -62,6 +62,8 @@ pub const KEYS: &[&str] = &[
     "embargo",
     "slug",
     "aliases",
+    "corrections",
+    "withdrawn",
     "extra",
 ];
 
@@ -517,6 +519,8 @@ impl Parser<'_> {
             draft: false,
             embargo: None,
             aliases: Vec::new(),
+            corrections: Vec::new(),
+            withdrawn: None,
             extra: Vec::new(),
             body_line: 1,
         };
@@ -576,6 +580,8 @@ impl Parser<'_> {
                     }
                 }
                 "aliases" => statement.aliases = self.aliases(value, line, column),
+                "corrections" => statement.corrections = self.corrections(value, line, column),
+                "withdrawn" => statement.withdrawn = self.withdrawn(value, line, column),
                 "extra" => statement.extra = self.extra(value, line, column),
                 _ => {} // reported by the key scan
             }

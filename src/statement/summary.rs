@@ -8,7 +8,7 @@
 use chrono::{DateTime, FixedOffset};
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use super::{Alias, Published, Speaker, Statement, Topic};
+use super::{Alias, Amendment, Published, Speaker, Statement, Topic};
 use crate::slug::Slug;
 
 /// One statement without its texts.
@@ -43,6 +43,10 @@ pub struct Summary {
     pub translation_of: Option<Slug>,
     /// Old addresses of the statement.
     pub aliases: Vec<Alias>,
+    /// Corrections on the record, oldest first.
+    pub corrections: Vec<Amendment>,
+    /// The withdrawal, when withdrawn.
+    pub withdrawn: Option<Amendment>,
     /// What lists show under the title: `summary:`, else the body's first words
     /// ([`Summary::excerpt_of`]). Only export needs it: none unless the catalog was loaded with
     /// excerpts.
@@ -71,6 +75,8 @@ impl Summary {
             lang_given: statement.lang_given,
             translation_of: statement.translation_of,
             aliases: statement.aliases,
+            corrections: statement.corrections,
+            withdrawn: statement.withdrawn,
             excerpt: None,
             digest,
         }

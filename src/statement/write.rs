@@ -78,6 +78,11 @@ pub fn to_markdown(statement: &Statement) -> String {
         let aliases: Vec<&str> = statement.aliases.iter().map(Alias::as_str).collect();
         yaml::write_string_list(&mut out, 0, "aliases", &aliases);
     }
+    super::edit::write_amendments(
+        &mut out,
+        &statement.corrections,
+        statement.withdrawn.as_ref(),
+    );
     if !statement.extra.is_empty() {
         out.push_str("extra:\n");
         for (key, value) in &statement.extra {

@@ -900,3 +900,38 @@ fn incremental_export_follows_the_statements_a_page_links_to() {
         "{html}"
     );
 }
+
+// Guards corrections and withdrawals: the statement's page (its notice), the corrections page
+// and its feed, and the feeds a withdrawn statement leaves.
+#[test]
+fn incremental_export_sees_a_correction_and_a_withdrawal() {
+    let archive = generated();
+    let (_, chosen, _) = middle(&archive);
+    let now = "2026-12-01T10:00:00+00:00";
+    let changes = assert_incremental(&archive, &[], |a| {
+        support::press(
+            a,
+            &["correct", &chosen.slug, "--note", "A figure", "--now", now],
+        )
+        .code(0);
+    });
+    for page in [
+        chosen.page(),
+        "corrections/index.html".to_owned(),
+        "corrections/feed.xml".to_owned(),
+    ] {
+        assert!(
+            changes.changed.contains(&page),
+            "{page} changed: {changes:?}"
+        );
+    }
+    let changes = assert_incremental(&archive, &[], |a| {
+        support::press(
+            a,
+            &["withdraw", &chosen.slug, "--note", "Wrong", "--now", now],
+        )
+        .code(0);
+    });
+    assert!(changes.changed.contains(&chosen.page()), "{changes:?}");
+    assert!(changes.removed.is_empty(), "the page stays: {changes:?}");
+}

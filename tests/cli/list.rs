@@ -211,6 +211,8 @@ fn list_json_has_every_key_in_full_records() {
         "draft",
         "embargo",
         "aliases",
+        "corrections",
+        "withdrawn",
         "extra",
     ];
     for record in &records {
@@ -239,6 +241,8 @@ fn list_json_has_every_key_in_full_records() {
             "draft": false,
             "embargo": null,
             "aliases": [],
+            "corrections": [],
+            "withdrawn": null,
             "extra": {},
         })
     );

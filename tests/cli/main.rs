@@ -13,6 +13,9 @@ mod cache;
 mod check;
 /// `press init --ci` workflows (validated by check-jsonschema) and `check --format github`.
 mod ci;
+/// Corrections and withdrawals: their keys, `press correct` and `press withdraw` byte for byte,
+/// and `show`, `list` and `export` (notices, feeds, the corrections page).
+mod corrections;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.

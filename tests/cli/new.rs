@@ -157,6 +157,8 @@ fn new_round_trips_an_arabic_title_and_every_option() {
             "draft": true,
             "embargo": "2026-06-10T09:00:00+03:00",
             "aliases": [],
+            "corrections": [],
+            "withdrawn": null,
             "extra": {},
         })
     );

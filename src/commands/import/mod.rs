@@ -570,6 +570,8 @@ fn to_statement(
         draft: false,
         embargo: None,
         aliases: Vec::new(),
+        corrections: Vec::new(),
+        withdrawn: None,
         extra: Vec::new(),
         body_line: 1,
     })

@@ -767,6 +767,8 @@ fn to_statement(
         draft: post.draft,
         embargo: post.embargo,
         aliases: Vec::new(),
+        corrections: Vec::new(),
+        withdrawn: None,
         extra: post.extra,
         body_line: 1,
     })
