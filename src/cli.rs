@@ -65,6 +65,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Preview the site: export to a temporary folder, serve it on 127.0.0.1, re-export on changes
     Serve(ServeArgs),
+    /// Write the archive as a SQLite database (statements, speakers, topics, full-text index)
+    Db(DbArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -377,6 +379,20 @@ pub struct ExportArgs {
     /// Statements per page [default: per_page in press.toml, else 50]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub per_page: Option<u32>,
+}
+
+/// Options of `press db`.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The database file to write [default: <root>/press.sqlite]
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Include drafts
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include statements under embargo
+    #[arg(long)]
+    pub include_embargoed: bool,
 }
 
 /// Options of `press serve`.

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 mod commands;
 pub mod config;
+pub mod db;
 pub mod diagnostic;
 pub mod generate;
 pub mod import;

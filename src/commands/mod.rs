@@ -2,6 +2,7 @@
 //! and the only code that writes output, always through the [`Io`] handles they are given.
 
 mod check;
+mod db;
 mod edit;
 mod export;
 mod generate;
@@ -108,6 +109,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Export(args) => export::run(args, &root()?, now, cache, io),
         Command::Serve(args) => serve::run(args, &root()?, cli.now, cache, io),
+        Command::Db(args) => db::run(args, &root()?, now, cache, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
