@@ -93,8 +93,6 @@ pub fn write(
         }
         Ok(inserter.counts)
     })?;
-    // One segment per column: a smaller file, and full-text queries read one b-tree.
-    tx.execute_batch("INSERT INTO statements_fts (statements_fts) VALUES ('optimize');")?;
     tx.commit()?;
     conn.close().map_err(|(_, err)| err)?;
     Ok(counts)

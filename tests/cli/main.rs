@@ -11,6 +11,8 @@ mod aliases;
 mod cache;
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
+/// `press db`: the SQLite database read back with `sqlite3`, counts agreeing with `list`.
+mod db;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
