@@ -379,6 +379,9 @@ pub struct ExportArgs {
     /// Statements per page [default: per_page in press.toml, else 50]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub per_page: Option<u32>,
+    /// Also write data/press.sqlite and data/statements.jsonl (published statements), linked from the home page
+    #[arg(long)]
+    pub data: bool,
 }
 
 /// Options of `press db`.

@@ -108,6 +108,7 @@ pub(crate) fn export(
         statements,
         all: &catalog.summaries,
         now,
+        data: args.data,
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(input.statements.len() as u64)
@@ -142,6 +143,9 @@ pub(crate) fn export(
             )?;
             return Ok(Exit::Problems);
         }
+    }
+    if args.data {
+        crate::db::export::data_files(&catalog, &input.statements, &output)?;
     }
     let counts = output.commit()?;
     writeln!(

@@ -7,6 +7,7 @@
 //! untouched and two exports give identical files.
 
 pub mod build;
+pub mod export;
 pub mod file;
 mod plain;
 

@@ -268,3 +268,66 @@ fn db_of_a_generated_archive_agrees_with_list_and_topics() {
         "ok\n"
     );
 }
+
+#[test]
+fn export_data_adds_the_database_and_json_lines_of_published_statements() {
+    let archive = Archive::basic();
+    press(&archive, &["export", "--data"]).code(0);
+    let site = archive.path().join("site");
+    // The JSON Lines are what `list --format jsonl` prints: published statements, newest first.
+    let jsonl = press(&archive, &["list", "--format", "jsonl"]);
+    jsonl.code(0);
+    assert_eq!(archive.read("site/data/statements.jsonl"), jsonl.out());
+    assert_eq!(jsonl.out().lines().count(), 4);
+    let manifest = archive.read("site/.press-manifest");
+    for file in ["data/press.sqlite", "data/statements.jsonl"] {
+        assert!(
+            manifest.lines().any(|l| l == file),
+            "{file} in the manifest"
+        );
+    }
+    let home = archive.read("site/index.html");
+    assert!(
+        home.lines().any(|l| l
+            == "<p class=\"downloads\">Download the whole archive: <a href=\"data/press.sqlite\" download>SQLite database</a> · <a href=\"data/statements.jsonl\" download>JSON Lines</a></p>"),
+        "{home}"
+    );
+
+    // Byte for byte the same in a fresh export, and untouched by a re-export.
+    let db = site.join("data/press.sqlite");
+    let bytes = std::fs::read(&db).unwrap();
+    let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
+    press(&archive, &["export", "--data", "--out", "again"]).code(0);
+    assert_eq!(
+        std::fs::read(archive.path().join("again/data/press.sqlite")).unwrap(),
+        bytes
+    );
+    assert_eq!(
+        archive.read("again/data/statements.jsonl"),
+        archive.read("site/data/statements.jsonl")
+    );
+    press(&archive, &["export", "--data"]).code(0);
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().modified().unwrap(),
+        modified
+    );
+    // The database `press db` writes by default is the same one.
+    press(&archive, &["db"]).code(0);
+    assert_eq!(
+        std::fs::read(archive.path().join("press.sqlite")).unwrap(),
+        bytes
+    );
+
+    if let Some(count) = sqlite(
+        &db,
+        "SELECT count(*) FROM statements WHERE draft = 0 AND embargo IS NULL",
+    ) {
+        assert_eq!(count, "4\n");
+    }
+
+    // Without --data, the files and the link go.
+    press(&archive, &["export"]).code(0);
+    assert!(!db.exists());
+    assert!(!site.join("data/statements.jsonl").exists());
+    assert!(!archive.read("site/index.html").contains("downloads"));
+}
