@@ -20,7 +20,7 @@ TASKS = [
     ("list-text", "list --text", ["press"]),
     ("show", "show SLUG", ["press"]),
     ("topics", "topics", ["press"]),
-    ("db", "db (SQLite database), `--no-cache`", ["press"]),
+    ("db", "db (SQLite database)", ["press"]),
     ("generate", "generate the archive (+ the Hugo site)", ["generator"]),
 ]
 NAMES = {"press": "press", "floor": "floor", "hugo": "Hugo", "generator": "generator"}
@@ -83,7 +83,7 @@ def table(rows):
                 if full != "–":
                     label = f"{label} ({float(full[:-1]) * 100:.0f} % of the full export)"
             if task == "db":
-                # Issue 18: at most 5× `check --no-cache`.
+                # Issue 18: at most 5× `check --no-cache` (the check row).
                 times = ratio(got["press"], rows.get((n, "check", "press")))
                 if times != "–":
                     label = f"{label} ({times} check)"

@@ -53,7 +53,7 @@ pub fn write(
     // it once before renaming it into place).
     conn.execute_batch(&format!(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-         PRAGMA page_size = 4096; PRAGMA cache_size = -65536; PRAGMA foreign_keys = ON;
+         PRAGMA page_size = 4096; PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON;
          PRAGMA user_version = {SCHEMA_VERSION};"
     ))?;
     let tx = conn.transaction()?;

@@ -2,21 +2,30 @@
 //! list --count` and `press topics` on the bundled and a generated archive; an unchanged run
 //! leaves the file untouched; a file that is not a database is never replaced.
 
+use std::io::Write as _;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use crate::support::{Archive, press};
 
-/// The output of `sqlite3 -bail DB SQL` (list mode, `|` between columns), or `None` (a skip)
-/// when `sqlite3` is not installed; under `CI=true` a missing `sqlite3` is a failure.
+/// The output of `sqlite3 -bail DB` reading `sql` on its input (list mode, `|` between
+/// columns), or `None` (a skip) when `sqlite3` is not installed; under `CI=true` a missing
+/// `sqlite3` is a failure.
 pub(crate) fn sqlite(db: &Path, sql: &str) -> Option<String> {
-    let output = match Command::new("sqlite3")
+    let child = Command::new("sqlite3")
         .arg("-bail")
         .arg(db)
-        .arg(sql)
-        .output()
-    {
-        Ok(output) => output,
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let output = match child {
+        Ok(mut child) => {
+            let mut input = child.stdin.take().expect("stdin");
+            input.write_all(sql.as_bytes()).expect("write the query");
+            drop(input);
+            child.wait_with_output().expect("sqlite3 runs")
+        }
         Err(_) => {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),
@@ -330,4 +339,40 @@ fn export_data_adds_the_database_and_json_lines_of_published_statements() {
     assert!(!db.exists());
     assert!(!site.join("data/statements.jsonl").exists());
     assert!(!archive.read("site/index.html").contains("downloads"));
+}
+
+/// The three example queries of docs/db.md, run as written on the bundled archive.
+#[test]
+fn db_example_queries_of_the_documentation_answer() {
+    let archive = Archive::basic();
+    press(&archive, &["db"]).code(0);
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/db.md")).unwrap();
+    let sql = doc
+        .split("```sql\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("an sql block in docs/db.md");
+    let Some(answers) = sqlite(&archive.path().join("press.sqlite"), sql) else {
+        return;
+    };
+    assert_eq!(
+        answers,
+        "Erika Guevara Rosas|2026|1\n\
+         Omar Haddad|2026|1\n\
+         Zoë Ł. Ñúñez|2026|1\n\
+         سارة الحسيني|2026|1\n\
+         Tigere Chagutah|2025|1\n\
+         2025-11|Armed conflict|1\n\
+         2025-11|Civilians|1\n\
+         2026-01|Interpol|1\n\
+         2026-01|human rights defenders|1\n\
+         2026-01|red notices|1\n\
+         2026-01|transnational repression|1\n\
+         2026-02|Elections|1\n\
+         2026-02|human rights defenders|1\n\
+         2026-03|Freedom of expression|1\n\
+         2026-03|Journalists|1\n\
+         2026-01-27|global-interpol-red-notices|…Tajikistan are extensively misusing Interpol [red] [notices] to target political dissidents and…\n"
+    );
 }
