@@ -20,6 +20,7 @@ TASKS = [
     ("list-text", "list --text", ["press"]),
     ("show", "show SLUG", ["press"]),
     ("topics", "topics", ["press"]),
+    ("db", "db (SQLite database)", ["press"]),
     ("generate", "generate the archive (+ the Hugo site)", ["generator"]),
 ]
 NAMES = {"press": "press", "floor": "floor", "hugo": "Hugo", "generator": "generator"}
@@ -81,6 +82,11 @@ def table(rows):
                 full = ratio(got["press"], rows.get((n, "export", "press")))
                 if full != "–":
                     label = f"{label} ({float(full[:-1]) * 100:.0f} % of the full export)"
+            if task == "db":
+                # Issue 18: at most 5× `check --no-cache` (the check row).
+                times = ratio(got["press"], rows.get((n, "check", "press")))
+                if times != "–":
+                    label = f"{label} ({times} check)"
             first = got["generator"] if task == "generate" else got["press"]
             cells = [cell(first), cell(got["floor"]), cell(got["hugo"])]
             if task not in ("export", "export-nocache"):

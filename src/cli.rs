@@ -71,6 +71,8 @@ pub enum Command {
     Correct(CorrectArgs),
     /// Withdraw a statement (it stays, marked, and leaves the feeds), or undo that
     Withdraw(WithdrawArgs),
+    /// Write the archive as a SQLite database (statements, speakers, topics, full-text index)
+    Db(DbArgs),
     /// List topics with their statement counts
     Topics(GroupArgs),
     /// List speakers with their statement counts
@@ -489,6 +491,23 @@ pub struct ExportArgs {
     /// Statements per page [default: per_page in press.toml, else 50]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub per_page: Option<u32>,
+    /// Also write data/press.sqlite and data/statements.jsonl (published statements), linked from the home page
+    #[arg(long)]
+    pub data: bool,
+}
+
+/// Options of `press db`.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The database file to write [default: <root>/press.sqlite]
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Include drafts
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include statements under embargo
+    #[arg(long)]
+    pub include_embargoed: bool,
 }
 
 /// Options of `press serve`.

@@ -11,6 +11,7 @@ pub mod ci;
 pub mod cli;
 mod commands;
 pub mod config;
+pub mod db;
 pub mod diagnostic;
 pub mod generate;
 pub mod import;

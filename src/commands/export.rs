@@ -122,6 +122,7 @@ pub(crate) fn export(
         families,
         all: &catalog.summaries,
         now,
+        data: args.data,
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(
@@ -158,6 +159,9 @@ pub(crate) fn export(
             )?;
             return Ok(Exit::Problems);
         }
+    }
+    if args.data {
+        crate::db::export::data_files(&catalog, &input.statements, &output)?;
     }
     let counts = output.commit()?;
     writeln!(

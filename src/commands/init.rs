@@ -35,13 +35,14 @@ const PRESS_TOML: &str = r#"# Settings of this press archive. Every key is optio
 "#;
 
 /// The comment above [`IGNORED`] in a `.gitignore`.
-const GITIGNORE_COMMENT: &str = "# The exported site and press's cache";
+const GITIGNORE_COMMENT: &str = "# The exported site, press's cache and database";
 
-/// What `press export` and `press` itself keep out of git, one `.gitignore` line each.
-const IGNORED: [&str; 2] = ["/site/", "/.press/"];
+/// What `press export`, `press db` and `press` itself keep out of git, one `.gitignore` line each.
+const IGNORED: [&str; 3] = ["/site/", "/.press/", "/press.sqlite"];
 
-/// What `press export` and `press` itself keep out of git.
-const GITIGNORE: &str = "# The exported site and press's cache\n/site/\n/.press/\n";
+/// What `press export`, `press db` and `press` itself keep out of git.
+const GITIGNORE: &str =
+    "# The exported site, press's cache and database\n/site/\n/.press/\n/press.sqlite\n";
 
 /// Runs `press init`.
 pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
@@ -74,7 +75,7 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
                         io.err,
                         "press: kept the existing {} (not a regular file); it should ignore {}",
                         path.display(),
-                        IGNORED.join(" and ")
+                        and_list(&IGNORED)
                     )?;
                     continue;
                 }
@@ -85,7 +86,7 @@ pub(crate) fn run(args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Exit> {
                     writeln!(
                         io.err,
                         "press: added {} to the existing {}",
-                        added.join(" and "),
+                        and_list(&added),
                         path.display()
                     )?;
                 }
@@ -143,6 +144,15 @@ fn complete_gitignore(path: &Path) -> anyhow::Result<Vec<&'static str>> {
     Ok(missing)
 }
 
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The lines of [`IGNORED`] that the `.gitignore` text `existing` lacks. A line naming the same
 /// folder without the leading or trailing `/` (`site/`, `/.press`) counts as present.
 fn missing_lines(existing: &[u8]) -> Vec<&'static str> {
@@ -190,8 +200,12 @@ mod tests {
     fn a_gitignore_gets_only_the_lines_it_lacks() {
         assert_eq!(missing_lines(b""), IGNORED);
         assert_eq!(missing_lines(b"target/\n"), IGNORED);
-        assert_eq!(missing_lines(b"site/\n"), ["/.press/"]);
-        assert_eq!(missing_lines(b" /.press \r\n/site\r\n"), Vec::<&str>::new());
+        assert_eq!(missing_lines(b"site/\n"), ["/.press/", "/press.sqlite"]);
+        assert_eq!(missing_lines(b" /.press \r\n/site\r\n"), ["/press.sqlite"]);
+        assert_eq!(
+            missing_lines(b" /.press \r\n/site\r\npress.sqlite\r\n"),
+            Vec::<&str>::new()
+        );
         assert_eq!(missing_lines(GITIGNORE.as_bytes()), Vec::<&str>::new());
         assert_eq!(missing_lines(b"/site/x\n#/.press/\n"), IGNORED);
     }
@@ -200,11 +214,11 @@ mod tests {
     fn appending_keeps_every_byte_and_the_line_endings() {
         assert_eq!(
             appended(b"target/", &["/site/"]),
-            b"target/\n# The exported site and press's cache\n/site/\n"
+            b"target/\n# The exported site, press's cache and database\n/site/\n"
         );
         assert_eq!(
             appended(b"a\r\nb\r\n", &IGNORED),
-            b"a\r\nb\r\n# The exported site and press's cache\r\n/site/\r\n/.press/\r\n"
+            b"a\r\nb\r\n# The exported site, press's cache and database\r\n/site/\r\n/.press/\r\n/press.sqlite\r\n"
         );
         assert_eq!(appended(b"", &IGNORED), GITIGNORE.as_bytes());
     }

@@ -3,6 +3,7 @@
 
 mod check;
 mod correct;
+mod db;
 mod edit;
 mod export;
 mod generate;
@@ -115,6 +116,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Serve(args) => serve::run(args, &root()?, cli.now, cache, io),
         Command::Correct(args) => correct::correct(args, &root()?, now, io),
         Command::Withdraw(args) => correct::withdraw(args, &root()?, now, io),
+        Command::Db(args) => db::run(args, &root()?, now, cache, io),
         Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),

@@ -65,6 +65,8 @@ pub struct SiteInput<'a> {
     pub all: &'a [Summary],
     /// The instant embargoes are judged at.
     pub now: chrono::DateTime<chrono::FixedOffset>,
+    /// Whether the site carries the bulk downloads under `data/` (linked from the home page).
+    pub data: bool,
 }
 
 /// What rendering found besides the pages.
@@ -557,7 +559,7 @@ fn home(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result<
         description: &description,
         kind: "home",
         feeds: Vec::new(),
-        extra: minijinja::context! { count => slots.len() },
+        extra: minijinja::context! { count => slots.len(), data => site.input.data },
         chart,
     };
     paginated(site, &list, slots, &all, sink)

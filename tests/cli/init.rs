@@ -22,6 +22,7 @@ fn init_creates_an_archive() {
     let gitignore = std::fs::read_to_string(root.join(".gitignore")).expect(".gitignore");
     assert!(gitignore.lines().any(|l| l == "/site/"));
     assert!(gitignore.lines().any(|l| l == "/.press/"));
+    assert!(gitignore.lines().any(|l| l == "/press.sqlite"));
     assert_eq!(result.out(), "");
     // The new archive works at once.
     let mut check = press_in(&root);
@@ -78,15 +79,16 @@ fn init_completes_an_existing_gitignore() {
     let result = run(command);
     result.code(0);
     assert_snapshot!(result.err(), @r"
-    press: added /site/ and /.press/ to the existing ./.gitignore
+    press: added /site/, /.press/ and /press.sqlite to the existing ./.gitignore
     press: archive ready in .; add a statement with `press new`
     ");
     assert_snapshot!(std::fs::read_to_string(&gitignore).expect("read"), @r"
     target/
     *.log
-    # The exported site and press's cache
+    # The exported site, press's cache and database
     /site/
     /.press/
+    /press.sqlite
     ");
     assert!(
         std::fs::read_dir(dir.path())
@@ -111,7 +113,9 @@ fn init_completes_an_existing_gitignore() {
     assert!(
         std::fs::read_to_string(&gitignore)
             .expect("read")
-            .ends_with("*.log\n# The exported site and press's cache\n/site/\n/.press/\n")
+            .ends_with(
+                "*.log\n# The exported site, press's cache and database\n/site/\n/.press/\n/press.sqlite\n"
+            )
     );
     // Only what is missing: a user's `site/` already ignores the site.
     std::fs::write(&gitignore, "site/\n").expect("write");
@@ -122,13 +126,13 @@ fn init_completes_an_existing_gitignore() {
     assert!(
         result
             .err()
-            .contains("press: added /.press/ to the existing ./.gitignore\n"),
+            .contains("press: added /.press/ and /press.sqlite to the existing ./.gitignore\n"),
         "{}",
         result.err()
     );
     assert_eq!(
         std::fs::read_to_string(&gitignore).expect("read"),
-        "site/\n# The exported site and press's cache\n/.press/\n"
+        "site/\n# The exported site, press's cache and database\n/.press/\n/press.sqlite\n"
     );
 }
 
@@ -149,7 +153,7 @@ fn init_keeps_a_gitignore_that_is_a_link() {
     result.code(0);
     assert!(
         result.err().contains(
-            "kept the existing news/.gitignore (not a regular file); it should ignore /site/ and /.press/"
+            "kept the existing news/.gitignore (not a regular file); it should ignore /site/, /.press/ and /press.sqlite"
         ),
         "{}",
         result.err()

@@ -16,6 +16,8 @@ mod ci;
 /// Corrections and withdrawals: their keys, `press correct` and `press withdraw` byte for byte,
 /// and `show`, `list` and `export` (notices, feeds, the corrections page).
 mod corrections;
+/// `press db`: the SQLite database read back with `sqlite3`, counts agreeing with `list`.
+mod db;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
