@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod cache;
 pub mod catalog;
+pub mod cite;
 pub mod cli;
 mod commands;
 pub mod config;

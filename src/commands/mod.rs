@@ -2,6 +2,7 @@
 //! and the only code that writes output, always through the [`Io`] handles they are given.
 
 mod check;
+mod cite;
 mod edit;
 mod export;
 mod generate;
@@ -104,6 +105,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Edit(args) => edit::run(args, &root()?, io),
         Command::List(args) => list::run(args, &root()?, now, cache, io),
         Command::Show(args) => show::run(args, &root()?, cache, io),
+        Command::Cite(args) => cite::run(args, &root()?, cache, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
         Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Export(args) => export::run(args, &root()?, now, cache, io),

@@ -9,4 +9,5 @@ pub mod record;
 pub mod sanitize;
 pub mod search;
 pub mod site;
+mod structured;
 pub mod terminal;

@@ -128,6 +128,7 @@ pub fn render_site(
         errors: Mutex::new(Vec::new()),
         warnings: Mutex::new(Vec::new()),
         pages: std::sync::OnceLock::new(),
+        cite_keys: crate::cite::Keys::new(input.all, input.config.organization.as_deref()),
     };
     let mut slots: Vec<CardSlot> = input
         .statements
@@ -293,12 +294,14 @@ fn statement_page(
         source: Option<String>,
         prev: Option<Link>,
         next: Option<Link>,
+        cite: super::structured::CiteView,
     }
     let statements = &site.input.statements;
     let summary = statements[index];
     let path = &statement_path(summary);
     // The neighbours' links come from their cards.
     let around = |i: Option<usize>| i.and_then(|i| slots.get(i)).map(|c| c.fingerprint);
+    let cite_key = site.cite_keys.get(&summary.slug).unwrap_or_default();
     let inputs = fingerprint(
         site.seed,
         &(
@@ -307,10 +310,17 @@ fn statement_page(
             slots[index].fingerprint,
             around(Some(index + 1)),
             around(index.checked_sub(1)),
+            cite_key,
         ),
     );
-    if inputs.is_some_and(|f| sink.keep(path, f)) {
-        return Ok(());
+    let folder = path.trim_end_matches("index.html");
+    let beside = super::structured::FILES.map(|name| format!("{folder}{name}"));
+    if let Some(f) = inputs {
+        // Each file asked (no short cut): a missing `cite.bib` alone renders the page again.
+        let kept = [sink.keep(path, f), sink.keep(&beside[0], f), sink.keep(&beside[1], f)];
+        if kept.iter().all(|&k| k) {
+            return Ok(());
+        }
     }
     let card = &site.card(summary);
     let neighbour = |i: usize| {
@@ -323,6 +333,12 @@ fn statement_page(
     let next = index.checked_sub(1).and_then(neighbour);
     let text = texts.and_then(|t| t.get(summary.id as usize));
     let statement = load(site.input.root, summary, text)?;
+    let source = statement
+        .source
+        .as_deref()
+        .and_then(super::sanitize::source_url);
+    let (cite, cite_files) =
+        super::structured::cite(site, summary, card, cite_key, source.as_deref())?;
     let local = LocalFiles::default();
     let body_html = site.content(&summary.path, &statement.body, path, &local);
     let background_html = statement
@@ -334,12 +350,10 @@ fn statement_page(
         body_html,
         background_html,
         contact: statement.contact.clone(),
-        source: statement
-            .source
-            .as_deref()
-            .and_then(super::sanitize::source_url),
+        source,
         prev,
         next,
+        cite,
     };
     let page = site.page(
         path,
@@ -371,6 +385,9 @@ fn statement_page(
         }
     }
     sink.put(path.clone(), inputs.filter(|_| !consulted), bytes)?;
+    for (file, bytes) in beside.into_iter().zip(cite_files) {
+        sink.put(file, inputs, bytes)?;
+    }
     for (relative, file) in local.files.into_inner().unwrap_or_default() {
         let bytes =
             std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
