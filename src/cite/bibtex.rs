@@ -14,7 +14,7 @@ pub fn to_bibtex(citations: &[Citation]) -> anyhow::Result<String> {
         let text = entry
             .to_bibtex_string()
             .map_err(|err| anyhow::anyhow!("cannot write {} as BibTeX: {err}", citation.key))?;
-        out.push_str(&text);
+        out.push_str(&text_commands(&text));
         out.push_str("\n\n");
     }
     Ok(out)
@@ -26,7 +26,7 @@ pub fn to_biblatex(citations: &[Citation]) -> String {
     for citation in citations {
         bibliography.insert(entry(citation));
     }
-    let mut out = bibliography.to_biblatex_string();
+    let mut out = text_commands(&bibliography.to_biblatex_string());
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
@@ -78,10 +78,48 @@ fn entry(citation: &Citation) -> Entry {
     entry
 }
 
+/// The crate escapes `\`, `~` and `^` with a backslash, which TeX reads as a line break and
+/// two accents: they become `\textbackslash{}`, `\textasciitilde{}`, `\textasciicircum{}`.
+/// Every backslash in the crate's output starts an escape (statement text has its own doubled).
+fn text_commands(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push_str("\\textbackslash{}"),
+            Some('~') => out.push_str("\\textasciitilde{}"),
+            Some('^') => out.push_str("\\textasciicircum{}"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 fn normal(text: &str) -> Spanned<Chunk> {
     Spanned::detached(Chunk::Normal(text.to_owned()))
 }
 
 fn verbatim(text: &str) -> Spanned<Chunk> {
     Spanned::detached(Chunk::Verbatim(text.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backslash_tilde_and_caret_become_text_commands() {
+        assert_eq!(
+            text_commands(r"a \\ b \~ c \^ d \{e\} \% \&"),
+            r"a \textbackslash{} b \textasciitilde{} c \textasciicircum{} d \{e\} \% \&"
+        );
+    }
 }

@@ -121,7 +121,8 @@ struct CslDate {
     date_parts: [[u32; 3]; 1],
 }
 
-/// A citation as a CSL-JSON item: type `report`, genre "Press release".
+/// A citation as a CSL-JSON item: type `report`, genre "Press release", without a publisher
+/// that is the only author.
 pub fn to_csl_value(citation: &Citation) -> CslItem<'_> {
     use chrono::Datelike as _;
     let day = citation.issued;
@@ -140,7 +141,11 @@ pub fn to_csl_value(citation: &Citation) -> CslItem<'_> {
             // A year before 0 cannot be written (the parser takes four digits).
             date_parts: [[day.year().max(0) as u32, day.month(), day.day()]],
         },
-        publisher: citation.publisher.as_deref(),
+        // APA leaves out a publisher that is the author (so do the other styles).
+        publisher: citation
+            .publisher
+            .as_deref()
+            .filter(|p| !matches!(citation.authors.as_slice(), [only] if only.name() == *p)),
         language: &citation.lang,
         url: citation.url.as_deref(),
         note: citation.note.as_deref(),

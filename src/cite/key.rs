@@ -26,14 +26,22 @@ impl Keys {
             .iter()
             .map(|s| {
                 let authors = super::authors(s.speakers(), organization);
-                (base(authors.first(), s.day().year(), s.slug()), s.day(), s.slug())
+                (
+                    base(authors.first(), s.day().year(), s.slug()),
+                    s.day(),
+                    s.slug(),
+                )
             })
             .collect();
         bases.sort();
         let mut keys = HashMap::with_capacity(bases.len());
         let mut start = 0;
         while start < bases.len() {
-            let end = start + bases[start..].iter().take_while(|b| b.0 == bases[start].0).count();
+            let end = start
+                + bases[start..]
+                    .iter()
+                    .take_while(|b| b.0 == bases[start].0)
+                    .count();
             for (n, (base, _, slug)) in bases[start..end].iter().enumerate() {
                 let key = if end - start == 1 {
                     base.clone()
@@ -60,8 +68,16 @@ fn base(author: Option<&Author>, year: i32, slug: &Slug) -> String {
         Author::Person(name) => words(name).last().unwrap_or_default(),
     });
     let what: String = words(slug.as_str()).take(2).collect();
-    let who = if who.is_empty() { "press".to_owned() } else { who };
-    let what = if what.is_empty() { "statement".to_owned() } else { what };
+    let who = if who.is_empty() {
+        "press".to_owned()
+    } else {
+        who
+    };
+    let what = if what.is_empty() {
+        "statement".to_owned()
+    } else {
+        what
+    };
     format!("{who}{year}{what}")
 }
 

@@ -150,13 +150,17 @@ fn note(speakers: &[Speaker]) -> Option<String> {
         .iter()
         .filter(|s| s.name.is_some())
         .map(|s| {
-            [s.name.as_deref(), s.role.as_deref(), s.organization.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(str::trim)
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
+            [
+                s.name.as_deref(),
+                s.role.as_deref(),
+                s.organization.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
         })
         .collect();
     match people.len() {

@@ -104,17 +104,25 @@ mod tests {
 
     #[test]
     fn ti_is_the_title() {
-        assert_eq!(lines(&citation(), "TI"), ["TI  - Global: Misuse of red notices"]);
+        assert_eq!(
+            lines(&citation(), "TI"),
+            ["TI  - Global: Misuse of red notices"]
+        );
     }
 
     #[test]
     fn au_is_each_author_and_an_institution_loses_its_commas() {
         let mut c = citation();
-        c.authors.push(Author::Organization("Oxfam, Inc.".to_owned()));
+        c.authors
+            .push(Author::Organization("Oxfam, Inc.".to_owned()));
         c.authors.push(Author::Person("Ali Demir".to_owned()));
         assert_eq!(
             lines(&c, "AU"),
-            ["AU  - Amnesty International", "AU  - Oxfam Inc.", "AU  - Ali Demir"]
+            [
+                "AU  - Amnesty International",
+                "AU  - Oxfam Inc.",
+                "AU  - Ali Demir"
+            ]
         );
     }
 

@@ -98,7 +98,11 @@ pub(crate) fn list(
         }
     }
     if format == ListFormat::CslJson {
-        io.out.write_all(if selected.is_empty() { b"]\n" } else { b"\n]\n" })?;
+        io.out.write_all(if selected.is_empty() {
+            b"]\n"
+        } else {
+            b"\n]\n"
+        })?;
     }
     Ok(true)
 }
@@ -135,7 +139,11 @@ impl<'c> Citer<'c> {
     }
 
     fn citation(&self, statement: &Statement) -> Citation {
-        let key = self.keys.get(&statement.slug).unwrap_or_default().to_owned();
+        let key = self
+            .keys
+            .get(&statement.slug)
+            .unwrap_or_default()
+            .to_owned();
         let url = match &self.base_url {
             Some(base) => Some(format!("{base}{}", pretty(&statement_path(statement)))),
             None => statement.source.clone(),

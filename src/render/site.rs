@@ -317,7 +317,11 @@ fn statement_page(
     let beside = super::structured::FILES.map(|name| format!("{folder}{name}"));
     if let Some(f) = inputs {
         // Each file asked (no short cut): a missing `cite.bib` alone renders the page again.
-        let kept = [sink.keep(path, f), sink.keep(&beside[0], f), sink.keep(&beside[1], f)];
+        let kept = [
+            sink.keep(path, f),
+            sink.keep(&beside[0], f),
+            sink.keep(&beside[1], f),
+        ];
         if kept.iter().all(|&k| k) {
             return Ok(());
         }

@@ -110,11 +110,7 @@ fn meta(citation: &Citation) -> Vec<Meta> {
 
 /// The schema.org `NewsArticle`: headline, datePublished, author (a Person with jobTitle and
 /// worksFor, or the Organization that speaks), publisher, about (the topics), inLanguage, url.
-fn news_article(
-    statement: &impl Header,
-    citation: &Citation,
-    publisher: Option<&str>,
-) -> Value {
+fn news_article(statement: &impl Header, citation: &Citation, publisher: Option<&str>) -> Value {
     let mut article = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",

@@ -11,6 +11,9 @@ mod aliases;
 mod cache;
 /// `press check`: every diagnostic kind with its message, line and column; archive warnings.
 mod check;
+/// `press cite` and `list --format bibtex|csl-json|ris`, and the citation data of exported
+/// pages, read back by bibtexparser, citeproc-py and extruct.
+mod cite;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.

@@ -60,7 +60,7 @@ def csl(path):
             {
                 "id": item["id"],
                 "type": reference.type,
-                "genre": reference.get("genre"),
+                "genre": str(reference.get("genre")),
                 "title": str(reference.get("title")),
                 "authors": [str(a.get("literal")) for a in reference.get("author", [])],
                 "issued": [issued.get("year"), issued.get("month"), issued.get("day")],
