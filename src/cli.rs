@@ -59,6 +59,8 @@ pub enum Command {
     List(ListArgs),
     /// Show one statement
     Show(ShowArgs),
+    /// Cite statements: BibTeX, BibLaTeX, CSL-JSON, RIS, or APA, Chicago or MLA text
+    Cite(CiteArgs),
     /// Check every statement file and report every problem
     Check(CheckArgs),
     /// Import published statements (text, HTML or Markdown) as statement files
@@ -278,6 +280,12 @@ pub enum ListFormat {
     Csv,
     /// File paths, one per line
     Paths,
+    /// BibTeX entries (`@techreport`), for reference managers
+    Bibtex,
+    /// A CSL-JSON array, for Zotero, pandoc and citeproc
+    CslJson,
+    /// RIS records (`TY  - PRESS`)
+    Ris,
 }
 
 /// Sort orders of `press list`.
@@ -344,6 +352,36 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+/// Output formats of `press cite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    /// APA 7th edition reference-list entries, plain text
+    Apa,
+    /// Chicago (notes and bibliography) bibliography entries, plain text
+    Chicago,
+    /// MLA works-cited entries, plain text
+    Mla,
+    /// BibTeX entries (`@techreport`)
+    Bibtex,
+    /// BibLaTeX entries (`@report`)
+    Biblatex,
+    /// A CSL-JSON array
+    CslJson,
+    /// RIS records (`TY  - PRESS`)
+    Ris,
+}
+
+/// Options of `press cite`.
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// The statements' slugs
+    #[arg(required = true, value_name = "SLUG")]
+    pub slugs: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CiteFormat::Apa)]
+    pub format: CiteFormat,
 }
 
 /// Output formats of `press show`.

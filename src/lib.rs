@@ -8,6 +8,7 @@ pub mod archive;
 pub mod cache;
 pub mod catalog;
 pub mod ci;
+pub mod cite;
 pub mod cli;
 mod commands;
 pub mod config;

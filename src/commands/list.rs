@@ -40,6 +40,9 @@ pub(crate) fn run(
         writeln!(io.out, "{}", selected.len())?;
         return Ok(Exit::Success);
     }
+    if super::cite::list(args.format, root, &catalog, &selected, io)? {
+        return Ok(Exit::Success);
+    }
     match args.format {
         ListFormat::Table => {
             if !selected.is_empty() {
@@ -94,6 +97,8 @@ pub(crate) fn run(
                 writeln!(io.out, "{}", s.path)?;
             }
         }
+        // Written by `cite::list` above.
+        ListFormat::Bibtex | ListFormat::CslJson | ListFormat::Ris => {}
     }
     Ok(Exit::Success)
 }

@@ -4,6 +4,7 @@
 mod check;
 mod correct;
 mod db;
+mod cite;
 mod edit;
 mod export;
 mod generate;
@@ -110,6 +111,7 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Rename(args) => rename::run(args, &root()?, io),
         Command::List(args) => list::run(args, &root()?, now, cache, io),
         Command::Show(args) => show::run(args, &root()?, cache, io),
+        Command::Cite(args) => cite::run(args, &root()?, cache, io),
         Command::Check(args) => check::run(args, &root()?, now, io),
         Command::Import(args) => import::run(args, matches, &root()?, io),
         Command::Export(args) => export::run(args, &root()?, now, cache, io),

@@ -286,6 +286,8 @@ pub(crate) struct Site<'a> {
     pub(crate) warnings: Mutex<Vec<crate::diagnostic::Diagnostic>>,
     /// Every statement's page by its file, made when a first link between statements needs it.
     pub(crate) pages: OnceLock<crate::links::Pages<'a>>,
+    /// Every statement's citation key (drafts and embargoed ones take part).
+    pub(crate) cite_keys: crate::cite::Keys,
 }
 
 /// A hash of `value` (as JSON) seeded with `seed`: equal fingerprints mean a page made from the

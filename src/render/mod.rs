@@ -14,4 +14,5 @@ pub mod redirect;
 pub mod sanitize;
 pub mod search;
 pub mod site;
+mod structured;
 pub mod terminal;

@@ -135,6 +135,7 @@ pub fn render_site(
         errors: Mutex::new(Vec::new()),
         warnings: Mutex::new(Vec::new()),
         pages: std::sync::OnceLock::new(),
+        cite_keys: crate::cite::Keys::new(input.all, input.config.organization.as_deref()),
     };
     let statements = &input.statements;
     let mut slots: Vec<CardSlot> = input
@@ -336,11 +337,13 @@ fn statement_page(
         prev: Option<Link>,
         next: Option<Link>,
         alternates: Vec<Alternate>,
+        cite: super::structured::CiteView,
     }
     let path = &statement_path(summary);
     let alternates = alternates(site, summary);
     // The neighbours' links come from their cards.
     let around = |s: Option<Slotted<'_>>| s.map(|(_, slot)| slot.fingerprint);
+    let cite_key = site.cite_keys.get(&summary.slug).unwrap_or_default();
     let inputs = fingerprint(
         site.seed,
         &(
@@ -350,10 +353,21 @@ fn statement_page(
             around(prev),
             around(next),
             &alternates,
+            cite_key,
         ),
     );
-    if inputs.is_some_and(|f| sink.keep(path, f)) {
-        return Ok(());
+    let folder = path.trim_end_matches("index.html");
+    let beside = super::structured::FILES.map(|name| format!("{folder}{name}"));
+    if let Some(f) = inputs {
+        // Each file asked (no short cut): a missing `cite.bib` alone renders the page again.
+        let kept = [
+            sink.keep(path, f),
+            sink.keep(&beside[0], f),
+            sink.keep(&beside[1], f),
+        ];
+        if kept.iter().all(|&k| k) {
+            return Ok(());
+        }
     }
     let card = &site.card(summary);
     let neighbour = |s: Option<Slotted<'_>>| {
@@ -365,6 +379,12 @@ fn statement_page(
     let (prev, next) = (neighbour(prev), neighbour(next));
     let text = texts.and_then(|t| t.get(summary.id as usize));
     let statement = load(site.input.root, summary, text)?;
+    let source = statement
+        .source
+        .as_deref()
+        .and_then(super::sanitize::source_url);
+    let (cite, cite_files) =
+        super::structured::cite(site, summary, card, cite_key, source.as_deref())?;
     let local = LocalFiles::default();
     let body_html = site.content(&summary.path, &statement.body, path, &local);
     let background_html = statement
@@ -376,13 +396,11 @@ fn statement_page(
         body_html,
         background_html,
         contact: statement.contact.clone(),
-        source: statement
-            .source
-            .as_deref()
-            .and_then(super::sanitize::source_url),
+        source,
         prev,
         next,
         alternates,
+        cite,
     };
     let page = site.page(
         path,
@@ -414,6 +432,9 @@ fn statement_page(
         }
     }
     sink.put(path.clone(), inputs.filter(|_| !consulted), bytes)?;
+    for (file, bytes) in beside.into_iter().zip(cite_files) {
+        sink.put(file, inputs, bytes)?;
+    }
     for (relative, file) in local.files.into_inner().unwrap_or_default() {
         let bytes =
             std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;

@@ -161,7 +161,9 @@ fn list_count_prints_only_the_number() {
 #[test]
 fn list_no_match_is_empty_output_and_success() {
     let archive = Archive::basic();
-    for format in ["table", "json", "jsonl", "csv", "paths"] {
+    for format in [
+        "table", "json", "jsonl", "csv", "paths", "bibtex", "csl-json", "ris",
+    ] {
         let run = press(
             &archive,
             &["list", "--topic", "nothing", "--format", format],
@@ -169,7 +171,7 @@ fn list_no_match_is_empty_output_and_success() {
         run.code(0);
         assert_eq!(run.err(), "", "{format}");
         match format {
-            "json" => assert_eq!(run.out(), "[]\n"),
+            "json" | "csl-json" => assert_eq!(run.out(), "[]\n"),
             "csv" => assert_eq!(run.out(), "date,slug,title,speakers,topics,location,path\n"),
             _ => assert_eq!(run.out(), "", "{format}"),
         }
@@ -373,7 +375,9 @@ fn many(count: usize) -> Archive {
 #[test]
 fn list_into_a_closed_pipe_exits_quietly() {
     let archive = many(1500);
-    for format in ["table", "paths", "json", "jsonl", "csv"] {
+    for format in [
+        "table", "paths", "json", "jsonl", "csv", "bibtex", "csl-json", "ris",
+    ] {
         let mut command = archive.press();
         command
             .args(["list", "--format", format])
