@@ -2,9 +2,9 @@
 //! and the only code that writes output, always through the [`Io`] handles they are given.
 
 mod check;
+mod cite;
 mod correct;
 mod db;
-mod cite;
 mod edit;
 mod export;
 mod generate;

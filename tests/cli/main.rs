@@ -13,14 +13,14 @@ mod cache;
 mod check;
 /// `press init --ci` workflows (validated by check-jsonschema) and `check --format github`.
 mod ci;
+/// `press cite` and `list --format bibtex|csl-json|ris`, and the citation data of exported
+/// pages, read back by bibtexparser, citeproc-py and extruct.
+mod cite;
 /// Corrections and withdrawals: their keys, `press correct` and `press withdraw` byte for byte,
 /// and `show`, `list` and `export` (notices, feeds, the corrections page).
 mod corrections;
 /// `press db`: the SQLite database read back with `sqlite3`, counts agreeing with `list`.
 mod db;
-/// `press cite` and `list --format bibtex|csl-json|ris`, and the citation data of exported
-/// pages, read back by bibtexparser, citeproc-py and extruct.
-mod cite;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
