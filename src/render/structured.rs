@@ -59,16 +59,22 @@ pub(crate) fn cite(
     );
     let publisher = site.input.config.organization.as_deref();
     let one = std::slice::from_ref(citation);
-    let apa = Style::Apa.render(one)?.join(" ");
+    // Like every text of a page or feed, without the characters XML forbids.
+    let clean = |text: String| super::sanitize::xml_text(&text).into_owned();
+    let apa = clean(Style::Apa.render(one)?.join(" "));
     let files = [
-        cite::to_bibtex(one)?.into_bytes(),
-        cite::to_ris(one).into_bytes(),
+        clean(cite::to_bibtex(one)?).into_bytes(),
+        clean(cite::to_ris(one)).into_bytes(),
     ];
+    let mut meta = meta(citation);
+    for tag in &mut meta {
+        tag.content = clean(std::mem::take(&mut tag.content));
+    }
     let view = CiteView {
         apa,
         key: citation.key.clone(),
-        meta: meta(citation),
-        json_ld: json_ld(&news_article(statement, citation, publisher)),
+        meta,
+        json_ld: clean(json_ld(&news_article(statement, citation, publisher))),
     };
     Ok((view, files))
 }
@@ -108,7 +114,8 @@ fn meta(citation: &Citation) -> Vec<Meta> {
     tags
 }
 
-/// The schema.org `NewsArticle`: headline, datePublished, author (a Person with jobTitle and
+/// The schema.org `NewsArticle`: headline, datePublished, dateModified (the last correction
+/// or the withdrawal), author (a Person with jobTitle and
 /// worksFor, or the Organization that speaks), publisher, about (the topics), inLanguage, url.
 fn news_article(statement: &impl Header, citation: &Citation, publisher: Option<&str>) -> Value {
     let mut article = json!({
@@ -116,7 +123,6 @@ fn news_article(statement: &impl Header, citation: &Citation, publisher: Option<
         "@type": "NewsArticle",
         "headline": citation.title,
         "datePublished": statement.published().to_string(),
-        // TODO(corrections): "dateModified" once statements record their corrections.
         "author": statement.speakers().iter().map(person).collect::<Vec<_>>(),
         "about": citation
             .keywords
@@ -127,6 +133,9 @@ fn news_article(statement: &impl Header, citation: &Citation, publisher: Option<
     });
     if let Some(publisher) = publisher.or(citation.publisher.as_deref()) {
         article["publisher"] = json!({"@type": "Organization", "name": publisher});
+    }
+    if let Some(day) = statement.modified() {
+        article["dateModified"] = json!(day.to_string());
     }
     if let Some(text) = &citation.abstract_text {
         article["description"] = json!(text);

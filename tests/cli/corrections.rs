@@ -309,6 +309,14 @@ fn export_marks_pages_and_keeps_withdrawn_statements_out_of_feeds() {
             "{line}\nnot in\n{page}"
         );
     }
+    // The structured data says when it last changed: the withdrawal here, the last correction
+    // of `b`.
+    assert!(page.contains(r#""dateModified":"2026-03-06""#), "{page}");
+    let corrected = archive.read("site/statements/2026/b/index.html");
+    assert!(
+        corrected.contains(r#""dateModified":"2026-03-07""#),
+        "{corrected}"
+    );
     // Still listed (marked) on its topic page, still in the sitemap.
     let topic = archive.read("site/topics/interpol/index.html");
     assert!(

@@ -684,7 +684,23 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
                     "{name} in {path}"
                 );
             }
-            for script in html.select(&select("script")) {
+            // Structured data (JSON-LD) is the one inline script: data the browser never
+            // runs, and it must parse as JSON.
+            let data = select(r#"script[type="application/ld+json"]"#);
+            for script in html.select(&data) {
+                assert_eq!(
+                    script.value().attr("src"),
+                    None,
+                    "JSON-LD with src in {path}"
+                );
+                let text = script.text().collect::<String>();
+                assert!(
+                    serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                    "JSON-LD that is not JSON in {path}: {text}"
+                );
+            }
+            let code = select(r#"script:not([type="application/ld+json"])"#);
+            for script in html.select(&code) {
                 let src = script.value().attr("src").unwrap_or_default();
                 assert!(
                     path == "search/index.html"
