@@ -126,10 +126,18 @@ pub fn check<H: Header>(root: &Path, statements: &[H]) -> Vec<Diagnostic> {
 fn own_page(file: &str) -> bool {
     let (first, rest) = file.split_once('/').unwrap_or((file, ""));
     if first == "statements" {
-        // Only `statements/YEAR/SLUG/index.html` is free (when no statement has that page).
-        let parts: Vec<&str> = rest.split('/').collect();
-        return !matches!(parts.as_slice(), [year, slug, "index.html"]
-            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && *slug != "page");
+        // The export writes `statements/index.html` (the years) and, under each year's folder,
+        // the year's pages and its statements' pages and files. Of a year's folder only
+        // `statements/YEAR/SLUG/index.html` is free (when no statement has that page); what
+        // lies beside the years (`/statements/old-slug/` of a migrated site) is free.
+        let is_year = |part: &str| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit());
+        return match rest.split('/').collect::<Vec<_>>().as_slice() {
+            // The years' page, or a folder of that name, which would stand in its way.
+            ["index.html", ..] => true,
+            [year, slug, "index.html"] if is_year(year) => *slug == "page",
+            [year, ..] => is_year(year),
+            _ => false,
+        };
     }
     RESERVED.contains(&first)
         || first == search::FOLDER.trim_end_matches('/')
@@ -174,12 +182,16 @@ mod tests {
             "statements/2019/index.html",
             "statements/2019/page/index.html",
             "statements/2019/x.html",
-            "statements/x/y/z/index.html",
+            "statements/2019/page/2/index.html",
+            "statements/2019/x/cite.bib",
+            "statements/index.html/index.html",
         ] {
             assert!(own_page(own), "{own}");
         }
         for free in [
             "statements/2019/old-slug/index.html",
+            "statements/old-slug/index.html",
+            "statements/x/y/z/index.html",
             "2019/06/18/x/index.html",
             "news/index.html/index.html",
         ] {

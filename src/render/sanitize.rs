@@ -511,5 +511,8 @@ mod tests {
             "a<b>\"'&c/"
         );
         assert_eq!(decode_references("&#x110000;&#65"), "\u{fffd}A");
+        // `&#` without digits is no reference: kept as written, as browsers do (a file named
+        // `Q&#A.pdf` stays that file).
+        assert_eq!(decode_references("Q&#A.pdf &#x; &#;"), "Q&#A.pdf &#x; &#;");
     }
 }
