@@ -1,6 +1,7 @@
 //! What only the whole archive can show about `aliases` and `translation_of`: an old address
 //! that two statements claim, and a translation whose original is missing, is itself a
-//! translation, is in the same language, or already has a translation in that language.
+//! translation, is in the same language, or already has a translation in that language; and (a
+//! warning) an original corrected after one of its translations last changed.
 //! `check` and `export` both run it, so an archive `check` passes is one `export` takes.
 
 use std::collections::HashMap;
@@ -120,8 +121,44 @@ pub fn check<H: Header>(root: &Path, statements: &[H], language: &str) -> Vec<Di
                     (original_slug.as_str(), lang.to_ascii_lowercase()),
                     statement,
                 );
+                found.extend(outdated(*original, statement, lang, &at));
             }
         }
     }
     found
+}
+
+/// A warning on `original` when it was corrected after `translation` last changed (its date,
+/// else its own last correction): the translation may still say what the correction fixed.
+fn outdated<H: Header>(
+    original: &H,
+    translation: &H,
+    lang: &str,
+    at: &dyn Fn(&H, &str) -> (usize, usize),
+) -> Option<Diagnostic> {
+    let corrected = original.corrections().last()?.date;
+    let changed = translation
+        .corrections()
+        .last()
+        .map_or(translation.day(), |c| c.date.max(translation.day()));
+    if changed >= corrected {
+        return None;
+    }
+    let (line, column) = at(original, "corrections");
+    Some(
+        Diagnostic::warning(
+            original.path(),
+            line,
+            column,
+            format!(
+                "corrected on {corrected}, after its translation in {} ({}) last changed on {changed}",
+                quote(lang),
+                translation.path()
+            ),
+        )
+        .with_help(format!(
+            "bring the translation up to date, then record it: press correct {} --note \"…\"",
+            translation.slug().as_str()
+        )),
+    )
 }

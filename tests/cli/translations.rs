@@ -416,3 +416,50 @@ fn the_arabic_translation_reads_right_to_left_in_chromium() {
             .exists()
     );
 }
+
+/// An original corrected after a translation last changed is a warning on the original, once
+/// per such translation, until the translation records its own update.
+#[test]
+fn check_warns_about_translations_older_than_the_last_correction() {
+    let archive = family();
+    let correct = |slug: &str, day: &str| {
+        press(
+            &archive,
+            &[
+                "correct",
+                slug,
+                "--note",
+                "The date was wrong.",
+                "--now",
+                &format!("{day}T10:00:00+00:00"),
+            ],
+        )
+        .code(0);
+    };
+    correct("interpol", "2026-02-03");
+    let run = press(&archive, &["check"]);
+    run.code(0);
+    let warning = |lang: &str, path: &str| {
+        format!(
+            "statements/2026/2026-01-27-interpol.md:6:1: warning: corrected on 2026-02-03, after \
+             its translation in \"{lang}\" ({path}) last changed on 2026-01-27\n  help: bring the \
+             translation up to date, then record it: press correct {} --note \"…\"\n",
+            path.trim_start_matches("statements/2026/2026-01-27-")
+                .trim_end_matches(".md")
+        )
+    };
+    let ar = warning("ar", "statements/2026/2026-01-27-interpol-ar.md");
+    let es = warning("es", "statements/2026/2026-01-27-interpol-es.md");
+    assert_eq!(
+        run.err(),
+        format!("{ar}{es}checked 4 statements: 0 errors, 2 warnings\n")
+    );
+    // The Spanish translation brought up to date (and recorded) the same day: one warning left.
+    correct("interpol-es", "2026-02-03");
+    let run = press(&archive, &["check"]);
+    run.code(0);
+    assert_eq!(
+        run.err(),
+        format!("{ar}checked 4 statements: 0 errors, 1 warning\n")
+    );
+}
