@@ -415,6 +415,12 @@ mod tests {
     #[test]
     fn xml_text_drops_forbidden_characters() {
         assert_eq!(xml_text("a\u{0}b\u{1b}c\u{fffe}\td"), "abc\td");
+        // Two forbidden characters in one chunk, and one past the first chunk of 32 bytes.
+        assert_eq!(xml_text("a\u{1}b\u{2}c"), "abc");
+        let long = format!("{}\u{1}!", "a".repeat(40));
+        assert_eq!(xml_text(&long), format!("{}!", "a".repeat(40)));
+        let late = format!("{}\u{ffff}\u{1}!", "é".repeat(40));
+        assert_eq!(xml_text(&late), format!("{}!", "é".repeat(40)));
         assert_eq!(
             xml_text("\u{ffff}\u{fffd}\u{f000}\r\n"),
             "\u{fffd}\u{f000}\r\n"
