@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use crate::archive;
 use crate::cache::{self, Cache, Entry, FileKey};
 use crate::diagnostic::Diagnostic;
+use crate::directory::Directory;
 use crate::index::IndexBuilder;
 use crate::page_texts::{Collected, OldIds, PageText, PageTexts};
 use crate::query;
@@ -40,6 +41,8 @@ pub struct Catalog {
     text: Option<Vec<bool>>,
     /// Each file's page texts, by file id: only when loaded with [`Options::excerpts`].
     pub texts: Option<PageTexts>,
+    /// The speaker directory (`speakers.toml`), already applied to the summaries.
+    pub directory: Directory,
 }
 
 /// How to load a [`Catalog`].
@@ -127,6 +130,11 @@ impl Catalog {
         let duplicates = archive::refuse_duplicate_slugs(&mut catalog.summaries);
         catalog.diagnostics.extend(duplicates);
         archive::sort_newest_first(&mut catalog.summaries);
+        // After loading (the cache never depends on speakers.toml): names become canonical.
+        let (directory, problems) = crate::directory::load_with_problems(root, &catalog.summaries)?;
+        directory.apply(catalog.summaries.iter_mut().map(|s| &mut s.speakers));
+        catalog.directory = directory;
+        catalog.diagnostics.extend(problems);
         archive::sort_diagnostics(&mut catalog.diagnostics);
         Ok(catalog)
     }
@@ -153,7 +161,11 @@ impl Catalog {
     pub fn statement(&self, summary: &Summary) -> Result<Statement, Vec<Diagnostic>> {
         let parsed = archive::read_and_parse(&self.root.join(&summary.path), &summary.path);
         match parsed.statement {
-            Some(statement) => Ok(statement),
+            Some(mut statement) => {
+                self.directory
+                    .apply(std::iter::once(&mut statement.speakers));
+                Ok(statement)
+            }
             None => Err(parsed.diagnostics),
         }
     }

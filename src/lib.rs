@@ -14,6 +14,7 @@ mod commands;
 pub mod config;
 pub mod db;
 pub mod diagnostic;
+pub mod directory;
 pub mod generate;
 pub mod import;
 pub mod index;

@@ -56,6 +56,9 @@ pub struct Query {
     pub topics: Vec<String>,
     /// Folded substring of any speaker's name.
     pub speaker: Option<String>,
+    /// Folded names the speaker filter takes as well: the canonical names of directory entries
+    /// with an alias that contains [`Query::speaker`].
+    pub speaker_names: Vec<String>,
     /// Location slug.
     pub location: Option<String>,
     /// First day included.
@@ -90,6 +93,7 @@ impl Query {
         Self {
             topics: Vec::new(),
             speaker: None,
+            speaker_names: Vec::new(),
             location: None,
             since: None,
             until: None,
@@ -131,10 +135,10 @@ impl Query {
                 .iter()
                 .all(|wanted| statement.topics().iter().any(|t| t.slug.as_str() == wanted))
             && self.speaker.as_ref().is_none_or(|wanted| {
-                statement
-                    .speakers()
-                    .iter()
-                    .any(|s| fold(s.label()).contains(wanted.as_str()))
+                statement.speakers().iter().any(|s| {
+                    let label = fold(s.label());
+                    label.contains(wanted.as_str()) || self.speaker_names.contains(&label)
+                })
             })
             && self.location.as_ref().is_none_or(|wanted| {
                 statement

@@ -25,6 +25,9 @@ pub(crate) fn run(
     );
     let config = Config::load(root)?;
     archive.lint(now, config.language());
+    let directory = crate::directory::check(root, &archive.statements)?;
+    archive.diagnostics.extend(directory);
+    crate::archive::sort_diagnostics(&mut archive.diagnostics);
     let errors = archive.errors().count();
     let warnings = archive.diagnostics.len() - errors;
     match args.format {

@@ -123,6 +123,7 @@ pub(crate) fn export(
         all: &catalog.summaries,
         now,
         data: args.data,
+        directory: &catalog.directory,
     };
     let progress = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::{Io, Now, catalog};
 use crate::Exit;
 use crate::cli::{GroupArgs, GroupFormat};
+use crate::directory::roles;
 use crate::query::{self, GroupBy, Query};
 use crate::render::terminal;
 
@@ -21,13 +22,19 @@ pub(crate) fn run(
     io.skipped_files(&catalog.diagnostics)?;
     let mut query = Query::all(now);
     query.drafts = args.drafts;
-    let groups = query::group(&query.select_with(&catalog.summaries, |_| true), by);
+    let selected = query.select_with(&catalog.summaries, |_| true);
+    let groups = query::group(&selected, by);
     match args.format {
         GroupFormat::Table => {
             if !groups.is_empty() {
                 io.out
                     .write_all(terminal::groups_table(&groups, by, io.table_width()).as_bytes())?;
             }
+        }
+        GroupFormat::Json if by == GroupBy::Speaker => {
+            let speakers = roles::speaker_groups(&catalog.directory, &groups, &selected);
+            serde_json::to_writer_pretty(&mut *io.out, &speakers)?;
+            writeln!(io.out)?;
         }
         GroupFormat::Json => {
             serde_json::to_writer_pretty(&mut *io.out, &groups)?;

@@ -35,6 +35,9 @@ pub(crate) fn run(
     }
     let catalog = catalog(root, cache, &query.words)?;
     io.skipped_files(&catalog.diagnostics)?;
+    if let Some(wanted) = &query.speaker {
+        query.speaker_names = catalog.directory.names_with_alias_containing(wanted);
+    }
     let selected = query.select_with(&catalog.summaries, |s| catalog.matches_text(s));
     if args.count {
         writeln!(io.out, "{}", selected.len())?;
@@ -57,7 +60,7 @@ pub(crate) fn run(
             let mut seq = json.serialize_seq(Some(selected.len()))?;
             for batch in selected.chunks(BATCH) {
                 for statement in read_batch(&catalog, batch)? {
-                    seq.serialize_element(&Record::new(&statement))?;
+                    seq.serialize_element(&Record::new(&statement, &catalog.directory))?;
                 }
             }
             seq.end()?;
@@ -66,7 +69,10 @@ pub(crate) fn run(
         ListFormat::Jsonl => {
             for batch in selected.chunks(BATCH) {
                 for statement in read_batch(&catalog, batch)? {
-                    serde_json::to_writer(&mut *io.out, &Record::new(&statement))?;
+                    serde_json::to_writer(
+                        &mut *io.out,
+                        &Record::new(&statement, &catalog.directory),
+                    )?;
                     writeln!(io.out)?;
                 }
             }

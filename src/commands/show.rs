@@ -57,7 +57,10 @@ pub(crate) fn run(
                 .write_all(terminal::statement_text(statement, width, io.color_out).as_bytes())?;
         }
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut *io.out, &Record::new(statement))?;
+            serde_json::to_writer_pretty(
+                &mut *io.out,
+                &Record::new(statement, &catalog.directory),
+            )?;
             writeln!(io.out)?;
         }
         ShowFormat::Markdown => {

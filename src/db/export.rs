@@ -39,7 +39,7 @@ pub fn data_files(
                 let statement = catalog.statement(summary).map_err(|_| {
                     anyhow::anyhow!("{} changed while it was being read", summary.path)
                 })?;
-                let mut line = serde_json::to_vec(&Record::new(&statement))?;
+                let mut line = serde_json::to_vec(&Record::new(&statement, &catalog.directory))?;
                 line.push(b'\n');
                 Ok(line)
             })

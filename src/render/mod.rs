@@ -14,5 +14,6 @@ pub mod redirect;
 pub mod sanitize;
 pub mod search;
 pub mod site;
+mod speaker;
 mod structured;
 pub mod terminal;

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::directory::{Directory, Role};
 use crate::slug::Slug;
 use crate::statement::{Alias, Amendment, Speaker, Statement};
 use crate::yaml::Value;
@@ -13,7 +14,7 @@ pub struct Record<'a> {
     path: &'a str,
     title: &'a str,
     date: String,
-    speakers: &'a [Speaker],
+    speakers: Vec<SpeakerRecord<'a>>,
     topics: Vec<&'a str>,
     location: Option<&'a str>,
     background: Option<&'a str>,
@@ -29,6 +30,15 @@ pub struct Record<'a> {
     corrections: &'a [Amendment],
     withdrawn: Option<&'a Amendment>,
     extra: Extra<'a>,
+}
+
+/// One speaker as written (the name made canonical by the speaker directory), with the role the
+/// directory gives them on the statement's day (`null` when it gives none).
+#[derive(Debug, Serialize)]
+struct SpeakerRecord<'a> {
+    #[serde(flatten)]
+    speaker: &'a Speaker,
+    role_at_date: Option<&'a Role>,
 }
 
 /// The `extra` mapping, serialised as a JSON object in file order.
@@ -47,14 +57,22 @@ impl Serialize for Extra<'_> {
 }
 
 impl<'a> Record<'a> {
-    /// The record of one statement.
-    pub fn new(statement: &'a Statement) -> Self {
+    /// The record of one statement; `directory` gives each speaker's role on its day.
+    pub fn new(statement: &'a Statement, directory: &'a Directory) -> Self {
+        let day = statement.day();
         Self {
             slug: statement.slug.as_str(),
             path: &statement.path,
             title: &statement.title,
             date: statement.published.to_string(),
-            speakers: &statement.speakers,
+            speakers: statement
+                .speakers
+                .iter()
+                .map(|speaker| SpeakerRecord {
+                    speaker,
+                    role_at_date: directory.role_on(speaker, day),
+                })
+                .collect(),
             topics: statement.topics.iter().map(|t| t.name.as_str()).collect(),
             location: statement.location.as_deref(),
             background: statement.background.as_deref(),

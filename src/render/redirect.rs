@@ -72,7 +72,7 @@ pub(crate) fn redirects(input: &SiteInput<'_>, seed: u64, sink: &dyn Sink) -> an
 
 /// The redirect page: to `target` (relative), with `canonical`, titled with the statement's
 /// title.
-fn page(language: &str, title: &str, canonical: &str, target: &str) -> String {
+pub(crate) fn page(language: &str, title: &str, canonical: &str, target: &str) -> String {
     let title = escape_html(&xml_text(title));
     let (language, canonical, target) = (
         escape_html(language),

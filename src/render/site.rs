@@ -67,6 +67,8 @@ pub struct SiteInput<'a> {
     pub now: chrono::DateTime<chrono::FixedOffset>,
     /// Whether the site carries the bulk downloads under `data/` (linked from the home page).
     pub data: bool,
+    /// The speaker directory (role histories, aliases and their redirects on speaker pages).
+    pub directory: &'a crate::directory::Directory,
 }
 
 /// What rendering found besides the pages.
@@ -196,6 +198,7 @@ pub fn render_site(
     ] {
         group_pages(&site, by, groups, members, &slots, sink)?;
     }
+    super::speaker::redirects(&site, &speakers, sink)?;
     // The lists are done: their card HTML is not needed again.
     for slot in &mut slots {
         slot.html.take();
@@ -752,6 +755,7 @@ fn group_pages(
             extra: minijinja::context! {
                 name => group.name, count => group.count, role => group.role,
                 organization => organization,
+                speaker => (by == GroupBy::Speaker).then(|| super::speaker::extra(site, group, members)),
                 feed => (by == GroupBy::Topic).then(|| format!("{base}feed.xml")),
             },
             chart,
