@@ -266,7 +266,13 @@ fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
     let (line, column) = err
         .span()
         .map_or((1, 1), |span| line_and_column(text, span.start));
-    let message = err.message().trim_end();
+    // One line: toml puts a detail on a second one ("invalid date-time\nvalue is out of range").
+    let message = err
+        .message()
+        .trim_end()
+        .lines()
+        .collect::<Vec<_>>()
+        .join(": ");
     let unknown = message
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split_once('`'));
@@ -280,7 +286,7 @@ fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
             };
             Diagnostic::error(FILE, line, column, format!("unknown key `{key}`")).with_help(help)
         }
-        None => Diagnostic::error(FILE, line, column, message)
+        None => Diagnostic::error(FILE, line, column, message.as_str())
             .with_help("see the speaker directory in docs/format.md for each key and its type"),
     }
 }

@@ -60,18 +60,23 @@ impl Rule {
 
 /// The warnings, once per pair of names, each at the `speaker` key of the first statement (by
 /// path) that writes the name to change.
-pub fn warnings<H: Header>(
+pub fn warnings<'a, H: Header>(
     root: &Path,
-    statements: &[H],
-    directory: &Directory,
+    statements: &'a [H],
+    directory: &'a Directory,
 ) -> Vec<Diagnostic> {
     let mut index: HashMap<&str, usize> = HashMap::default();
-    let mut names: Vec<Name<'_>> = Vec::new();
+    let mut names: Vec<Name<'a>> = Vec::new();
     for statement in statements {
         for speaker in statement.speakers() {
-            let Some(spelling) = speaker.name.as_deref().map(str::trim) else {
+            let Some(written) = speaker.name.as_deref().map(str::trim) else {
                 continue;
             };
+            // Every spelling of a directory person is that person, under the canonical name.
+            let person = directory.person_keys.get(&super::key(written)).copied();
+            let spelling = person
+                .and_then(|i| directory.persons.get(i))
+                .map_or(written, |e| e.name.as_str());
             let id = *index.entry(spelling).or_insert_with(|| {
                 let folded = crate::query::fold(spelling);
                 let words: Vec<String> = folded
@@ -84,7 +89,7 @@ pub fn warnings<H: Header>(
                     count: 0,
                     path: statement.path(),
                     words,
-                    person: directory.person_keys.get(&super::key(spelling)).copied(),
+                    person,
                 });
                 names.len() - 1
             });

@@ -230,7 +230,7 @@ fn list_json_has_every_key_in_full_records() {
             "path": TURKIYE,
             "title": "Türkiye: Release of journalists a step towards justice",
             "date": "2026-03-02",
-            "speakers": [{"name": "Zoë Ł. Ñúñez", "role": "Regional Director", "organization": "Amnesty International"}],
+            "speakers": [{"name": "Zoë Ł. Ñúñez", "role": "Regional Director", "organization": "Amnesty International", "role_at_date": null}],
             "topics": ["Freedom of expression", "Journalists"],
             "location": "Türkiye",
             "background": null,
@@ -254,7 +254,7 @@ fn list_json_has_every_key_in_full_records() {
     assert_eq!(egypt["speakers"][0]["name"], "سارة الحسيني");
     assert_eq!(
         egypt["speakers"][1],
-        serde_json::json!({"name": "Omar Haddad", "role": null, "organization": null})
+        serde_json::json!({"name": "Omar Haddad", "role": null, "organization": null, "role_at_date": null})
     );
     assert_eq!(records[0]["embargo"], "2026-06-10T00:01:00Z");
     assert_eq!(records[5]["draft"], true);

@@ -21,6 +21,9 @@ mod cite;
 mod corrections;
 /// `press db`: the SQLite database read back with `sqlite3`, counts agreeing with `list`.
 mod db;
+/// The speaker directory (`speakers.toml`): located errors, aliases as one speaker everywhere,
+/// near-duplicate warnings, strict mode, role histories, JSON, redirects from aliases.
+mod directory;
 /// `press edit` and `new --edit`: the editor round trip.
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.

@@ -70,8 +70,8 @@ fn new_writes_the_conventional_file_and_prints_its_path() {
     assert_eq!(
         records[0]["speakers"],
         serde_json::json!([
-            {"name": "Zoë Ł. Ñúñez", "role": "Regional Director", "organization": "Amnesty International"},
-            {"name": "سارة الحسيني", "role": null, "organization": "منظمة العفو الدولية"},
+            {"name": "Zoë Ł. Ñúñez", "role": "Regional Director", "organization": "Amnesty International", "role_at_date": null},
+            {"name": "سارة الحسيني", "role": null, "organization": "منظمة العفو الدولية", "role_at_date": null},
         ])
     );
     assert_eq!(
@@ -144,7 +144,7 @@ fn new_round_trips_an_arabic_title_and_every_option() {
             "path": path,
             "title": "مصر: اعتقال ناشطين قبل الانتخابات",
             "date": "2026-02-14",
-            "speakers": [{"name": "no", "role": null, "organization": null}],
+            "speakers": [{"name": "no", "role": null, "organization": null, "role_at_date": null}],
             "topics": ["2026", "yes"],
             "location": null,
             "background": "Background: ~ with # and ---\nsecond line",
