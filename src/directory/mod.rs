@@ -307,7 +307,7 @@ mod tests {
              [[organization]]\nname = \"Amnesty International\"\naliases = [\"AI\"]\n",
         )
         .unwrap_or_default();
-        let mut speakers = vec![
+        let mut speakers = [
             vec![Speaker {
                 name: Some("e guevara".to_owned()),
                 role: None,

@@ -215,7 +215,7 @@ fn warning(root: &Path, names: &[Name<'_>], a: usize, b: usize, rule: Rule) -> D
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::statement::{Speaker, Summary};
+    use crate::statement::Summary;
 
     fn pairs(spellings: &[&str]) -> Vec<String> {
         let statements: Vec<Summary> = spellings
@@ -231,7 +231,6 @@ mod tests {
             })
             .collect();
         assert_eq!(statements.len(), spellings.len());
-        let _ = Speaker::person("x");
         warnings(
             Path::new("/nonexistent"),
             &statements,
