@@ -250,7 +250,7 @@ mod tests {
                 "E. Guevara Rosas"
             ])
             .len(),
-            3
+            2
         );
         assert_eq!(
             pairs(&["Erika Guevara Rosas", "Erika Guevara Rozas"]),
