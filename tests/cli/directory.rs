@@ -364,3 +364,29 @@ fn strict_mode_refuses_a_speaker_outside_the_directory() {
         "statements/2026/2026-04-10-d.md:4:10: error: organization \"Amnesty Intl\" is not in speakers.toml (strict = true)"
     );
 }
+
+#[test]
+fn import_writes_the_directorys_canonical_names() {
+    let archive = Archive::empty()
+        .file(
+            "in.txt",
+            "Kenya: Stop abductions\n\nResponding to reports, the Freedom Now Coalition’s Legal Director Tomas Herrera said:\n\n“Release them at once.”\n",
+        )
+        .file(
+            "speakers.toml",
+            "[[person]]\nname = \"Tomás Herrera-Ruiz\"\naliases = [\"Tomas Herrera\"]\n\
+             [[organization]]\nname = \"Freedom Now\"\naliases = [\"Freedom Now Coalition\"]\n",
+        );
+    let run = press(
+        &archive,
+        &["import", "in.txt", "--topic", "T", "--date", "2026-01-01"],
+    );
+    run.code(0);
+    let written = archive.read(run.out().trim());
+    assert!(
+        written.contains(
+            "speaker:\n  name: \"Tomás Herrera-Ruiz\"\n  role: \"Legal Director\"\n  organization: \"Freedom Now\"\n"
+        ),
+        "{written}"
+    );
+}

@@ -126,6 +126,14 @@ pub(crate) fn run(
     // Held until the files are written: another `import` or `new` waits, then sees their slugs.
     let _lock = archive::WriteLock::acquire(root)?;
     let mut archive = load(root)?;
+    // Names found are written as the speaker directory spells them (a bad one is left unused).
+    let directory = match crate::directory::Directory::load(root)? {
+        Ok(directory) => directory,
+        Err(problems) => {
+            io.skipped_files(&problems)?;
+            crate::directory::Directory::default()
+        }
+    };
     let existing_aliases: HashSet<String> = archive
         .statements
         .iter()
@@ -239,7 +247,10 @@ pub(crate) fn run(
             }
         }
         let statement = match record.and_then(|statement| new::validated(&statement)) {
-            Ok(statement) => statement,
+            Ok(mut statement) => {
+                directory.apply(std::iter::once(&mut statement.speakers));
+                statement
+            }
             Err(reason) => {
                 report_refusal(io, &name, &reason, origin.is_some(), &mut summary)?;
                 refused += 1;
