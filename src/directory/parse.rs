@@ -68,14 +68,16 @@ pub(super) fn parse(text: &str) -> Result<Directory, Vec<Diagnostic>> {
         (Kind::Person, raw.person),
         (Kind::Organization, organizations.collect()),
     ] {
-        // Each folded name or alias, with where it was first claimed and whether as a name.
+        // Each folded name or alias, with where it was first claimed (a byte offset: lines are
+        // counted only for a problem) and whether as a name.
         let mut claimed: HashMap<String, (usize, usize, bool)> = HashMap::default();
         // Names first, so an alias is judged against every entry's name wherever it comes.
         for (index, entry) in entries.iter().enumerate() {
             let name = entry.name.get_ref().trim();
             let key = crate::slug::key(name);
-            let (line, column) = at(entry.name.span().start);
+            let start = entry.name.span().start;
             if key.is_empty() {
+                let (line, column) = at(start);
                 problems.push(
                     Diagnostic::error(
                         FILE,
@@ -91,7 +93,8 @@ pub(super) fn parse(text: &str) -> Result<Directory, Vec<Diagnostic>> {
                 );
                 continue;
             }
-            if let Some(&(_, first_line, _)) = claimed.get(&key) {
+            if let Some(&(_, first, _)) = claimed.get(&key) {
+                let ((line, column), (first_line, _)) = (at(start), at(first));
                 problems.push(
                     Diagnostic::error(
                         FILE,
@@ -110,70 +113,60 @@ pub(super) fn parse(text: &str) -> Result<Directory, Vec<Diagnostic>> {
                 );
                 continue;
             }
-            claimed.insert(key, (index, line, true));
+            claimed.insert(key, (index, start, true));
         }
         for (index, entry) in entries.iter().enumerate() {
             let name = entry.name.get_ref().trim();
             for alias in &entry.aliases {
                 let spelling = alias.get_ref().trim();
                 let key = crate::slug::key(spelling);
-                let (line, column) = at(alias.span().start);
-                match claimed.get(&key) {
-                    _ if key.is_empty() => problems.push(
-                        Diagnostic::error(
-                            FILE,
-                            line,
-                            column,
-                            format!(
-                                "alias {} of {} has no letters or digits",
-                                quote(spelling),
-                                quote(name)
-                            ),
-                        )
-                        .with_help("remove it"),
+                let line_of = |offset: usize| at(offset).0;
+                let (message, help) = match claimed.get(&key) {
+                    _ if key.is_empty() => (
+                        format!(
+                            "alias {} of {} has no letters or digits",
+                            quote(spelling),
+                            quote(name)
+                        ),
+                        "remove it".to_owned(),
                     ),
                     // The entry's own name, or an alias given twice in one entry: harmless.
-                    Some(&(owner, _, _)) if owner == index => {}
-                    Some(&(_, first_line, true)) => problems.push(
-                        Diagnostic::error(
-                            FILE,
-                            line,
-                            column,
-                            format!(
-                                "alias {} of {} is the name of another {} (line {first_line})",
-                                quote(spelling),
-                                quote(name),
-                                kind.noun()
-                            ),
-                        )
-                        .with_help(format!(
+                    Some(&(owner, _, _)) if owner == index => continue,
+                    Some(&(_, first, true)) => (
+                        format!(
+                            "alias {} of {} is the name of another {} (line {})",
+                            quote(spelling),
+                            quote(name),
+                            kind.noun(),
+                            line_of(first)
+                        ),
+                        format!(
                             "if they are one {}, merge the two entries (keep {} as the name and \
                              the other's name among its aliases); else remove the alias",
                             kind.noun(),
                             quote(name)
-                        )),
+                        ),
                     ),
-                    Some(&(owner, first_line, false)) => problems.push(
-                        Diagnostic::error(
-                            FILE,
-                            line,
-                            column,
-                            format!(
-                                "alias {} of {} is also an alias of {} (line {first_line})",
-                                quote(spelling),
-                                quote(name),
-                                quote(entries[owner].name.get_ref().trim())
-                            ),
-                        )
-                        .with_help(format!(
+                    Some(&(owner, first, false)) => (
+                        format!(
+                            "alias {} of {} is also an alias of {} (line {})",
+                            quote(spelling),
+                            quote(name),
+                            quote(entries[owner].name.get_ref().trim()),
+                            line_of(first)
+                        ),
+                        format!(
                             "a spelling names one {}: remove it from one of them",
                             kind.noun()
-                        )),
+                        ),
                     ),
                     None => {
-                        claimed.insert(key, (index, line, false));
+                        claimed.insert(key, (index, alias.span().start, false));
+                        continue;
                     }
-                }
+                };
+                let (line, column) = at(alias.span().start);
+                problems.push(Diagnostic::error(FILE, line, column, message).with_help(help));
             }
         }
         for entry in entries {
