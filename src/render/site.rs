@@ -198,7 +198,6 @@ pub fn render_site(
     ] {
         group_pages(&site, by, groups, members, &slots, sink)?;
     }
-    super::speaker::redirects(&site, &speakers, sink)?;
     // The lists are done: their card HTML is not needed again.
     for slot in &mut slots {
         slot.html.take();
@@ -260,6 +259,7 @@ pub fn render_site(
     }
     // After the sitemap, which lists only the site's own pages.
     super::redirect::redirects(input, seed, sink)?;
+    super::speaker::redirects(input, seed, &speakers, sink)?;
     Ok(findings)
 }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::html::{Site, fingerprint, pretty, root_of};
-use super::site::Sink;
+use super::site::{Sink, SiteInput};
 use crate::directory::{Entry, Role, roles};
 use crate::query::Group;
 use crate::statement::Header as _;
@@ -77,9 +77,15 @@ pub(crate) fn extra(site: &Site<'_>, group: &Group, members: &[usize]) -> Speake
 
 /// Writes a redirect page at `speakers/ALIAS/` to `speakers/NAME/` for each alias of a person
 /// or organisation with a page, where the two addresses differ and the alias's is no page of
-/// its own.
-pub(crate) fn redirects(site: &Site<'_>, groups: &[Group], sink: &dyn Sink) -> anyhow::Result<()> {
-    let directory = site.input.directory;
+/// its own. `seed` is the site's ([`Site::seed`]); written after the sitemap, which lists only
+/// the site's own pages.
+pub(crate) fn redirects(
+    input: &SiteInput<'_>,
+    seed: u64,
+    groups: &[Group],
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let directory = input.directory;
     let pages: foldhash::HashSet<&str> = groups.iter().map(|g| g.slug.as_str()).collect();
     let entries = directory.persons.iter().chain(&directory.organizations);
     for Entry { name, aliases, .. } in entries {
@@ -94,17 +100,17 @@ pub(crate) fn redirects(site: &Site<'_>, groups: &[Group], sink: &dyn Sink) -> a
                 continue;
             }
             let file = format!("speakers/{key}/index.html");
-            let canonical = match &site.input.base_url {
+            let canonical = match &input.base_url {
                 Some(base) => format!("{base}{}", pretty(&target)),
                 None => format!("{}{target}", root_of(&file)),
             };
             let bytes = super::redirect::page(
-                site.view.language.as_str(),
+                input.config.language(),
                 name,
                 &canonical,
                 &format!("{}{target}", root_of(&file)),
             );
-            let inputs = fingerprint(site.seed, &(&file, &bytes));
+            let inputs = fingerprint(seed, &(&file, &bytes));
             if !inputs.is_some_and(|f| sink.keep(&file, f)) {
                 sink.put(file, inputs, bytes.into_bytes())?;
             }
