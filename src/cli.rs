@@ -5,6 +5,12 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod vocabulary;
+pub use vocabulary::{
+    MergeValuesArgs, NormalizeArgs, RenameValueArgs, SpeakersAction, SpeakersArgs, TopicsAction,
+    TopicsArgs,
+};
+
 /// Exit codes, shown at the end of `--help`.
 const EXIT_CODES: &str = "Exit codes:
   0  success (no match is a success too)
@@ -75,10 +81,10 @@ pub enum Command {
     Withdraw(WithdrawArgs),
     /// Write the archive as a SQLite database (statements, speakers, topics, full-text index)
     Db(DbArgs),
-    /// List topics with their statement counts
-    Topics(GroupArgs),
-    /// List speakers with their statement counts
-    Speakers(GroupArgs),
+    /// List topics with their statement counts, or rename, merge or normalize them
+    Topics(TopicsArgs),
+    /// List speakers with their statement counts, or rename or merge them
+    Speakers(SpeakersArgs),
     /// List locations with their statement counts
     Locations(GroupArgs),
     /// List quoted passages with who said them, newest first

@@ -24,6 +24,7 @@ pub(crate) fn run(
             .with_context(|| format!("cannot load the archive at {}", root.display()))?,
     );
     let config = Config::load(root)?;
+    archive.apply_vocabulary()?;
     archive.lint(now, config.language());
     let errors = archive.errors().count();
     let warnings = archive.diagnostics.len() - errors;
