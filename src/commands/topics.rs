@@ -186,9 +186,7 @@ fn renaming(
             .into_iter()
             .map(|g| g.name)
             .collect();
-            if let Some(near) =
-                crate::diagnostic::did_you_mean(old, names.iter().map(String::as_str))
-            {
+            if let Some(near) = vocabulary::nearest(old, names.iter().map(String::as_str)) {
                 writeln!(io.err, "  help: did you mean {}?", quote(near))?;
             }
             return Ok(Err(Exit::Problems));

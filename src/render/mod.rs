@@ -16,3 +16,4 @@ pub mod search;
 pub mod site;
 mod structured;
 pub mod terminal;
+mod topics;

@@ -329,13 +329,40 @@ pub fn apply<'a>(
 }
 
 /// The name nearest to `unknown`, case aside, for a "did you mean".
-fn nearest<'a>(unknown: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub fn nearest<'a>(unknown: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let names: Vec<(String, &str)> = names.map(|n| (n.to_lowercase(), n)).collect();
     let found = did_you_mean(unknown, names.iter().map(|(lower, _)| lower.as_str()))?;
     names
         .iter()
         .find(|(lower, _)| lower == found)
         .map(|(_, name)| *name)
+}
+
+/// Widens `--topic` filters through the archive's vocabulary: a synonym's slug becomes its
+/// topic's, and a topic with topics below it (`parent`) takes theirs into `narrower`.
+pub fn widen(
+    root: &Path,
+    topics: &mut [String],
+    narrower: &mut HashMap<String, Vec<String>>,
+) -> anyhow::Result<()> {
+    let Ok(Some(vocabulary)) = Vocabulary::load(root)? else {
+        return Ok(());
+    };
+    for wanted in topics {
+        let Some(index) = vocabulary.entry(wanted) else {
+            continue;
+        };
+        vocabulary.topics[index].slug.as_str().clone_into(wanted);
+        let below: Vec<String> = vocabulary
+            .descendants(index)
+            .into_iter()
+            .map(|i| vocabulary.topics[i].slug.as_str().to_owned())
+            .collect();
+        if !below.is_empty() {
+            narrower.insert(wanted.clone(), below);
+        }
+    }
+    Ok(())
 }
 
 /// The diagnostic of a TOML error: at its place, with "did you mean" for a misspelt key.
