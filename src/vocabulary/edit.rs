@@ -192,7 +192,8 @@ mod tests {
         let text = "[[topic]]\nname = \"A\"\nsynonyms = [\"a1\"]\n\n[[topic]]\nname = \"B\"\n\n[[topic]]\nname = \"C\"\n";
         assert_eq!(
             merge_into(TOPICS, Some(text), &["A", "B"], "C").expect("edits"),
-            "[[topic]]\nname = \"C\"\nsynonyms = [\"A\", \"a1\", \"B\"]\n"
+            // The blank line before C's table is C's own, and stays.
+            "\n[[topic]]\nname = \"C\"\nsynonyms = [\"A\", \"a1\", \"B\"]\n"
         );
     }
 }
