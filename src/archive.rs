@@ -104,6 +104,21 @@ impl Archive {
         self.statements.iter().find(|s| s.slug.as_str() == slug)
     }
 
+    /// Applies `topics.toml` ([`crate::vocabulary::apply`]): each spelling it knows becomes its
+    /// topic's name (so `lint` does not warn about it), with its problems as diagnostics.
+    pub fn apply_vocabulary(&mut self) -> anyhow::Result<()> {
+        let root = self.root.clone();
+        let problems = crate::vocabulary::apply(
+            &root,
+            self.statements
+                .iter_mut()
+                .map(|s| (s.path.as_str(), &mut s.topics)),
+        )?;
+        self.diagnostics.extend(problems);
+        self.sort_diagnostics();
+        Ok(())
+    }
+
     /// Errors only (the diagnostics that make a file unusable).
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())

@@ -129,6 +129,15 @@ impl Catalog {
         }
         let duplicates = archive::refuse_duplicate_slugs(&mut catalog.summaries);
         catalog.diagnostics.extend(duplicates);
+        // The vocabulary applies after loading: the cache never depends on topics.toml.
+        let vocabulary = crate::vocabulary::apply(
+            root,
+            catalog
+                .summaries
+                .iter_mut()
+                .map(|s| (s.path.as_str(), &mut s.topics)),
+        )?;
+        catalog.diagnostics.extend(vocabulary);
         archive::sort_newest_first(&mut catalog.summaries);
         // After loading (the cache never depends on speakers.toml): names become canonical.
         let (directory, problems) = crate::directory::load_with_problems(root, &catalog.summaries)?;

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod vocabulary;
+pub use vocabulary::{MergeValuesArgs, NormalizeArgs, RenameValueArgs, TopicsAction, TopicsArgs};
+
 /// Exit codes, shown at the end of `--help`.
 const EXIT_CODES: &str = "Exit codes:
   0  success (no match is a success too)
@@ -75,8 +78,8 @@ pub enum Command {
     Withdraw(WithdrawArgs),
     /// Write the archive as a SQLite database (statements, speakers, topics, full-text index)
     Db(DbArgs),
-    /// List topics with their statement counts
-    Topics(GroupArgs),
+    /// List topics with their statement counts, or rename, merge or normalize them
+    Topics(TopicsArgs),
     /// List speakers with their statement counts
     Speakers(GroupArgs),
     /// List locations with their statement counts

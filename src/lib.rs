@@ -5,6 +5,7 @@
 //! `archive` → `statement` → `diagnostic`, `yaml`, `slug`. Only `commands` write output.
 
 pub mod archive;
+pub mod bulk;
 pub mod cache;
 pub mod catalog;
 pub mod ci;
@@ -31,6 +32,7 @@ pub mod render;
 pub mod slug;
 pub mod statement;
 pub mod translations;
+pub mod vocabulary;
 pub mod yaml;
 
 use std::ffi::OsString;

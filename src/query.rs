@@ -54,6 +54,9 @@ impl Languages {
 pub struct Query {
     /// Topic slugs: a statement must have every one.
     pub topics: Vec<String>,
+    /// For a slug of `topics`, the slugs of the topics below it (topics.toml `parent`), which
+    /// match it too.
+    pub narrower: HashMap<String, Vec<String>>,
     /// Folded substring of any speaker's name.
     pub speaker: Option<String>,
     /// Folded names the speaker filter takes as well: the canonical names of directory entries
@@ -92,6 +95,7 @@ impl Query {
     pub fn all(now: DateTime<FixedOffset>) -> Self {
         Self {
             topics: Vec::new(),
+            narrower: HashMap::default(),
             speaker: None,
             speaker_names: Vec::new(),
             location: None,
@@ -130,10 +134,15 @@ impl Query {
             && (!self.withdrawn || statement.withdrawn().is_some())
             && self.since.is_none_or(|since| statement.day() >= since)
             && self.until.is_none_or(|until| statement.day() <= until)
-            && self
-                .topics
-                .iter()
-                .all(|wanted| statement.topics().iter().any(|t| t.slug.as_str() == wanted))
+            && self.topics.iter().all(|wanted| {
+                statement.topics().iter().any(|t| {
+                    t.slug.as_str() == wanted
+                        || self
+                            .narrower
+                            .get(wanted)
+                            .is_some_and(|below| below.iter().any(|b| b == t.slug.as_str()))
+                })
+            })
             && self.speaker.as_ref().is_none_or(|wanted| {
                 statement.speakers().iter().any(|s| {
                     let label = fold(s.label());

@@ -32,7 +32,7 @@ pub fn moved_path(path: &str, new: &str) -> String {
 
 /// The front-matter lines of `text` as (byte offset, line without its ending), the opening
 /// `---` excluded, up to the closing one (returned last, as the offset where it starts).
-fn front_lines(text: &str) -> Option<(Vec<(usize, &str)>, usize)> {
+pub(crate) fn front_lines(text: &str) -> Option<(Vec<(usize, &str)>, usize)> {
     let start = usize::from(text.starts_with('\u{feff}')) * 3;
     let mut offset = start;
     let mut lines = Vec::new();
@@ -61,7 +61,10 @@ fn line_ending(text: &str) -> &'static str {
 }
 
 /// The top-level `key:` line: its offset and text, and where its value starts in the line.
-fn key_line<'t>(lines: &[(usize, &'t str)], key: &str) -> Option<(usize, &'t str, usize)> {
+pub(crate) fn key_line<'t>(
+    lines: &[(usize, &'t str)],
+    key: &str,
+) -> Option<(usize, &'t str, usize)> {
     lines.iter().find_map(|&(offset, line)| {
         let rest = line.strip_prefix(key)?.strip_prefix(':')?;
         if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
@@ -74,7 +77,7 @@ fn key_line<'t>(lines: &[(usize, &'t str)], key: &str) -> Option<(usize, &'t str
 
 /// The length of the one-line scalar at the start of `value` (quoted, or plain up to a
 /// comment), or None when it is not one (a block scalar, a list, nothing).
-fn scalar_len(value: &str) -> Option<usize> {
+pub(crate) fn scalar_len(value: &str) -> Option<usize> {
     match value.chars().next()? {
         '"' => {
             let mut escaped = false;

@@ -24,6 +24,7 @@ pub(crate) fn run(
             .with_context(|| format!("cannot load the archive at {}", root.display()))?,
     );
     let config = Config::load(root)?;
+    archive.apply_vocabulary()?;
     archive.lint(now, config.language());
     let directory = crate::directory::check(root, &archive.statements)?;
     archive.diagnostics.extend(directory);

@@ -7,7 +7,6 @@
 //! it, then a rename, so the file is always either the old one or the new one.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
@@ -159,29 +158,7 @@ fn amend(
              (nothing was written; edit it by hand with `press edit {slug}`)"
         );
     }
-    replace(&path, &bytes, edited.as_bytes())
-        .with_context(|| format!("cannot write {relative}"))?;
+    crate::bulk::file::replace(root, &relative, &relative, Some(&bytes), edited.as_bytes())?;
     writeln!(io.out, "{relative}")?;
     Ok(Exit::Success)
-}
-
-/// Replaces the file at `path`, whose content was `old`, by `new` atomically: a temporary file
-/// in the same folder with the file's permissions, flushed, then renamed over it. Refuses when
-/// the file changed since it was read (an editor saved it meanwhile).
-fn replace(path: &Path, old: &[u8], new: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().context("a statement file has a folder")?;
-    let permissions = fs::metadata(path)?.permissions();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".press-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    temp.write_all(new)?;
-    temp.as_file().sync_all()?;
-    fs::set_permissions(temp.path(), permissions)?;
-    if fs::read(path)? != old {
-        bail!("it changed while press was editing it; nothing was written, run the command again");
-    }
-    temp.persist(path).map_err(|err| err.error)?;
-    Ok(())
 }

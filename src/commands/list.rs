@@ -27,6 +27,7 @@ pub(crate) fn run(
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
     let mut query = build_query(args, now)?;
+    crate::vocabulary::widen(root, &mut query.topics, &mut query.narrower)?;
     if let Some(tag) = &args.lang {
         query.languages = Languages::In {
             tag: language_tag(tag)?,

@@ -16,8 +16,10 @@ mod new;
 mod new_translation;
 mod quotes;
 mod rename;
+mod rewrite;
 mod serve;
 mod show;
+mod topics;
 
 use std::io::{IsTerminal, Write};
 use std::mem::ManuallyDrop;
@@ -119,7 +121,10 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
         Command::Correct(args) => correct::correct(args, &root()?, now, io),
         Command::Withdraw(args) => correct::withdraw(args, &root()?, now, io),
         Command::Db(args) => db::run(args, &root()?, now, cache, io),
-        Command::Topics(args) => groups::run(args, GroupBy::Topic, &root()?, now, cache, io),
+        Command::Topics(args) => match &args.action {
+            Some(action) => topics::change(action, &root()?, io),
+            None => groups::topics(args, &root()?, now, cache, io),
+        },
         Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
         Command::Quotes(args) => quotes::run(args, &root()?, now, cache, io),

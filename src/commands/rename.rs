@@ -9,30 +9,19 @@
 //! new, and the message names which are which.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::Context as _;
 use chrono::Datelike as _;
 
-use super::{Io, load, no_such_statement};
+use super::{Io, load, no_such_statement, rewrite};
 use crate::Exit;
 use crate::archive::WriteLock;
+use crate::bulk::Change;
 use crate::cli::RenameArgs;
 use crate::diagnostic::quote;
 use crate::rename::{add_alias, moved_path, rewrite_links, set_value};
 use crate::slug::{self, Slug};
 use crate::statement::{self, Alias, Statement};
-
-/// One file to change: its path, its text as read, its new text, where it goes (the moved file
-/// only), and what changes in it (for `--dry-run` and the summary).
-struct Change {
-    path: String,
-    old: String,
-    new: String,
-    moved_to: Option<String>,
-    what: Vec<String>,
-}
 
 /// Runs `press rename`.
 pub(crate) fn run(args: &RenameArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Result<Exit> {
@@ -84,16 +73,20 @@ pub(crate) fn run(args: &RenameArgs, root: &Path, io: &mut Io<'_>) -> anyhow::Re
     }
     if args.dry_run {
         for change in &changes {
-            let at = match &change.moved_to {
-                Some(to) => format!("{} -> {to}", change.path),
-                None => change.path.clone(),
-            };
-            writeln!(io.out, "{at}: {}", change.what.join(", "))?;
+            writeln!(io.out, "{}: {}", change.shown(), change.what.join(", "))?;
         }
         writeln!(io.err, "press: dry run: nothing written")?;
         return Ok(Exit::Success);
     }
-    write(root, &changes, io)
+    if let Some(exit) = rewrite::write(root, &changes, "rename", io)? {
+        return Ok(exit);
+    }
+    writeln!(
+        io.err,
+        "press: renamed; {} changed",
+        crate::diagnostic::count(changes.len(), "file")
+    )?;
+    Ok(Exit::Success)
 }
 
 /// Every change the rename makes, each checked by parsing its result, or why it cannot be made.
@@ -191,7 +184,7 @@ fn plan(
         }
         changes.push(Change {
             path: statement.path.clone(),
-            old: text,
+            old: Some(text),
             new: linked,
             moved_to: moves.then(|| moved.to_owned()),
             what,
@@ -204,100 +197,4 @@ fn plan(
             .then_with(|| a.path.cmp(&b.path))
     });
     Ok(changes)
-}
-
-/// Writes the changes in order, each atomically; on a failure, says which files are new and
-/// which are still old.
-fn write(root: &Path, changes: &[Change], io: &mut Io<'_>) -> anyhow::Result<Exit> {
-    let mut done: Vec<String> = Vec::new();
-    for (index, change) in changes.iter().enumerate() {
-        if let Err(err) = write_one(root, change) {
-            let left: Vec<&str> = changes[index..].iter().map(|c| c.path.as_str()).collect();
-            writeln!(io.err, "press: rename failed: {err:#}")?;
-            writeln!(
-                io.err,
-                "  already changed: {}",
-                if done.is_empty() {
-                    "none".to_owned()
-                } else {
-                    done.join(", ")
-                }
-            )?;
-            writeln!(io.err, "  not changed (as before): {}", left.join(", "))?;
-            return Ok(Exit::Usage);
-        }
-        let shown = match &change.moved_to {
-            Some(to) => format!("{} -> {to}", change.path),
-            None => change.path.clone(),
-        };
-        writeln!(io.out, "{shown}: {}", change.what.join(", "))?;
-        done.push(
-            change
-                .moved_to
-                .clone()
-                .unwrap_or_else(|| change.path.clone()),
-        );
-    }
-    writeln!(
-        io.err,
-        "press: renamed; {} changed",
-        crate::diagnostic::count(changes.len(), "file")
-    )?;
-    Ok(Exit::Success)
-}
-
-/// Writes one change: the file must still hold what was read; the moved file is written beside
-/// its old one (never over another file) before the old one is removed.
-fn write_one(root: &Path, change: &Change) -> anyhow::Result<()> {
-    let path = root.join(&change.path);
-    let now = fs::read_to_string(&path).with_context(|| format!("cannot read {}", change.path))?;
-    if now != change.old {
-        anyhow::bail!(
-            "{} changed while press was renaming; it was not written",
-            change.path
-        );
-    }
-    let target = change.moved_to.as_deref().unwrap_or(&change.path);
-    injected_failure(target)?;
-    let full = root.join(target);
-    let dir = full.parent().context("a statement file has a folder")?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".press-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write {target}"))?;
-    temp.write_all(change.new.as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {target}"))?;
-    if let Ok(meta) = fs::metadata(&path) {
-        let _ = fs::set_permissions(temp.path(), meta.permissions());
-    }
-    if change.moved_to.is_some() {
-        temp.persist_noclobber(&full).map_err(|err| {
-            anyhow::Error::new(err.error).context(format!("cannot write {target}"))
-        })?;
-        fs::remove_file(&path).with_context(|| {
-            format!(
-                "wrote {target} but cannot remove {}; remove it by hand",
-                change.path
-            )
-        })?;
-    } else {
-        temp.persist(&full).map_err(|err| {
-            anyhow::Error::new(err.error).context(format!("cannot write {target}"))
-        })?;
-    }
-    Ok(())
-}
-
-/// In debug builds only, a failure at the file `PRESS_TEST_FAIL_WRITE` names (a path from the
-/// root): the tests' way to stop a rename part-way, which a read-only folder cannot do when they
-/// run as root.
-fn injected_failure(target: &str) -> anyhow::Result<()> {
-    if cfg!(debug_assertions)
-        && std::env::var_os("PRESS_TEST_FAIL_WRITE").is_some_and(|p| p == target)
-    {
-        anyhow::bail!("cannot write {target}: injected failure (PRESS_TEST_FAIL_WRITE)");
-    }
-    Ok(())
 }

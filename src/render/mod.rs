@@ -17,3 +17,4 @@ pub mod site;
 mod speaker;
 mod structured;
 pub mod terminal;
+mod topics;

@@ -16,14 +16,21 @@ use chrono::Datelike as _;
 use super::html::{escape_html, fingerprint, pretty, root_of, statement_path};
 use super::sanitize::xml_text;
 use super::site::{Sink, SiteInput};
+use super::topics::Redirect;
 use crate::statement::Header as _;
 
 /// The file listing every redirect for hosts that read one.
 pub(crate) const REDIRECTS: &str = "_redirects";
 
-/// Writes the redirect page of every alias of a published statement, and `_redirects` when
-/// there is any. `seed` is the site's ([`super::html::Site::seed`]).
-pub(crate) fn redirects(input: &SiteInput<'_>, seed: u64, sink: &dyn Sink) -> anyhow::Result<()> {
+/// Writes the redirect page of every alias of a published statement and of every old topic
+/// address in `topics` ([`super::topics`]), and `_redirects` when there is any. `seed` is the
+/// site's ([`super::html::Site::seed`]).
+pub(crate) fn redirects(
+    input: &SiteInput<'_>,
+    seed: u64,
+    topics: &[Redirect],
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
     let base = input.base_url.as_deref();
     // The base URL's path: `_redirects` rules are paths on the host.
     let prefix = base
@@ -44,6 +51,16 @@ pub(crate) fn redirects(input: &SiteInput<'_>, seed: u64, sink: &dyn Sink) -> an
                 .entry(alias.file())
                 .or_insert((&statement.title, target.clone()));
         }
+    }
+    for topic in topics {
+        rules.push(format!(
+            "{prefix}{} {prefix}{} 301\n",
+            topic.from,
+            pretty(&topic.to)
+        ));
+        pages
+            .entry(topic.file.clone())
+            .or_insert((topic.title.as_str(), topic.to.clone()));
     }
     if rules.is_empty() {
         return Ok(());

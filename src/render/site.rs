@@ -176,6 +176,7 @@ pub fn render_site(
     home(&site, &slots, sink)?;
     years(&site, &slots, sink)?;
     // Five passes over every statement, each on its own: side by side.
+    let notes = super::topics::TopicNotes::load(input.root);
     let group = |by| query::group(&input.statements, by);
     let ((speakers, locations), (topic_members, (speaker_members, location_members))) = rayon::join(
         || rayon::join(|| group(GroupBy::Speaker), || group(GroupBy::Location)),
@@ -191,12 +192,13 @@ pub fn render_site(
             )
         },
     );
+    let topic_members = notes.widened(topic_members);
     for (by, groups, members) in [
         (GroupBy::Topic, &topics, &topic_members),
         (GroupBy::Speaker, &speakers, &speaker_members),
         (GroupBy::Location, &locations, &location_members),
     ] {
-        group_pages(&site, by, groups, members, &slots, sink)?;
+        group_pages(&site, by, (groups, members, &notes), &slots, sink)?;
     }
     // The lists are done: their card HTML is not needed again.
     for slot in &mut slots {
@@ -258,7 +260,7 @@ pub fn render_site(
         ),
     }
     // After the sitemap, which lists only the site's own pages.
-    super::redirect::redirects(input, seed, sink)?;
+    super::redirect::redirects(input, seed, &notes.redirects(&topics), sink)?;
     super::speaker::redirects(input, seed, &speakers, sink)?;
     Ok(findings)
 }
@@ -677,8 +679,7 @@ pub(crate) fn members(site: &Site<'_>, by: GroupBy) -> Members {
 fn group_pages(
     site: &Site<'_>,
     by: GroupBy,
-    groups: &[Group],
-    members_of: &Members,
+    (groups, members_of, notes): (&[Group], &Members, &super::topics::TopicNotes),
     slots: &[CardSlot],
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
@@ -745,6 +746,10 @@ fn group_pages(
                 .and_then(|p| p.organization.clone()),
             _ => None,
         };
+        let about = match by {
+            GroupBy::Topic => notes.about(&group.slug),
+            _ => (None, Vec::new()),
+        };
         let list = List {
             template: "list.html",
             base: &base,
@@ -753,6 +758,7 @@ fn group_pages(
             kind,
             feeds,
             extra: minijinja::context! {
+                description => about.0, includes => about.1,
                 name => group.name, count => group.count, role => group.role,
                 organization => organization,
                 speaker => (by == GroupBy::Speaker).then(|| super::speaker::extra(site, group, members)),

@@ -6,6 +6,8 @@
 /// `aliases` and `translation_of`: their values, what `check` and `export` refuse across
 /// statements, and the JSON that carries them.
 mod aliases;
+/// `press topics rename|merge|normalize`: byte-exact rewrites, topics.toml, dry runs, failures.
+mod bulk;
 /// The cache under `.press/`: changes seen at once, damage and read-only archives harmless,
 /// the same answers with `--no-cache`.
 mod cache;
@@ -61,3 +63,5 @@ mod support;
 /// Translations as one statement: pages in three languages (one right to left), lists of
 /// originals, `list --lang`, `show --lang`, `new --translation-of`, validator and Chromium.
 mod translations;
+/// `topics.toml`: located errors, synonyms as one topic, `--tree`, parents, strict mode.
+mod vocabulary;
