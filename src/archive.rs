@@ -127,8 +127,9 @@ impl Archive {
     /// Archive-wide warnings and link checks that `check` (and `export`) add to the per-file
     /// diagnostics: topic spellings that normalise alike, dates and embargoes after `now`, a
     /// `source` used twice, links to local files that do not exist or to statements that are
-    /// missing or unpublished, and the problems of
-    /// [`crate::relations::check`] (`language` is the archive's default language).
+    /// missing or unpublished, the problems of [`crate::relations::check`] (`language` is the
+    /// archive's default language), and translations of unpublished originals
+    /// ([`crate::relations::unpublished_originals`]).
     pub fn lint(&mut self, now: DateTime<FixedOffset>, language: &str) {
         let root = self.root.as_path();
         let mut found = Vec::new();
@@ -204,6 +205,11 @@ impl Archive {
             }
         }
         found.extend(crate::relations::check(root, &self.statements, language));
+        found.extend(crate::relations::unpublished_originals(
+            root,
+            &self.statements,
+            now,
+        ));
         if !self.links_checked {
             let links: Vec<crate::links::Checked> = self
                 .statements

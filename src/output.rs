@@ -493,6 +493,25 @@ impl Output {
 
     /// Records `path` as produced (and whether it was kept); false when it already was (a
     /// file two statements link to): the first one holds, as its bytes are the ones written.
+    /// Where a new file for `path` is written: in the staging folder, else (into an empty
+    /// folder) at its place, in folders created as needed.
+    fn new_file(&self, path: &str) -> anyhow::Result<PathBuf> {
+        Ok(match &self.staging {
+            Some(staging) => {
+                let name = self.next_name.fetch_add(1, Ordering::Relaxed);
+                staging.path().join(name.to_string())
+            }
+            None => {
+                let file = self.dir.join(path);
+                if let Some(parent) = file.parent() {
+                    create_folder(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+                file
+            }
+        })
+    }
+
     fn produce(&self, path: &str, fingerprint: Option<u64>, kept: bool) -> bool {
         let produced = Produced { fingerprint, kept };
         match self.previous.get(path) {
@@ -556,24 +575,42 @@ impl Sink for Output {
         }
         // No fsync per file: at thousands of files it costs minutes, and the rename already
         // guarantees that readers and a crashed export see either the old or the new file.
-        let file = match &self.staging {
-            Some(staging) => {
-                let name = self.next_name.fetch_add(1, Ordering::Relaxed);
-                staging.path().join(name.to_string())
-            }
-            None => {
-                let file = self.dir.join(&path);
-                if let Some(parent) = file.parent() {
-                    create_folder(parent)
-                        .with_context(|| format!("cannot create {}", parent.display()))?;
-                }
-                file
-            }
-        };
+        let file = self.new_file(&path)?;
         let meta = write_file(&file, &bytes)
             .with_context(|| format!("cannot write {}", file.display()))?;
         lock(&self.staged).push((file, path, meta));
         Ok(())
+    }
+
+    fn put_made(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&Path) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        if !is_plain_relative(&path) {
+            bail!("internal error: refusing to write {path:?} outside the output folder");
+        }
+        if !self.produce(&path, None, false) {
+            return Ok(());
+        }
+        let file = self.new_file(&path)?;
+        let made = make(&file).and_then(|()| {
+            let old = self.dir.join(&path);
+            let same = !self.direct
+                && fs::symlink_metadata(&old).is_ok_and(|meta| meta.is_file())
+                && crate::db::file::same_bytes(&file, &old)?;
+            Ok((same, fs::metadata(&file)?))
+        });
+        match made {
+            Ok((false, meta)) => {
+                lock(&self.staged).push((file, path, meta));
+                Ok(())
+            }
+            Ok((true, _)) | Err(_) => {
+                let _ = fs::remove_file(&file);
+                made.map(drop)
+            }
+        }
     }
 
     fn paths(&self) -> Vec<String> {

@@ -2,10 +2,14 @@
 //! that two statements claim, and a translation whose original is missing, is itself a
 //! translation, is in the same language, or already has a translation in that language; and (a
 //! warning) an original corrected after one of its translations last changed.
-//! `check` and `export` both run it, so an archive `check` passes is one `export` takes.
+//! `check` and `export` both run [`check`], so an archive `check` passes is one `export` takes;
+//! `check` also warns about a translation whose original is unpublished
+//! ([`unpublished_originals`]), which `export` leaves out with a warning of its own.
 
 use std::collections::HashMap;
 use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
 
 use crate::diagnostic::{Diagnostic, quote};
 use crate::statement::Header;
@@ -124,6 +128,65 @@ pub fn check<H: Header>(root: &Path, statements: &[H], language: &str) -> Vec<Di
                 found.extend(outdated(*original, statement, lang, &at));
             }
         }
+    }
+    found
+}
+
+/// A warning on each published translation whose original is not published at `now` (a draft,
+/// or under embargo): `export` leaves the translation out until the original is published, and
+/// says so; `check` says it first. A translation that is itself unpublished has nothing to wait
+/// for. A missing original is [`check`]'s error.
+pub fn unpublished_originals<H: Header>(
+    root: &Path,
+    statements: &[H],
+    now: DateTime<FixedOffset>,
+) -> Vec<Diagnostic> {
+    let unpublished = |s: &H| s.draft() || s.is_embargoed(now);
+    let mut translations: Vec<&H> = statements
+        .iter()
+        .filter(|s| s.translation_of().is_some() && !unpublished(s))
+        .collect();
+    if translations.is_empty() {
+        return Vec::new();
+    }
+    translations.sort_unstable_by(|a, b| a.path().cmp(b.path()));
+    let by_slug: HashMap<&str, &H> = statements.iter().map(|s| (s.slug().as_str(), s)).collect();
+    let mut found = Vec::new();
+    for translation in translations {
+        let Some(slug) = translation.translation_of() else {
+            continue;
+        };
+        let Some(&original) = by_slug.get(slug.as_str()).filter(|o| unpublished(o)) else {
+            continue;
+        };
+        let (why, help) = match original.embargo().filter(|_| !original.draft()) {
+            Some(until) => (
+                format!("under embargo until {}", until.to_rfc3339()),
+                format!(
+                    "give this translation the same embargo (embargo: {}), or lift the original's",
+                    until.to_rfc3339()
+                ),
+            ),
+            None => (
+                "a draft".to_owned(),
+                "publish the original (remove its `draft: true`), or mark this translation `draft: true` too"
+                    .to_owned(),
+            ),
+        };
+        let (line, column) =
+            crate::archive::key_position(root, translation.path(), "translation_of");
+        found.push(
+            Diagnostic::warning(
+                translation.path(),
+                line,
+                column,
+                format!(
+                    "its original {slug} ({}) is {why}: this translation is not exported until the original is published",
+                    original.path()
+                ),
+            )
+            .with_help(help),
+        );
     }
     found
 }

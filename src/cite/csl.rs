@@ -9,7 +9,7 @@ use hayagriva::{BibliographyDriver, BibliographyRequest, BufWriteFormat, Citatio
 use hayagriva::{CitationRequest, Rendered};
 use serde::Serialize;
 
-use super::{Citation, GENRE};
+use super::{Author, Citation, GENRE};
 
 /// A citation style of the reference list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,8 +37,15 @@ impl Style {
         let Some(style) = STYLES.iter().find(|(s, _)| *s == self).map(|(_, s)| s) else {
             anyhow::bail!("the citation style {self:?} is not available");
         };
-        let items: Vec<json::Item> = citations
-            .iter()
+        // Cited in reference-list order (author, date, title), so that hayagriva, which letters
+        // one author's year in the order of citation, letters it as the list reads (2026a first).
+        let mut ordered: Vec<&Citation> = citations.iter().collect();
+        ordered.sort_by_cached_key(|c| {
+            let names: Vec<&str> = c.authors.iter().map(Author::name).collect();
+            (names, c.issued, c.title.as_str())
+        });
+        let items: Vec<json::Item> = ordered
+            .into_iter()
             .map(|c| serde_json::to_value(to_csl_value(c)).and_then(serde_json::from_value))
             .collect::<Result<_, _>>()?;
         let mut driver = BibliographyDriver::new();
@@ -64,12 +71,18 @@ impl Style {
     }
 }
 
-/// The styles, read once from hayagriva's archive.
+/// The styles, read once from hayagriva's archive; APA dates press releases in full
+/// ([`super::press_release`]).
 static STYLES: LazyLock<Vec<(Style, IndependentStyle)>> = LazyLock::new(|| {
     [Style::Apa, Style::Chicago, Style::Mla]
         .into_iter()
         .filter_map(|s| match s.archived().get() {
-            CslStyle::Independent(style) => Some((s, style)),
+            CslStyle::Independent(mut style) => {
+                if s == Style::Apa {
+                    super::press_release::date_reports_in_full(&mut style);
+                }
+                Some((s, style))
+            }
             CslStyle::Dependent(_) => None,
         })
         .collect()

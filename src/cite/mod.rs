@@ -9,6 +9,7 @@
 mod bibtex;
 mod csl;
 pub mod key;
+mod press_release;
 mod ris;
 
 use chrono::NaiveDate;

@@ -94,7 +94,7 @@ pub fn replace_if_changed<T>(
 }
 
 /// Whether two files hold the same bytes (read in step, stopping at the first difference).
-fn same_bytes(a: &Path, b: &Path) -> anyhow::Result<bool> {
+pub fn same_bytes(a: &Path, b: &Path) -> anyhow::Result<bool> {
     let open =
         |path: &Path| File::open(path).with_context(|| format!("cannot read {}", path.display()));
     let (a, b) = (open(a)?, open(b)?);

@@ -40,6 +40,14 @@ pub trait Sink: Sync {
     fn keep(&self, path: &str, fingerprint: u64) -> bool;
     /// Takes one rendered file; `fingerprint` (when some) names its inputs for the next export.
     fn put(&self, path: String, fingerprint: Option<u64>, bytes: Vec<u8>) -> anyhow::Result<()>;
+    /// Takes one file too large to hold in memory (the bulk downloads): `make` writes it at the
+    /// path it is given, a new file on the output's file system, which is compared with the
+    /// file on disk a chunk at a time and renamed into place like a rendered one.
+    fn put_made(
+        &self,
+        path: String,
+        make: &mut dyn FnMut(&Path) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()>;
     /// [`Sink::keep`] for every file the previous export recorded under `folder` (all made
     /// from inputs with this fingerprint); false, keeping none, unless all are unchanged.
     fn keep_all(&self, folder: &str, fingerprint: u64) -> bool;

@@ -81,7 +81,9 @@ fn cite_prints_the_reference_in_apa_chicago_and_mla() {
     };
     assert_eq!(
         cite("apa"),
-        format!("Amnesty International. (2026). {BUNDLED_TITLE} [Press release]. {BUNDLED_URL}\n")
+        format!(
+            "Amnesty International. (2026, January 27). {BUNDLED_TITLE} [Press release]. {BUNDLED_URL}\n"
+        )
     );
     assert_eq!(
         cite("chicago"),
@@ -176,6 +178,8 @@ fn cite_csl_json_is_rendered_by_citeproc_py_in_apa() {
             "issued": [2026, 1, 27],
             "publisher": null,
             "url": BUNDLED_URL,
+            // The official apa.csl gives a `report` only its year: press's APA adds the month
+            // and day, as APA 7 dates a press release (src/cite/press_release.rs).
             "apa": format!("Amnesty International. (2026). {BUNDLED_TITLE} [Press release]. {BUNDLED_URL}"),
         }])
     );
@@ -232,6 +236,33 @@ fn colliding() -> Archive {
                 "\nslug: sudan-famine-then",
             ),
         )
+}
+
+/// APA dates each press release in full, and orders one author's releases of one year by day
+/// (then title), lettering the years as it does.
+#[test]
+fn cite_apa_dates_press_releases_in_full_and_orders_a_year_by_day() {
+    let archive = colliding();
+    let run = press(
+        &archive,
+        &[
+            "cite",
+            "sudan-famine-now",
+            "sudan-famine-looms",
+            "sudan-famine-then",
+            "sudan-famine-again",
+            "--format",
+            "apa",
+        ],
+    );
+    run.code(0);
+    assert_eq!(
+        run.out(),
+        "Oxfam International. (2025, March 1). Sudan: famine then [Press release].\n\
+         Oxfam International. (2026a, January 5). Sudan: famine looms [Press release].\n\
+         Oxfam International. (2026b, March 1). Sudan: famine again [Press release].\n\
+         Oxfam International. (2026c, March 1). Sudan: famine now [Press release].\n"
+    );
 }
 
 #[test]
@@ -396,7 +427,7 @@ fn export_pages_carry_meta_tags_json_ld_and_the_cite_block() {
     press(&archive, &["export"]).code(0);
     let folder = "site/statements/2026/global-interpol-red-notices";
     let page = archive.read(&format!("{folder}/index.html"));
-    assert!(page.contains(&format!("<p class=\"cite-text\">Amnesty International. (2026). {BUNDLED_TITLE} [Press release]. {BUNDLED_URL}</p>")), "{page}");
+    assert!(page.contains(&format!("<p class=\"cite-text\">Amnesty International. (2026, January 27). {BUNDLED_TITLE} [Press release]. {BUNDLED_URL}</p>")), "{page}");
     assert!(page.contains(
         "<a href=\"cite.bib\" download>BibTeX</a> · <a href=\"cite.ris\" download>RIS</a>"
     ));

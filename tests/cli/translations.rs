@@ -200,6 +200,58 @@ fn a_translation_of_an_unpublished_original_is_not_exported() {
     assert!(!archive.path().join("site/statements/2026").exists());
 }
 
+/// `check` says what `export` will do: a published translation of a draft or embargoed original
+/// is a warning at its `translation_of`, with what to change; a translation that is a draft too
+/// waits quietly.
+#[test]
+fn check_warns_about_translations_of_unpublished_originals() {
+    let archive = family()
+        .file(
+            "statements/2026/2026-01-27-interpol.md",
+            ORIGINAL.replace("topics:", "draft: true\ntopics:"),
+        )
+        .file(
+            "statements/2026/2026-01-27-interpol-ar.md",
+            ARABIC.replace("topics:", "draft: true\ntopics:"),
+        );
+    let run = press(&archive, &["check"]);
+    run.code(0);
+    assert_eq!(
+        run.err(),
+        "statements/2026/2026-01-27-interpol-es.md:7:17: warning: its original interpol \
+         (statements/2026/2026-01-27-interpol.md) is a draft: this translation is not exported \
+         until the original is published\n  help: publish the original (remove its `draft: \
+         true`), or mark this translation `draft: true` too\nchecked 4 statements: 0 errors, 1 \
+         warning\n"
+    );
+
+    let embargoed = family().file(
+        "statements/2026/2026-01-27-interpol.md",
+        ORIGINAL.replace("topics:", "embargo: 2099-01-01T09:00:00+00:00\ntopics:"),
+    );
+    let run = press(&embargoed, &["check"]);
+    run.code(0);
+    let warning = |path: &str, line: usize| {
+        format!(
+            "{path}:{line}:17: warning: its original interpol \
+             (statements/2026/2026-01-27-interpol.md) is under embargo until \
+             2099-01-01T09:00:00+00:00: this translation is not exported until the original is \
+             published\n  help: give this translation the same embargo (embargo: \
+             2099-01-01T09:00:00+00:00), or lift the original's\n"
+        )
+    };
+    assert_eq!(
+        run.err(),
+        format!(
+            "{}{}{}checked 4 statements: 0 errors, 3 warnings\n",
+            warning("statements/2026/2026-01-27-interpol-ar.md", 7),
+            warning("statements/2026/2026-01-27-interpol-es.md", 7),
+            "statements/2026/2026-01-27-interpol.md:5:10: warning: under embargo until \
+             2099-01-01T09:00:00+00:00\n"
+        )
+    );
+}
+
 #[test]
 fn list_lang_lists_originals_and_translations_in_that_language() {
     let archive = family();
