@@ -134,6 +134,15 @@ struct CslDate {
     date_parts: [[u32; 3]; 1],
 }
 
+/// The publisher a reference names: none when it is the only author (APA leaves it out, and so
+/// do the other styles).
+pub(super) fn cited_publisher(citation: &Citation) -> Option<&str> {
+    citation
+        .publisher
+        .as_deref()
+        .filter(|p| !matches!(citation.authors.as_slice(), [only] if only.name() == *p))
+}
+
 /// A citation as a CSL-JSON item: type `report`, genre "Press release", without a publisher
 /// that is the only author.
 pub fn to_csl_value(citation: &Citation) -> CslItem<'_> {
@@ -154,11 +163,7 @@ pub fn to_csl_value(citation: &Citation) -> CslItem<'_> {
             // A year before 0 cannot be written (the parser takes four digits).
             date_parts: [[day.year().max(0) as u32, day.month(), day.day()]],
         },
-        // APA leaves out a publisher that is the author (so do the other styles).
-        publisher: citation
-            .publisher
-            .as_deref()
-            .filter(|p| !matches!(citation.authors.as_slice(), [only] if only.name() == *p)),
+        publisher: cited_publisher(citation),
         language: &citation.lang,
         url: citation.url.as_deref(),
         note: citation.note.as_deref(),

@@ -6,6 +6,7 @@
 //! speakers' organisations, else `organization` in `press.toml`, else the speakers), the speaker
 //! is named in a note, the URL is the page's on the site (from the base URL), else `source`.
 
+pub mod apa;
 mod bibtex;
 mod csl;
 pub mod key;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::html::{Card, Site, pretty};
-use crate::cite::{self, Citation, Style};
+use crate::cite::{self, Citation};
 use crate::statement::{Header, Speaker, Summary};
 
 /// The files written beside each statement's page.
@@ -61,7 +61,7 @@ pub(crate) fn cite(
     let one = std::slice::from_ref(citation);
     // Like every text of a page or feed, without the characters XML forbids.
     let clean = |text: String| super::sanitize::xml_text(&text).into_owned();
-    let apa = clean(Style::Apa.render(one)?.join(" "));
+    let apa = clean(cite::apa::reference(citation)?);
     let files = [
         clean(cite::to_bibtex(one)?).into_bytes(),
         clean(cite::to_ris(one)).into_bytes(),
