@@ -135,6 +135,8 @@ fn two_control_characters_in_one_chunk_are_found() {
     assert_eq!(first_control_character("a\u{1}\u{2}"), Some(1));
     assert_eq!(first_control_character("\u{a0}\u{1b}"), Some(2));
     assert_eq!(first_control_character("\u{a0}\u{a0}"), None);
+    // A chunk of DEL alone.
+    assert_eq!(first_control_character("\u{7f}"), Some(0));
     let long = "a".repeat(40);
     assert_eq!(
         first_control_character(&format!("{long}\u{7f}\u{7f}")),
