@@ -624,3 +624,6 @@ fn refuse_symlinked_folders(root: &Path, relative: &str) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod write_tests;

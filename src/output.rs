@@ -812,6 +812,9 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 }
 
 #[cfg(test)]
+mod write_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

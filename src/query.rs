@@ -438,6 +438,9 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 #[cfg(test)]
+mod selection_tests;
+
+#[cfg(test)]
 mod tests {
     use anyhow::Result;
 

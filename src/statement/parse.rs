@@ -1343,6 +1343,9 @@ impl Value {
 }
 
 #[cfg(test)]
+mod dates_and_positions;
+
+#[cfg(test)]
 mod tests {
     use anyhow::{Context as _, Result};
 
