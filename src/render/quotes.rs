@@ -3,9 +3,10 @@
 //!
 //! Who said what comes from the page texts the catalog loaded (found when each file was
 //! parsed), so collecting every speaker's quotes reads no file; the words of a page's quotes are
-//! read from their statements' bodies only when that page is rendered. A page's fingerprint
-//! covers each listed quote's file digest and place, so a changed body renders its speakers'
-//! pages again.
+//! read from their statements' bodies only when that page is rendered (holding them from the
+//! statement pages' pass instead would keep up to [`SHOWN`] quotes per speaker in memory through
+//! the whole export). A page's fingerprint covers each listed quote's file digest and place, so a
+//! changed body renders its speakers' pages again.
 
 use minijinja::Value;
 use rayon::prelude::*;
@@ -16,7 +17,7 @@ use crate::page_texts::PageTexts;
 use crate::quotes::stored;
 
 /// How many quotes a speaker's page lists, the newest (`press quotes --speaker` lists all).
-pub(crate) const SHOWN: usize = 50;
+pub(crate) const SHOWN: usize = 20;
 
 /// The quotes of one speaker, newest first: each as the index of its statement among the
 /// site's statements and of the passage in its body.

@@ -432,3 +432,35 @@ fn the_table_fits_the_terminal() {
         ]
     );
 }
+
+#[test]
+fn a_speaker_page_lists_the_newest_twenty_quotes() {
+    let body: Vec<String> = (1..=21)
+        .map(|n| format!("“Quote number {n} of them,” said Jane Roe."))
+        .collect();
+    let archive = Archive::empty().file(
+        "statements/2026/2026-03-01-many.md",
+        statement(
+            "Many",
+            "2026-03-01",
+            "\"Jane Roe\"",
+            "[a]",
+            &body.join("\n\n"),
+        ),
+    );
+    press(&archive, &["export"]).code(0);
+    let section = quotes_section(&archive, "jane-roe");
+    assert!(
+        section.contains("<p>The 20 newest of 21 quotes.</p>"),
+        "{section}"
+    );
+    let quotes: Vec<&str> = section
+        .split("<blockquote><p>")
+        .skip(1)
+        .map(|q| q.split("</p>").next().unwrap_or_default())
+        .collect();
+    let expected: Vec<String> = (1..=20)
+        .map(|n| format!("Quote number {n} of them,"))
+        .collect();
+    assert_eq!(quotes, expected);
+}
