@@ -35,7 +35,7 @@ use crate::slug::Slug;
 use crate::statement::{Alias, Amendment, Published, Speaker, Summary, Topic};
 
 /// Bumped whenever the layout or the meaning of a cached field changes.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 
 /// How close to the cache's writing a file's change must be for its entry to be re-read.
 pub const RACY: Duration = Duration::from_secs(2);
@@ -563,6 +563,16 @@ const SOURCE_FINGERPRINT: u64 = source_fingerprint(&[
     include_bytes!("statement/nesting.rs"),
     include_bytes!("statement/summary.rs"),
     include_bytes!("page_texts.rs"),
+    // Who said each quote (in the page texts): the quote rules and the import's attribution.
+    include_bytes!("quotes/mod.rs"),
+    include_bytes!("quotes/passages.rs"),
+    include_bytes!("import/speakers/mod.rs"),
+    include_bytes!("import/speakers/fill.rs"),
+    include_bytes!("import/speakers/names.rs"),
+    include_bytes!("import/speakers/roles.rs"),
+    include_bytes!("import/speakers/shapes.rs"),
+    include_bytes!("import/gazetteer.rs"),
+    include_bytes!("import/gazetteer.txt"),
 ]);
 
 /// FNV-1a over `sources` (at compile time): tells builds apart whose code differs but whose

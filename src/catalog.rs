@@ -55,6 +55,19 @@ pub struct Options<'a> {
     /// Fill in every summary's excerpt ([`Summary::excerpt`]) and keep every file's page texts
     /// ([`Catalog::texts`]): export needs them, lists do not.
     pub excerpts: bool,
+    /// Also (implying `excerpts`) have who said each quote in every page texts record
+    /// ([`PageText::quotes`]): the attribution rules cost more than parsing, so they run only
+    /// for the commands that need them (`quotes`, `export`), and the cache keeps what they found.
+    pub quotes: bool,
+}
+
+/// What to keep of each file parsed, besides its summary.
+#[derive(Debug, Clone, Copy)]
+struct Keep {
+    /// Its excerpt and page texts record.
+    excerpts: bool,
+    /// Who said each quote, in the record.
+    quotes: bool,
 }
 
 /// The key of a file whose identity is not known (or not needed): it matches no real file.
@@ -85,6 +98,10 @@ impl Catalog {
     /// Loads the archive at `root`. Fails only when `statements/` cannot be read at all; a
     /// cache that cannot be read or written is never an error.
     pub fn load(root: &Path, options: Options<'_>) -> anyhow::Result<Self> {
+        let keep = Keep {
+            excerpts: options.excerpts || options.quotes,
+            quotes: options.quotes,
+        };
         let (
             walk,
             Loaded {
@@ -98,14 +115,14 @@ impl Catalog {
             // overlap.
             let (walk, old) = rayon::join(
                 || archive::walk(root, true),
-                || Cache::read(root, options.excerpts),
+                || Cache::read(root, keep.excerpts),
             );
             let walk = walk?;
-            let loaded = with_cache(root, old, &walk, options.words, options.excerpts);
+            let loaded = with_cache(root, old, &walk, options.words, keep);
             (walk, loaded)
         } else {
             let walk = archive::walk(root, false)?;
-            let loaded = without_cache(root, &walk.files, options.words, options.excerpts);
+            let loaded = without_cache(root, &walk.files, options.words, keep);
             (walk, loaded)
         };
         let paths = walk.files;
@@ -181,8 +198,7 @@ impl Catalog {
 }
 
 /// Parses one file into its entry; with `words`, answers the text search and drops the text;
-/// with an `index`, adds the file's words to it; with `excerpts`, keeps its excerpt and page
-/// texts.
+/// with an `index`, adds the file's words to it; keeps what `keep` says.
 fn read(
     root: &Path,
     path: &str,
@@ -190,7 +206,7 @@ fn read(
     id: u32,
     words: &[String],
     index: Option<&mut IndexBuilder>,
-    excerpts: bool,
+    keep: Keep,
 ) -> Read {
     let full = root.join(path);
     // Taken before the read (by the walk, or here), so a change during the read is seen next
@@ -211,9 +227,9 @@ fn read(
             }
             text = words.iter().all(|w| query::starts_a_word(&haystack, w));
         }
-        let excerpt = excerpts.then(|| Summary::excerpt_of(&statement));
-        if excerpts {
-            record = PageText::of(&statement, parsed.digest).encode();
+        let excerpt = keep.excerpts.then(|| Summary::excerpt_of(&statement));
+        if keep.excerpts {
+            record = PageText::of(&statement, parsed.digest, keep.quotes).encode();
         }
         let mut summary = Summary::new(id, statement, parsed.digest);
         summary.excerpt = excerpt;
@@ -231,17 +247,19 @@ fn read(
     }
 }
 
-fn without_cache(root: &Path, paths: &[String], words: &[String], excerpts: bool) -> Loaded {
+fn without_cache(root: &Path, paths: &[String], words: &[String], keep: Keep) -> Loaded {
     let reads: Vec<Read> = paths
         .par_iter()
         .enumerate()
         .map(|(id, path)| {
             let id = u32::try_from(id).unwrap_or(u32::MAX);
-            read(root, path, Some(UNKNOWN), id, words, None, excerpts)
+            read(root, path, Some(UNKNOWN), id, words, None, keep)
         })
         .collect();
     let text = (!words.is_empty()).then(|| reads.iter().map(|r| r.text).collect());
-    let texts = excerpts.then(|| PageTexts::collect(reads.iter().map(|r| r.record.as_slice())));
+    let texts = keep
+        .excerpts
+        .then(|| PageTexts::collect(reads.iter().map(|r| r.record.as_slice())));
     Loaded {
         parsed: reads.len(),
         entries: reads.into_iter().map(|r| r.entry).collect(),
@@ -250,12 +268,14 @@ fn without_cache(root: &Path, paths: &[String], words: &[String], excerpts: bool
     }
 }
 
-/// Reads the files `ids` names (in parallel), building the word index of their words.
+/// Reads the files `ids` names (in parallel), building the word index of their words and their
+/// page texts (with who said each quote when `quotes`).
 fn read_indexed(
     root: &Path,
     paths: &[String],
     keys: &[Option<FileKey>],
     ids: &[u32],
+    quotes: bool,
 ) -> (Vec<(u32, Entry)>, IndexBuilder, Collected) {
     // Each thread keeps its files' page texts in one buffer of its own as it goes (a buffer
     // per file would cost as much again).
@@ -272,7 +292,10 @@ fn read_indexed(
                     id,
                     &[],
                     Some(&mut index),
-                    true,
+                    Keep {
+                        excerpts: true,
+                        quotes,
+                    },
                 );
                 texts.push(id, &read.record);
                 entries.push((id, read.entry));
@@ -304,9 +327,23 @@ fn with_cache(
     mut old: Option<Cache>,
     walk: &archive::Walk,
     words: &[String],
-    excerpts: bool,
+    keep: Keep,
 ) -> Loaded {
+    let excerpts = keep.excerpts;
     let paths = &walk.files;
+    // With the quotes wanted, a file whose record lacks them (a cache a list wrote) is read
+    // again: the page texts are read first to tell.
+    let quoted_texts = old
+        .as_mut()
+        .filter(|_| keep.quotes)
+        .and_then(Cache::read_texts);
+    let has_quotes = |i: usize| {
+        !keep.quotes
+            || quoted_texts
+                .as_ref()
+                .and_then(|t| t.get(i))
+                .is_some_and(|t| t.quotes.is_some())
+    };
     let plan: Vec<Plan> = match &old {
         None => vec![Plan::Read; paths.len()],
         Some(old) => {
@@ -321,7 +358,10 @@ fn with_cache(
                     }
                     match (old.entries.get(i), key) {
                         (Some(entry), Some(key))
-                            if entry.path == *path && *key == entry.key && old.trusts(key) =>
+                            if entry.path == *path
+                                && *key == entry.key
+                                && old.trusts(key)
+                                && has_quotes(i) =>
                         {
                             Plan::Keep(i)
                         }
@@ -367,10 +407,11 @@ fn with_cache(
         .filter(|_| excerpts_needed)
         .and_then(Cache::read_excerpts);
     // Page texts missing from an old cache only cost export a parse for those pages.
-    let old_texts = old
-        .as_mut()
-        .filter(|_| excerpts_needed)
-        .and_then(Cache::read_texts);
+    let old_texts = quoted_texts.or_else(|| {
+        old.as_mut()
+            .filter(|_| excerpts_needed)
+            .and_then(Cache::read_texts)
+    });
     let usable =
         (!index_needed || old_index.is_some()) && (!excerpts_needed || old_excerpts.is_some());
     let (old, plan) = match old {
@@ -403,7 +444,7 @@ fn with_cache(
     }
     if defer && let Some(old) = old {
         let to_read = reads(&plan);
-        let (read, _, fresh) = read_indexed(root, paths, &walk.keys, &to_read);
+        let (read, _, fresh) = read_indexed(root, paths, &walk.keys, &to_read, keep.quotes);
         let same_id = |id: usize| Some(id);
         let old_texts = old_texts.map(|t| (t, &same_id as OldIds<'_>));
         return Loaded {
@@ -414,10 +455,11 @@ fn with_cache(
         };
     }
     if old.is_none() && !cache_is_writable(root) {
-        return without_cache(root, paths, words, excerpts);
+        return without_cache(root, paths, words, keep);
     }
     let to_read = reads(&plan);
-    let (read, fresh_index, fresh_texts) = read_indexed(root, paths, &walk.keys, &to_read);
+    let (read, fresh_index, fresh_texts) =
+        read_indexed(root, paths, &walk.keys, &to_read, keep.quotes);
     release_freed_memory();
     // Each kept file's new id, by its id in the old cache.
     let remap: Option<Vec<Option<u32>>> = old.as_ref().map(|old| {

@@ -1,7 +1,9 @@
 //! What a statement's page shows that its [`crate::statement::Summary`] does not, besides the
 //! body: the Background section, the contact block and the source URL. They live in the front
 //! matter, so without them export would parse every file's YAML a second time to render its page;
-//! with them it reads the file, checks its digest and takes the body.
+//! with them it reads the file, checks its digest and takes the body. Also who said each quoted
+//! passage of the body ([`crate::quotes::Said`]): the attribution rules cost more than parsing, so
+//! `press quotes` and the speaker pages take them from here rather than running them again.
 //!
 //! [`PageTexts`] holds one record per statement file, by file id (walk order): the digest of the
 //! file the texts came from, then the texts, postcard-encoded. Records sit back to back in a few
@@ -15,6 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::quotes::Said;
 use crate::statement::Statement;
 
 /// One file's page texts, borrowed from a [`PageTexts`].
@@ -28,16 +31,26 @@ pub struct PageText<'a> {
     pub contact: Option<&'a str>,
     /// Where it was published.
     pub source: Option<&'a str>,
+    /// Who said each quoted passage of the body, in order ([`crate::quotes::quotes`]); none
+    /// when the record was made without them.
+    pub quotes: Option<Vec<Said>>,
 }
 
 impl<'a> PageText<'a> {
-    /// The page texts of a statement parsed from a file with this digest.
-    pub fn of(statement: &'a Statement, digest: u64) -> Self {
+    /// The page texts of a statement parsed from a file with this digest, with who said each
+    /// quote when `quotes`.
+    pub fn of(statement: &'a Statement, digest: u64, quotes: bool) -> Self {
         Self {
             digest,
             background: statement.background.as_deref(),
             contact: statement.contact.as_deref(),
             source: statement.source.as_deref(),
+            quotes: quotes.then(|| {
+                crate::quotes::quotes(statement)
+                    .iter()
+                    .map(crate::quotes::Quote::said)
+                    .collect()
+            }),
         }
     }
 
@@ -258,12 +271,18 @@ mod tests {
             background: Some("Some *background*."),
             contact: Some("Press office\n+44 20 7946 0000"),
             source: None,
+            quotes: Some(vec![Said {
+                speaker: Some("Jane Roe".to_owned()),
+                attributed: Some(crate::quotes::Attribution::Text),
+                line: 9,
+            }]),
         };
         let third = PageText {
             digest: 9,
             background: None,
             contact: None,
             source: Some("https://example.org/x"),
+            quotes: None,
         };
         let records = [first.encode(), Vec::new(), third.encode()];
         let texts = PageTexts::collect(records.iter().map(Vec::as_slice));

@@ -70,6 +70,8 @@ pub(crate) fn export(
             cache,
             words: &[],
             excerpts: true,
+            // Who said each quote, for the speaker pages.
+            quotes: true,
         };
         let catalog = Catalog::load(root, options);
         // A panic there is a bug: it goes on here, with its message.

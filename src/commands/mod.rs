@@ -258,6 +258,7 @@ fn catalog(root: &Path, cache: bool, words: &[String]) -> anyhow::Result<Manuall
             cache,
             words,
             excerpts: false,
+            quotes: false,
         },
     )
     .map(ManuallyDrop::new)

@@ -1,16 +1,18 @@
 //! `press quotes`: the quoted passages of the selected statements, newest first, with who said
-//! them (see [`crate::quotes`]).
+//! them (see [`crate::quotes`]). Who said what comes from the cache's page texts, so a warm run
+//! reads only the files whose quotes it prints ([`crate::quotes::stored`]).
 
 use std::path::Path;
 
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-use super::{Io, Now, catalog};
+use super::{Io, Now};
 use crate::Exit;
+use crate::catalog::{self, Catalog};
 use crate::cli::{QuotesArgs, QuotesFormat};
 use crate::query::{self, Edge, Query, fold, starts_a_word};
-use crate::quotes::{Attribution, Quote, quotes};
+use crate::quotes::{Attribution, Quote, Said, stored};
 use crate::render::terminal;
 use crate::statement::{Header as _, Summary};
 
@@ -36,28 +38,40 @@ pub(crate) fn run(
     io: &mut Io<'_>,
 ) -> anyhow::Result<Exit> {
     let query = build_query(args, now)?;
-    let catalog = catalog(root, cache, &query.words)?;
+    // With who said each passage, in the page texts.
+    let options = catalog::Options {
+        cache,
+        words: &query.words,
+        excerpts: false,
+        quotes: true,
+    };
+    // Left to the process's end, as the other commands leave theirs (see `commands::catalog`).
+    let catalog = std::mem::ManuallyDrop::new(
+        Catalog::load(root, options)
+            .with_context(|| format!("cannot load the archive at {}", root.display()))?,
+    );
     io.skipped_files(&catalog.diagnostics)?;
     let selected = query.select_with(&catalog.summaries, |s| catalog.matches_text(s));
     let speaker = args.speaker.as_deref().map(fold);
-    let wanted = |quote: &Quote| {
+    let said_by = |said: &Said| {
         speaker.as_ref().is_none_or(|s| {
-            quote
-                .speaker
+            said.speaker
                 .as_deref()
                 .is_some_and(|name| fold(name).contains(s.as_str()))
-        }) && (query.words.is_empty() || {
-            let text = fold(&quote.text);
-            query.words.iter().all(|w| starts_a_word(&text, w))
         })
     };
+    let has_words = |quote: &Quote| {
+        query.words.is_empty() || {
+            let text = fold(&quote.text);
+            query.words.iter().all(|w| starts_a_word(&text, w))
+        }
+    };
+    let texts = catalog.texts.as_ref();
     let found: Vec<(&Summary, Vec<Quote>)> = selected
         .par_iter()
         .map(|summary| {
-            let statement = catalog
-                .statement(summary)
-                .map_err(|_| anyhow::anyhow!("{} changed while it was being read", summary.path))?;
-            let kept = quotes(&statement).into_iter().filter(&wanted).collect();
+            let mut kept = stored::find(root, summary, texts, said_by)?;
+            kept.retain(has_words);
             Ok((*summary, kept))
         })
         .collect::<anyhow::Result<_>>()?;

@@ -19,6 +19,7 @@
 //! separate key and is never searched.
 
 pub mod passages;
+pub mod stored;
 
 use std::sync::LazyLock;
 
@@ -28,7 +29,7 @@ use crate::import::speakers::{self, CUE_VERBS};
 use crate::statement::Statement;
 
 /// How a quote's speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Attribution {
     /// The text names the speaker (see the module's rules).
     #[serde(rename = "text")]
@@ -62,6 +63,40 @@ pub struct Quote {
     pub line: usize,
 }
 
+impl Quote {
+    /// Who said it and where, without the words (what the cache keeps).
+    pub fn said(&self) -> Said {
+        Said {
+            speaker: self.speaker.clone(),
+            attributed: self.attributed,
+            line: self.line,
+        }
+    }
+
+    /// The quote of these words, said as `said` tells.
+    pub fn new(text: String, said: Said) -> Self {
+        Self {
+            text,
+            speaker: said.speaker,
+            attributed: said.attributed,
+            line: said.line,
+        }
+    }
+}
+
+/// A [`Quote`] without its words: the cache keeps this for each passage of a body, in order,
+/// and reads the words back from the body ([`passage_texts`]) only for the quotes it shows
+/// (the words are most of a body: keeping them would double the cache).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Said {
+    /// See [`Quote::speaker`].
+    pub speaker: Option<String>,
+    /// See [`Quote::attributed`].
+    pub attributed: Option<Attribution>,
+    /// See [`Quote::line`].
+    pub line: usize,
+}
+
 /// A pronoun attribution: "she said", "he added", "said they".
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = CUE_VERBS.join("|");
@@ -78,11 +113,12 @@ struct Paragraph {
     text: String,
 }
 
-/// The body's paragraphs (blank-line separated), each line trimmed and joined by a space.
-fn paragraphs(statement: &Statement) -> Vec<Paragraph> {
+/// The paragraphs (blank-line separated) of a body starting at file line `body_line`, each
+/// line trimmed and joined by a space.
+fn paragraphs(body: &str, body_line: usize) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open = false;
-    for (index, line) in statement.body.lines().enumerate() {
+    for (index, line) in body.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
             open = false;
@@ -91,7 +127,7 @@ fn paragraphs(statement: &Statement) -> Vec<Paragraph> {
             last.text.push_str(line);
         } else {
             out.push(Paragraph {
-                line: statement.body_line + index,
+                line: body_line + index,
                 text: line.to_owned(),
             });
             open = true;
@@ -100,9 +136,17 @@ fn paragraphs(statement: &Statement) -> Vec<Paragraph> {
     out
 }
 
+/// The words of each quoted passage of a body, in the order (and number) of [`quotes`]: cheap,
+/// without the attribution rules.
+pub fn passage_texts(body: &str) -> Vec<String> {
+    let paragraphs = paragraphs(body, 1);
+    let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+    passages::find(&texts).into_iter().map(|p| p.text).collect()
+}
+
 /// The quoted passages of `statement`'s body, in order, each with its speaker.
 pub fn quotes(statement: &Statement) -> Vec<Quote> {
-    let paragraphs = paragraphs(statement);
+    let paragraphs = paragraphs(&statement.body, statement.body_line);
     let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     let found = passages::find(&texts);
     if found.is_empty() {

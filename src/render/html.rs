@@ -27,7 +27,7 @@ use crate::slug;
 use crate::statement::{Header, Summary};
 
 /// The default templates, rendered with minijinja (name, text).
-pub const TEMPLATES: [(&str, &str); 11] = [
+pub const TEMPLATES: [(&str, &str); 12] = [
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -36,6 +36,7 @@ pub const TEMPLATES: [(&str, &str); 11] = [
         include_str!("../../templates/statement.html"),
     ),
     ("list.html", include_str!("../../templates/list.html")),
+    ("quotes.html", include_str!("../../templates/quotes.html")),
     ("groups.html", include_str!("../../templates/groups.html")),
     ("years.html", include_str!("../../templates/years.html")),
     ("search.html", include_str!("../../templates/search.html")),

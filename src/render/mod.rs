@@ -9,6 +9,7 @@ pub mod github;
 pub mod html;
 pub mod markdown;
 pub mod notice;
+mod quotes;
 pub mod record;
 pub mod redirect;
 pub mod sanitize;

@@ -180,6 +180,8 @@ pub fn render_site(
         tick();
         result
     })?;
+    // Who said each quote, from the page texts before they go: for the speaker pages.
+    let quotes = super::quotes::SpeakerQuotes::collect(&site, texts.as_ref())?;
     drop(texts);
     home(&site, &slots, sink)?;
     years(&site, &slots, sink)?;
@@ -206,7 +208,7 @@ pub fn render_site(
         (GroupBy::Speaker, &speakers, &speaker_members),
         (GroupBy::Location, &locations, &location_members),
     ] {
-        group_pages(&site, by, (groups, members, &notes), &slots, sink)?;
+        group_pages(&site, by, (groups, members, &notes), &slots, &quotes, sink)?;
     }
     // The lists are done: their card HTML is not needed again.
     for slot in &mut slots {
@@ -497,6 +499,9 @@ struct List<'l> {
     /// The first page's chart (`extra.chart`), as its monthly counts: the fingerprint covers
     /// the counts, and the SVG is drawn only when the page is rendered.
     chart: Option<Counts>,
+    /// A speaker's quotes on the first page (`extra.quotes`, [`super::quotes`]): the
+    /// fingerprint covers where they are, and their words are read only when it is rendered.
+    quotes: Option<&'l super::quotes::Listed>,
 }
 
 /// Statements per month, oldest first ([`chart::monthly_counts`]).
@@ -553,19 +558,31 @@ fn paginated(
                 extra,
             },
         );
+        let quotes = list.quotes.filter(|_| page == 1);
         let cards: Vec<u64> = chunk.iter().map(|&i| slots[i].fingerprint).collect();
-        let fingerprint =
-            site.fingerprint(list.template, &page_view, &(&pager, extra, cards, chart));
+        let quoted = quotes.map(|q| q.inputs(site));
+        let fingerprint = site.fingerprint(
+            list.template,
+            &page_view,
+            &(&pager, extra, cards, chart, quoted),
+        );
         if fingerprint.is_some_and(|f| sink.keep(&path, f)) {
             return Ok(());
         }
         page_view.body.cards = site.cards_html(slots, chunk, &root)?;
-        let with_chart;
+        let mut more = Vec::new();
         if let Some(counts) = chart {
             let svg = Value::from_safe_string(chart::svg(counts));
-            with_chart =
-                minijinja::value::merge_maps([minijinja::context! { chart => svg }, extra.clone()]);
-            page_view.body.extra = &with_chart;
+            more.push(minijinja::context! { chart => svg });
+        }
+        if let Some(quotes) = quotes {
+            more.push(minijinja::context! { quotes => quotes.view(site)? });
+        }
+        let with_more;
+        if !more.is_empty() {
+            more.push(extra.clone());
+            with_more = minijinja::value::merge_maps(more);
+            page_view.body.extra = &with_more;
         }
         site.put(sink, list.template, &page_view, fingerprint)
     })
@@ -595,6 +612,7 @@ fn home(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result<
         feeds: Vec::new(),
         extra: minijinja::context! { count => slots.len(), data => site.input.data },
         chart,
+        quotes: None,
     };
     paginated(site, &list, slots, &all, sink)
 }
@@ -637,6 +655,7 @@ fn years(site: &Site<'_>, slots: &[CardSlot], sink: &dyn Sink) -> anyhow::Result
             feeds: Vec::new(),
             extra: minijinja::context! { name => year, count => cards.len() },
             chart: None,
+            quotes: None,
         };
         paginated(site, &list, slots, cards, sink)?;
     }
@@ -689,6 +708,7 @@ fn group_pages(
     by: GroupBy,
     (groups, members_of, notes): (&[Group], &Members, &super::topics::TopicNotes),
     slots: &[CardSlot],
+    quotes: &super::quotes::SpeakerQuotes,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let (folder, plural, kind) = match by {
@@ -773,6 +793,9 @@ fn group_pages(
                 feed => (by == GroupBy::Topic).then(|| format!("{base}feed.xml")),
             },
             chart,
+            quotes: (by == GroupBy::Speaker)
+                .then(|| quotes.of(&group.slug))
+                .flatten(),
         };
         paginated(site, &list, slots, members, sink)
     })
@@ -805,6 +828,7 @@ mod tests {
             background: Some("Cached."),
             contact: None,
             source: None,
+            quotes: None,
         };
         let page = load(dir.path(), &summary, Some(cached.clone()))?;
         assert_eq!((page.body.as_str(), page.body_line), ("The body.", 9));

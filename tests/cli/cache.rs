@@ -30,6 +30,7 @@ fn load(root: &Path, words: &[String]) -> Catalog {
         cache: true,
         words,
         excerpts: false,
+        quotes: false,
     };
     Catalog::load(root, options).unwrap()
 }
@@ -48,6 +49,7 @@ fn excerpts(root: &Path, cache: bool) -> Vec<ExportFacts> {
         cache,
         words: &[],
         excerpts: true,
+        quotes: false,
     };
     let catalog = Catalog::load(root, options).unwrap();
     let texts = catalog

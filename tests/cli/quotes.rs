@@ -278,3 +278,189 @@ fn the_table_has_one_row_per_quote() {
          2002-05-14  Patricia Hewitt  Small businesses are the key to future growth,  more-businesses\n"
     );
 }
+
+/// Jane Roe's quotes in two statements: one over two paragraphs with markup in it, one beside
+/// John Smith's (in a statement with a summary: its card does not show its body).
+fn speakers_archive() -> Archive {
+    Archive::empty()
+        .file(
+            "statements/2026/2026-03-01-new.md",
+            statement(
+                "New statement",
+                "2026-03-01",
+                "\"Jane Roe\"",
+                "[a]",
+                "Jane Roe said:\n\n“First part of it, in full.\n\n“Then <script>alert(1)</script> & more.”",
+            ),
+        )
+        .file(
+            "statements/2025/2025-01-10-old.md",
+            statement(
+                "Old <b>statement</b>",
+                "2025-01-10",
+                "[\"Jane Roe\", \"John Smith\"]",
+                "[a]\nsummary: \"Old news.\"",
+                "“An older quote from her,” said Jane Roe.\n\n“A quote from him here,” said John Smith.",
+            ),
+        )
+}
+
+/// The quotes section of an exported speaker page.
+fn quotes_section(archive: &Archive, speaker: &str) -> String {
+    let page = archive.read(&format!("site/speakers/{speaker}/index.html"));
+    let start = page
+        .find("<section class=\"quotes\"")
+        .unwrap_or_else(|| panic!("{speaker}'s page lists quotes:\n{page}"));
+    let end = start + page[start..].find("</section>").expect("the section ends") + 10;
+    page[start..end].to_owned()
+}
+
+/// One quote of a speaker page's list.
+fn listed_quote(paragraphs: &str, url: &str, title: &str, date: &str, shown: &str) -> String {
+    format!(
+        "    <li>\n      <blockquote>{paragraphs}</blockquote>\n      <p class=\"meta\"><a href=\"../../{url}\">{title}</a>, <time datetime=\"{date}\">{shown}</time></p>\n    </li>\n"
+    )
+}
+
+/// The quotes section of a speaker page listing these quotes.
+fn section_of(items: &[String]) -> String {
+    format!(
+        "<section class=\"quotes\" aria-labelledby=\"quotes-heading\">\n  <h2 id=\"quotes-heading\">Quotes</h2>\n  <ol class=\"quote-list\">\n{}  </ol>\n</section>",
+        items.concat()
+    )
+}
+
+#[test]
+fn speaker_pages_list_their_quotes_newest_first_escaped_with_links() {
+    let archive = speakers_archive();
+    press(&archive, &["export"]).code(0);
+    let new = listed_quote(
+        "<p>First part of it, in full.</p><p>Then &lt;script&gt;alert(1)&lt;/script&gt; &amp; more.</p>",
+        "statements/2026/new/index.html",
+        "New statement",
+        "2026-03-01",
+        "1 March 2026",
+    );
+    let old = |text: &str| {
+        listed_quote(
+            &format!("<p>{text}</p>"),
+            "statements/2025/old/index.html",
+            "Old &lt;b&gt;statement&lt;/b&gt;",
+            "2025-01-10",
+            "10 January 2025",
+        )
+    };
+    assert_eq!(
+        quotes_section(&archive, "jane-roe"),
+        section_of(&[new.clone(), old("An older quote from her,")])
+    );
+    assert_eq!(
+        quotes_section(&archive, "john-smith"),
+        section_of(&[old("A quote from him here,")])
+    );
+    // A changed body changes the speaker pages of the next (incremental) export, though no
+    // card changes.
+    let path = "statements/2025/2025-01-10-old.md";
+    let text = archive
+        .read(path)
+        .replace("An older quote", "A corrected quote");
+    std::fs::write(archive.path().join(path), text).expect("rewrite the statement");
+    press(&archive, &["export"]).code(0);
+    assert_eq!(
+        quotes_section(&archive, "jane-roe"),
+        section_of(&[new, old("A corrected quote from her,")])
+    );
+}
+
+/// `press quotes ARGS`'s standard output.
+fn output(archive: &Archive, args: &[&str]) -> String {
+    let run = press(archive, args);
+    run.code(0);
+    String::from_utf8(run.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_cache_gives_what_parsing_gives() {
+    let archive = Archive::empty();
+    press::generate::write_archive(archive.path(), 300, 1).expect("generate");
+    for args in [
+        &["quotes", "--format", "json"][..],
+        &["quotes", "--format", "csv", "--speaker", "ortega"],
+        &["quotes", "--format", "csv", "--text", "shocking escalation"],
+    ] {
+        let parsed = output(&archive, &[&["--no-cache"], args].concat());
+        // Some dozens of quotes.
+        assert!(parsed.len() > 5_000, "{args:?} lists quotes: {parsed}");
+        // A cache without who said what (`list` wrote it), then one with it, cold and warm.
+        std::fs::remove_dir_all(archive.path().join(".press")).ok();
+        output(&archive, &["list"]);
+        assert_eq!(output(&archive, args), parsed, "{args:?}, after list");
+        assert_eq!(output(&archive, args), parsed, "{args:?}, warm");
+        std::fs::remove_dir_all(archive.path().join(".press")).expect("a cache");
+        assert_eq!(output(&archive, args), parsed, "{args:?}, cold");
+    }
+}
+
+/// Runs `press ARGS` on a pseudo-terminal this many columns wide and returns its lines.
+fn on_terminal(archive: &Archive, columns: &str, args: &[&str]) -> Vec<String> {
+    let mut command = archive.press();
+    command.env("COLUMNS", columns).args(args);
+    let mut session = expectrl::Session::spawn(command).expect("spawn on a pty");
+    session.set_expect_timeout(Some(crate::support::WATCHDOG));
+    let found = session.expect(expectrl::Eof).expect("press ends");
+    let mut bytes = found.before().to_vec();
+    for matched in found.matches() {
+        bytes.extend_from_slice(matched);
+    }
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    text.lines()
+        .map(|l| l.trim_end_matches('\r').to_owned())
+        .collect()
+}
+
+#[test]
+fn the_table_fits_the_terminal() {
+    // Sixty columns: each quote on one line, cut.
+    assert_eq!(
+        on_terminal(&archive(), "60", &["quotes", "--speaker", "andrew"]),
+        [
+            "DATE        SPEAKER      QUOTE                     STATEMENT",
+            "2024-03-01  Andrew Dunn  Gathering intelligence…   report-it",
+            "2024-03-01  Andrew Dunn  We are building links…    report-it",
+            "2024-03-01  Andrew Dunn  Nous avons « besoin » d…  report-it",
+            "2024-03-01  Andrew Dunn  Rural crime has a…        report-it",
+        ]
+    );
+}
+
+#[test]
+fn a_speaker_page_lists_the_newest_twenty_quotes() {
+    let body: Vec<String> = (1..=21)
+        .map(|n| format!("“Quote number {n} of them,” said Jane Roe."))
+        .collect();
+    let archive = Archive::empty().file(
+        "statements/2026/2026-03-01-many.md",
+        statement(
+            "Many",
+            "2026-03-01",
+            "\"Jane Roe\"",
+            "[a]",
+            &body.join("\n\n"),
+        ),
+    );
+    press(&archive, &["export"]).code(0);
+    let section = quotes_section(&archive, "jane-roe");
+    assert!(
+        section.contains("<p>The 20 newest of 21 quotes.</p>"),
+        "{section}"
+    );
+    let quotes: Vec<&str> = section
+        .split("<blockquote><p>")
+        .skip(1)
+        .map(|q| q.split("</p>").next().unwrap_or_default())
+        .collect();
+    let expected: Vec<String> = (1..=20)
+        .map(|n| format!("Quote number {n} of them,"))
+        .collect();
+    assert_eq!(quotes, expected);
+}
