@@ -17,22 +17,6 @@ use super::{Citation, GENRE};
 /// APA lists up to this many authors; more are cut as "A, B, … Z", left to hayagriva.
 const MOST_AUTHORS: usize = 20;
 
-/// The month names of APA's dates (the style's English locale).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The APA reference of `citation`, plain text, as hayagriva renders it.
 pub fn reference(citation: &Citation) -> anyhow::Result<String> {
     match direct(citation) {
@@ -66,7 +50,10 @@ fn direct(citation: &Citation) -> Option<String> {
         [] => return None,
     };
     end_sentence(&mut text);
-    let month = MONTHS[citation.issued.month0() as usize];
+    // The style's English locale names the months as chrono does.
+    let month = chrono::Month::try_from(citation.issued.month() as u8)
+        .ok()?
+        .name();
     let day = citation.issued.day();
     text.push_str(&format!(
         " ({year}, {month} {day}). {} [{GENRE}].",
