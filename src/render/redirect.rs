@@ -16,19 +16,32 @@ use chrono::Datelike as _;
 use super::html::{escape_html, fingerprint, pretty, root_of, statement_path};
 use super::sanitize::xml_text;
 use super::site::{Sink, SiteInput};
-use super::topics::Redirect;
 use crate::statement::Header as _;
 
 /// The file listing every redirect for hosts that read one.
 pub(crate) const REDIRECTS: &str = "_redirects";
 
+/// A redirect from an old topic or speaker address (a synonym in `topics.toml`, an alias in
+/// `speakers.toml`): its page's file, its path (`/topics/x/`), the page it leads to and that
+/// page's title.
+pub(crate) struct Redirect {
+    /// The redirect page's file (`topics/x/index.html`).
+    pub(crate) file: String,
+    /// The old path, as `_redirects` names it (`topics/x/`, without the leading `/`).
+    pub(crate) from: String,
+    /// The page led to (`topics/y/index.html`).
+    pub(crate) to: String,
+    /// The title of the page led to.
+    pub(crate) title: String,
+}
+
 /// Writes the redirect page of every alias of a published statement and of every old topic
-/// address in `topics` ([`super::topics`]), and `_redirects` when there is any. `seed` is the
+/// topic or speaker address in `moved` ([`super::topics`], [`super::speaker`]), and `_redirects` when there is any. `seed` is the
 /// site's ([`super::html::Site::seed`]).
 pub(crate) fn redirects(
     input: &SiteInput<'_>,
     seed: u64,
-    topics: &[Redirect],
+    moved: &[Redirect],
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
     let base = input.base_url.as_deref();
@@ -52,15 +65,15 @@ pub(crate) fn redirects(
                 .or_insert((&statement.title, target.clone()));
         }
     }
-    for topic in topics {
+    for old in moved {
         rules.push(format!(
             "{prefix}{} {prefix}{} 301\n",
-            topic.from,
-            pretty(&topic.to)
+            old.from,
+            pretty(&old.to)
         ));
         pages
-            .entry(topic.file.clone())
-            .or_insert((topic.title.as_str(), topic.to.clone()));
+            .entry(old.file.clone())
+            .or_insert((old.title.as_str(), old.to.clone()));
     }
     if rules.is_empty() {
         return Ok(());

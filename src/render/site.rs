@@ -270,8 +270,9 @@ pub fn render_site(
         ),
     }
     // After the sitemap, which lists only the site's own pages.
-    super::redirect::redirects(input, seed, &notes.redirects(&topics), sink)?;
-    super::speaker::redirects(input, seed, &speakers, sink)?;
+    let mut moved = notes.redirects(&topics);
+    moved.extend(super::speaker::redirects(input.directory, &speakers));
+    super::redirect::redirects(input, seed, &moved, sink)?;
     Ok(findings)
 }
 

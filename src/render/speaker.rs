@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::html::{Site, fingerprint, pretty, root_of};
-use super::site::{Sink, SiteInput};
-use crate::directory::{Entry, Role, roles};
+use super::html::Site;
+use super::redirect::Redirect;
+use crate::directory::{Directory, Entry, Role, roles};
 use crate::query::Group;
 use crate::statement::Header as _;
 
@@ -75,46 +75,28 @@ pub(crate) fn extra(site: &Site<'_>, group: &Group, members: &[usize]) -> Speake
     }
 }
 
-/// Writes a redirect page at `speakers/ALIAS/` to `speakers/NAME/` for each alias of a person
-/// or organisation with a page, where the two addresses differ and the alias's is no page of
-/// its own. `seed` is the site's ([`Site::seed`]); written after the sitemap, which lists only
-/// the site's own pages.
-pub(crate) fn redirects(
-    input: &SiteInput<'_>,
-    seed: u64,
-    groups: &[Group],
-    sink: &dyn Sink,
-) -> anyhow::Result<()> {
-    let directory = input.directory;
+/// The redirects from each alias's speaker page to its person's or organisation's page (when
+/// the two differ and the alias has no page of its own), for [`super::redirect::redirects`].
+pub(crate) fn redirects(directory: &Directory, groups: &[Group]) -> Vec<Redirect> {
     let pages: foldhash::HashSet<&str> = groups.iter().map(|g| g.slug.as_str()).collect();
-    let entries = directory.persons.iter().chain(&directory.organizations);
-    for Entry { name, aliases, .. } in entries {
+    let mut found = Vec::new();
+    for Entry { name, aliases, .. } in directory.persons.iter().chain(&directory.organizations) {
         let target_key = crate::slug::key(name);
         if !pages.contains(target_key.as_str()) {
             continue;
         }
-        let target = format!("speakers/{target_key}/index.html");
         for alias in aliases {
             let key = crate::slug::key(alias);
             if key == target_key || key.is_empty() || pages.contains(key.as_str()) {
                 continue;
             }
-            let file = format!("speakers/{key}/index.html");
-            let canonical = match &input.base_url {
-                Some(base) => format!("{base}{}", pretty(&target)),
-                None => format!("{}{target}", root_of(&file)),
-            };
-            let bytes = super::redirect::page(
-                input.config.language(),
-                name,
-                &canonical,
-                &format!("{}{target}", root_of(&file)),
-            );
-            let inputs = fingerprint(seed, &(&file, &bytes));
-            if !inputs.is_some_and(|f| sink.keep(&file, f)) {
-                sink.put(file, inputs, bytes.into_bytes())?;
-            }
+            found.push(Redirect {
+                file: format!("speakers/{key}/index.html"),
+                from: format!("speakers/{key}/"),
+                to: format!("speakers/{target_key}/index.html"),
+                title: name.clone(),
+            });
         }
     }
-    Ok(())
+    found
 }

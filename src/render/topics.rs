@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::redirect::Redirect;
 use super::site::Members;
 use crate::query::Group;
 use crate::vocabulary::Vocabulary;
@@ -12,19 +13,6 @@ use crate::vocabulary::Vocabulary;
 /// refuses the latter before rendering).
 pub(crate) struct TopicNotes {
     vocabulary: Option<Vocabulary>,
-}
-
-/// A redirect from an old address: its page's file, its path (`/topics/x/`), the page it leads
-/// to and that page's title.
-pub(crate) struct Redirect {
-    /// The redirect page's file (`topics/x/index.html`).
-    pub(crate) file: String,
-    /// The old path, as `_redirects` names it (`topics/x/`, without the leading `/`).
-    pub(crate) from: String,
-    /// The page led to (`topics/y/index.html`).
-    pub(crate) to: String,
-    /// The title of the page led to.
-    pub(crate) title: String,
 }
 
 impl TopicNotes {

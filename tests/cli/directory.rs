@@ -215,6 +215,11 @@ fn speaker_pages_show_roles_aliases_and_redirect_from_the_alias() {
          </head>\n<body>\n<p><a href=\"../../speakers/erika-guevara-rosas/index.html\">Erika Guevara Rosas</a></p>\n\
          </body>\n</html>\n"
     );
+    // Hosts that read `_redirects` send the old address on too.
+    assert_eq!(
+        archive.read("site/_redirects"),
+        "/speakers/erika-guevara-rozas/ /speakers/erika-guevara-rosas/ 301\n"
+    );
     // Without a directory, the history comes from the statements.
     let plain = Archive::empty()
         .file(
