@@ -142,8 +142,9 @@ fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
     }
 }
 
-/// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+/// The 1-based line and column (in characters) of byte `offset` of `text` (a TOML file's
+/// error span, in `press.toml`, `topics.toml` and `speakers.toml`).
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

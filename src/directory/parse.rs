@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Directory, Entry, FILE, Kind, Role};
+use crate::config::line_and_column;
 use crate::diagnostic::{Diagnostic, did_you_mean, quote};
 
 #[derive(Deserialize)]
@@ -282,14 +283,6 @@ fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
         None => Diagnostic::error(FILE, line, column, message.as_str())
             .with_help("see the speaker directory in docs/format.md for each key and its type"),
     }
-}
-
-/// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ use foldhash::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::config::line_and_column;
 use crate::diagnostic::{Diagnostic, did_you_mean, quote};
 use crate::slug::{self, Slug};
 use crate::statement::Topic;
@@ -385,14 +386,6 @@ fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
         None => Diagnostic::error(FILE, line, column, message)
             .with_help("see docs/format.md (topics.toml) for each key and its type"),
     }
-}
-
-/// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]
