@@ -102,7 +102,7 @@ static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = CUE_VERBS.join("|");
     #[allow(clippy::unwrap_used)] // a constant pattern, tested below
     Regex::new(&format!(
-        r"(?i)\b(?:(?:he|she|they)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|they))\b"
+        r"(?i)(?-u:\b)(?:(?:he|she|they)\s+(?:{verbs})|(?:{verbs})\s+(?:he|she|they))(?-u:\b)"
     ))
     .unwrap()
 });

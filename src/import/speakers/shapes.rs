@@ -22,7 +22,7 @@ const SUBJECT_MARKERS: &str =
 /// "Statement from President Joe Biden on …", "Statement by the Council of the EU:" — WHO.
 static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)\b(?:{STATEMENT_NOUNS})\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:{SUBJECT_MARKERS})\b.*|\s*:.*)?$"
+        r"(?i)(?-u:\b)(?:{STATEMENT_NOUNS})\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:{SUBJECT_MARKERS})(?-u:\b).*|\s*:.*)?$"
     ))
 });
 
@@ -30,7 +30,7 @@ static STATEMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// "PRESS RELEASE : Foo Department statement on …" — WHO.
 static WHO_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:[^:“”]*:\s*)?(?P<who>[^:“”]+?)(?:[’']s)?(?:\s+(?i:opening|closing|joint|full|official|video))?\s+(?i:{STATEMENT_NOUNS})\s+(?i:{SUBJECT_MARKERS}|at|to)\b"
+        r"^(?:[^:“”]*:\s*)?(?P<who>[^:“”]+?)(?:[’']s)?(?:\s+(?i:opening|closing|joint|full|official|video))?\s+(?i:{STATEMENT_NOUNS})\s+(?i:{SUBJECT_MARKERS}|at|to)(?-u:\b)"
     ))
 });
 
@@ -82,7 +82,7 @@ const ISSUER_VERBS: &[&str] = &[
 /// A subject and its verb: "Foo Council has today released", "Foo Watch said".
 static ISSUER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)\s+(?:has\s+|have\s+|is\s+)?(?:(?:today|also|now|this\s+week|this\s+morning)\s+)?\b(?:{})\b",
+        r"(?i)\s+(?:has\s+|have\s+|is\s+)?(?:(?:today|also|now|this\s+week|this\s+morning)\s+)?(?-u:\b)(?:{})(?-u:\b)",
         ISSUER_VERBS.join("|")
     ))
 });
