@@ -1,11 +1,9 @@
 //! Words and person names: what a capitalised word can be, and where names are in a text.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use super::ExtractedSpeaker;
-use crate::import::{gazetteer, regex};
+use crate::import::gazetteer;
 
 /// Words that make up job titles; they end or interrupt a person's name.
 #[rustfmt::skip]
@@ -90,10 +88,19 @@ pub(super) const THING_PREPOSITIONS: &[&str] = &[
     "of", "for", "at", "in", "on", "to", "the",
 ];
 
-pub(super) static WORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*"));
-
+/// Whether `word`, lowercased, is in `list` (of lowercase words); without allocating for an
+/// ASCII word, which most are.
 pub(super) fn is_in(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        let same = |entry: &&str| {
+            entry.len() == word.len()
+                && entry
+                    .bytes()
+                    .zip(word.bytes())
+                    .all(|(e, w)| e == w.to_ascii_lowercase())
+        };
+        return list.iter().any(same);
+    }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }
@@ -171,14 +178,57 @@ pub(super) struct Word<'a> {
     pub(super) end: usize,
 }
 
+/// The words of `text`, left to right: a letter, then letters and combining marks, with
+/// hyphens and apostrophes inside (`\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*`, scanned by
+/// hand: it runs on every line of every body whose quotes are attributed).
 pub(super) fn words(text: &str) -> Vec<Word<'_>> {
-    WORD.find_iter(text)
-        .map(|m| Word {
-            text: m.as_str(),
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_letter(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        loop {
+            match chars.peek() {
+                Some(&(at, c)) if is_letter(c) || is_mark(c) => {
+                    end = at + c.len_utf8();
+                    chars.next();
+                }
+                // A joiner counts only with a letter or mark right after it.
+                Some(&(at, joiner @ ('-' | '\'' | '’'))) => {
+                    let after = at + joiner.len_utf8();
+                    match text[after..].chars().next() {
+                        Some(c) if is_letter(c) || is_mark(c) => {
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(Word {
+            text: &text[start..end],
+            start,
+            end,
+        });
+    }
+    out
+}
+
+/// `\p{L}`: a letter of any script.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.general_category_group() == GeneralCategoryGroup::Letter
+    }
+}
+
+/// `\p{M}`: a combining mark (an accent written as its own character).
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// A person's name found in a text: byte span and the name itself.
@@ -193,23 +243,22 @@ pub(super) struct NameSpan {
 /// whole name of a speaker in `known`.
 pub(super) fn names_in(text: &str, known: &[ExtractedSpeaker]) -> Vec<NameSpan> {
     let words = words(text);
+    let parts: Vec<NamePart> = words.iter().map(|w| name_part(w.text)).collect();
     let mut spans = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if name_part(words[i].text) != NamePart::Word {
+        if parts[i] != NamePart::Word {
             i += 1;
             continue;
         }
         // Extend the run while words are name parts separated by blanks only.
         let mut j = i + 1;
-        while j < words.len()
-            && name_part(words[j].text) != NamePart::No
-            && joined(text, &words[j - 1], &words[j])
+        while j < words.len() && parts[j] != NamePart::No && joined(text, &words[j - 1], &words[j])
         {
             j += 1;
         }
         // Drop trailing particles.
-        while j > i + 1 && name_part(words[j - 1].text) == NamePart::Particle {
+        while j > i + 1 && parts[j - 1] == NamePart::Particle {
             j -= 1;
         }
         let preceded_by_thing = i > 0
@@ -218,9 +267,9 @@ pub(super) fn names_in(text: &str, known: &[ExtractedSpeaker]) -> Vec<NameSpan> 
                 .all(char::is_whitespace)
             && THING_PREPOSITIONS.contains(&words[i - 1].text);
         let name = text[words[i].start..words[j - 1].end].to_owned();
-        let full_words = words[i..j]
+        let full_words = parts[i..j]
             .iter()
-            .filter(|w| name_part(w.text) == NamePart::Word)
+            .filter(|&&part| part == NamePart::Word)
             .count();
         let is_known = known.iter().any(|speaker| refers_to(&name, speaker));
         // "Mr Caio", "Dr. Chung": an honorific makes a lone surname a name.
@@ -281,4 +330,58 @@ pub(super) fn is_whole_name(text: &str) -> bool {
     let text = text.trim();
     let spans = names_in(text, &[]);
     spans.len() == 1 && spans[0].start == 0 && spans[0].end == text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand scan finds exactly the words the regex it stands for finds.
+    #[test]
+    fn words_are_the_regexs_words() {
+        let word = crate::import::regex(r"\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*");
+        let texts = [
+            "“We will not stop,” said Jane Roe-Smith, Amnesty’s director.",
+            "O'Neill, d’Souza and al-Bashir - met -- in Côte d’Ivoire's capital.",
+            "Ṣẹ́gun e\u{301}tait là; 北京 and Кыргызстан, 12 ab-- c'- 'x' -y ’z’",
+            "Déclaration: «Nous»—ils ont dit\u{300}\u{301} ʻOkina x\u{301}-\u{301}y",
+            "",
+            "- ' ’ 123 _ ¡¿",
+        ];
+        for text in texts {
+            let expected: Vec<(usize, usize)> =
+                word.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let found: Vec<(usize, usize)> = words(text).iter().map(|w| (w.start, w.end)).collect();
+            assert_eq!(found, expected, "{text}");
+        }
+        // And on strings made of the characters where they could differ.
+        let alphabet: Vec<char> = "aZé-'’ \u{301}1_.北ʻ“".chars().collect();
+        let mut state = 7u64;
+        for _ in 0..2000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let expected: Vec<(usize, usize)> = word
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let found: Vec<(usize, usize)> =
+                words(&text).iter().map(|w| (w.start, w.end)).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_is_in_a_list_whatever_its_case() {
+        assert!(is_in(&["director", "chief"], "Director"));
+        assert!(is_in(&["director", "chief"], "CHIEF"));
+        assert!(!is_in(&["director", "chief"], "Directors"));
+        assert!(is_in(&["élan"], "Élan"));
+        assert!(!is_in(&["UN"], "un"));
+    }
 }
