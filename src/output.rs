@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context as _, bail};
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -150,6 +150,9 @@ pub struct Output {
     /// modification time as written (a rename keeps both).
     staged: Mutex<Vec<(PathBuf, String, fs::Metadata)>>,
     next_name: AtomicUsize,
+    /// The folders written into directly so far (a statement's page and its citation files
+    /// share one): each is created once.
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl Target {
@@ -274,6 +277,7 @@ impl Target {
             new: Mutex::new(HashMap::default()),
             staged: Mutex::new(Vec::new()),
             next_name: AtomicUsize::new(0),
+            folders: Mutex::new(HashSet::default()),
         })
     }
 }
@@ -503,9 +507,12 @@ impl Output {
             }
             None => {
                 let file = self.dir.join(path);
-                if let Some(parent) = file.parent() {
+                if let Some(parent) = file.parent()
+                    && !lock(&self.folders).contains(parent)
+                {
                     create_folder(parent)
                         .with_context(|| format!("cannot create {}", parent.display()))?;
+                    lock(&self.folders).insert(parent.to_owned());
                 }
                 file
             }
