@@ -10,6 +10,7 @@
 
 pub mod file;
 pub mod items;
+mod maps;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -16,7 +16,7 @@ use foldhash::HashMap;
 use super::{Io, load, rewrite};
 use crate::Exit;
 use crate::archive::{Archive, WriteLock};
-use crate::bulk::items::{self, Fate};
+use crate::bulk::items;
 use crate::bulk::{self, Change, Edit, Refusal};
 use crate::cli::TopicsAction;
 use crate::diagnostic::{count, quote};
@@ -91,7 +91,7 @@ pub(crate) fn change(action: &TopicsAction, root: &Path, io: &mut Io<'_>) -> any
         }
         TopicsAction::Normalize(_) => (normalizing(&archive, vocabulary.as_ref()), None),
     };
-    let text = |text: &str| edit_text(text, &mapping);
+    let text = |text: &str| items::map_values(text, "topics", None, &mapping);
     let record = |statement: &Statement| expected(statement, &mapping);
     let mut changes = match bulk::plan(
         &archive,
@@ -210,31 +210,6 @@ fn normalizing(archive: &Archive, vocabulary: Option<&Vocabulary>) -> HashMap<St
             (group.slug, name)
         })
         .collect()
-}
-
-/// The file's text with its topics mapped: each mapped item gets its new name, and an item
-/// whose topic an earlier item already names (after mapping) leaves, when either was mapped.
-fn edit_text(text: &str, mapping: &HashMap<String, String>) -> Result<Option<String>, String> {
-    let mut seen: HashMap<String, bool> = HashMap::default();
-    items::edit_strings(text, "topics", |value| {
-        let (target, mapped) = match mapping.get(&slug::key(value)) {
-            Some(name) => (name.as_str(), true),
-            None => (value, false),
-        };
-        let key = slug::key(target);
-        match seen.get(&key) {
-            Some(&earlier) if mapped || earlier => Fate::Remove,
-            Some(_) => Fate::Keep,
-            None => {
-                seen.insert(key, mapped);
-                if mapped {
-                    Fate::Replace(target.to_owned())
-                } else {
-                    Fate::Keep
-                }
-            }
-        }
-    })
 }
 
 /// The statement as it must read after the change, or `None` when the change leaves it alone.
