@@ -157,28 +157,37 @@ pub fn edit_values(
     Ok(Some(out))
 }
 
-/// `text` with the values of `key` (or of its maps' `field`) renamed by slug as `mapping` says
-/// (each old slug to its new name): each mapped value gets its new name, and an item whose
-/// value an earlier item already names (after mapping) leaves, when either was mapped. What
-/// `press topics rename|merge|normalize` and `press speakers rename|merge` write.
-pub fn map_values(
-    text: &str,
-    key: &str,
-    field: Option<&str>,
-    mapping: &HashMap<String, String>,
-) -> Result<Option<String>, String> {
-    let mut seen: HashMap<String, bool> = HashMap::default();
-    edit_values(text, key, field, |value| {
-        let (target, mapped) = match mapping.get(&slug::key(value)) {
+/// A rename by slug, value after value of one statement: each old slug to its new name in
+/// `mapping`. Each mapped value gets its new name, and a value that an earlier one already
+/// names (after mapping) leaves, when either was mapped; other values stay. What `press topics
+/// rename|merge|normalize` and `press speakers rename|merge` do to each statement.
+pub struct Renaming<'a> {
+    mapping: &'a HashMap<String, String>,
+    /// Each slug named so far, and whether it was mapped.
+    seen: HashMap<String, bool>,
+}
+
+impl<'a> Renaming<'a> {
+    /// A rename of one statement's values.
+    pub fn new(mapping: &'a HashMap<String, String>) -> Self {
+        Self {
+            mapping,
+            seen: HashMap::default(),
+        }
+    }
+
+    /// What becomes of the next value.
+    pub fn fate(&mut self, value: &str) -> Fate {
+        let (target, mapped) = match self.mapping.get(&slug::key(value)) {
             Some(name) => (name.as_str(), true),
             None => (value, false),
         };
         let key = slug::key(target);
-        match seen.get(&key) {
+        match self.seen.get(&key) {
             Some(&earlier) if mapped || earlier => Fate::Remove,
             Some(_) => Fate::Keep,
             None => {
-                seen.insert(key, mapped);
+                self.seen.insert(key, mapped);
                 if mapped {
                     Fate::Replace(target.to_owned())
                 } else {
@@ -186,7 +195,18 @@ pub fn map_values(
                 }
             }
         }
-    })
+    }
+}
+
+/// `text` with the values of `key` (or of its maps' `field`) renamed as [`Renaming`] says.
+pub fn map_values(
+    text: &str,
+    key: &str,
+    field: Option<&str>,
+    mapping: &HashMap<String, String>,
+) -> Result<Option<String>, String> {
+    let mut renaming = Renaming::new(mapping);
+    edit_values(text, key, field, |value| renaming.fate(value))
 }
 
 /// The items of `key` in `text`, or `None` when the key is absent.
