@@ -19,14 +19,14 @@ use super::{Io, load};
 use crate::Exit;
 use crate::archive::{Archive, WriteLock};
 use crate::bulk::Edit;
-use crate::bulk::items::{self, Fate, Renaming};
+use crate::bulk::items::{self, Fate};
 use crate::cli::SpeakersAction;
-use crate::diagnostic::{did_you_mean, quote};
+use crate::diagnostic::quote;
 use crate::directory::{self, Directory};
 use crate::query::{self, GroupBy};
 use crate::slug;
 use crate::statement::Statement;
-use crate::vocabulary::edit::{PEOPLE, merge_into};
+use crate::vocabulary::{self, edit::PEOPLE, edit::merge_into};
 
 /// Runs one of the changes of `press speakers`.
 pub(crate) fn change(
@@ -73,8 +73,8 @@ pub(crate) fn change(
             return Ok(Exit::Problems);
         }
     };
-    let (mapping, spellings) = match renaming(&archive, &directory, &olds, new, io)? {
-        Ok(found) => found,
+    let Renaming { mapping, spellings } = match renaming(&archive, &directory, &olds, new, io)? {
+        Ok(renaming) => renaming,
         Err(exit) => return Ok(exit),
     };
     let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
@@ -108,16 +108,22 @@ pub(crate) fn change(
     rewrite::bulk_rename(&archive, &edit, file, &rename, io)
 }
 
-/// The mapping of a rename or merge (the slug of each spelling of each old name, and of the
-/// new one, to the new name) and the old spellings to record as aliases, or the exit of a
-/// refusal: an old name that neither a statement nor the directory knows.
+/// What a rename or merge does: the slug of each spelling of each old name, and of the new
+/// one, to the new name, and the old spellings to record as aliases.
+struct Renaming {
+    mapping: HashMap<String, String>,
+    spellings: Vec<String>,
+}
+
+/// The renaming of `olds` into `new`, or the exit of a refusal: an old name that neither a
+/// statement nor the directory knows.
 fn renaming(
     archive: &Archive,
     directory: &Directory,
     olds: &[&str],
     new: &str,
     io: &mut Io<'_>,
-) -> anyhow::Result<Result<(HashMap<String, String>, Vec<String>), Exit>> {
+) -> anyhow::Result<Result<Renaming, Exit>> {
     let all: Vec<&Statement> = archive.statements.iter().collect();
     let groups = query::group(&all, GroupBy::Speaker);
     let mut mapping = HashMap::default();
@@ -142,7 +148,7 @@ fn renaming(
         });
         if !named && person.is_none() {
             writeln!(io.err, "press: no speaker {}", quote(old))?;
-            if let Some(near) = did_you_mean(old, groups.iter().map(|g| g.name.as_str())) {
+            if let Some(near) = vocabulary::nearest(old, groups.iter().map(|g| g.name.as_str())) {
                 writeln!(io.err, "  help: did you mean {}?", quote(near))?;
             }
             return Ok(Err(Exit::Problems));
@@ -158,13 +164,13 @@ fn renaming(
         }
     }
     mapping.insert(slug::key(new), new.to_owned());
-    Ok(Ok((mapping, spellings)))
+    Ok(Ok(Renaming { mapping, spellings }))
 }
 
 /// The statement as it must read after the change, or `None` when the change leaves it alone:
-/// each named speaker as [`Renaming`] says, the others as they were.
+/// each named speaker as [`items::Renaming`] says, the others as they were.
 fn expected(statement: &Statement, mapping: &HashMap<String, String>) -> Option<Statement> {
-    let mut renaming = Renaming::new(mapping);
+    let mut renaming = items::Renaming::new(mapping);
     let mut changed = false;
     let mut speakers = Vec::with_capacity(statement.speakers.len());
     for speaker in &statement.speakers {
