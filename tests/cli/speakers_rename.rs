@@ -354,3 +354,63 @@ fn speakers_rename_of_an_unknown_name_suggests_one() {
         "press: no speaker \"Bob Dey\"\n  help: did you mean \"Bob Day\"?\n"
     );
 }
+
+/// Runs git in the archive, returning its standard output.
+fn git(archive: &Archive, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "core.autocrlf=false",
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+        ])
+        .args(args)
+        .current_dir(archive.path())
+        .output()
+        .expect("run git");
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn speakers_rename_git_diff_shows_only_the_name_lines() {
+    if !crate::export::tool("git") {
+        return;
+    }
+    let archive = archive();
+    git(&archive, &["init", "-q"]);
+    git(&archive, &["add", "statements"]);
+    git(&archive, &["commit", "-qm", "before"]);
+    press(&archive, &["speakers", "rename", "Ann Lee", "Lee, Ann"]).code(0);
+    assert_eq!(
+        git(&archive, &["diff", "--numstat"]),
+        "1\t1\tstatements/2026/2026-01-02-scalar.md\n\
+         1\t1\tstatements/2026/2026-01-03-flow-map.md\n\
+         1\t1\tstatements/2026/2026-01-04-block-map.md\n\
+         1\t1\tstatements/2026/2026-01-05-flow-list.md\n\
+         1\t1\tstatements/2026/2026-01-06-block-list.md\n"
+    );
+    // The changed lines (`lines` drops the CRLF file's `\r`): the names alone.
+    let changed: Vec<String> = git(&archive, &["diff", "-U0"])
+        .lines()
+        .filter(|l| l.starts_with(['+', '-']) && !l.starts_with("+++") && !l.starts_with("---"))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            "-speaker: Ann-Lee # hyphen",
+            "+speaker: Lee, Ann # hyphen",
+            "-speaker: {role: Director, name: 'ann lee'} # she",
+            "+speaker: {role: Director, name: 'Lee, Ann'} # she",
+            "-  name: \"ANN LEE\"   # loud",
+            "+  name: \"Lee, Ann\"   # loud",
+            "-speaker: [Bob Day, {name: Ann Lee, organization: Amnesty}]",
+            "+speaker: [Bob Day, {name: \"Lee, Ann\", organization: Amnesty}]",
+            "-- name: 'Ann  Lee'",
+            "+- name: 'Lee, Ann'",
+        ]
+    );
+}
