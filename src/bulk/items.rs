@@ -10,9 +10,9 @@
 use foldhash::HashMap;
 
 use super::maps::{self, Span};
+use super::scalar::{Style, decode, style_of, write_as};
 use crate::rename::{front_lines, key_line, scalar_len};
 use crate::slug;
-use crate::yaml::{self, Value};
 
 /// What becomes of one value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,14 +23,6 @@ pub enum Fate {
     Replace(String),
     /// Taken out of its list (with its separator, or its whole line).
     Remove,
-}
-
-/// How a scalar is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Plain,
-    Single,
-    Double,
 }
 
 /// One item in the text: the bytes of its value's scalar, of the whole item (a map's braces
@@ -422,55 +414,6 @@ fn flow_items(
     }
     after_value(&value[i + 1..])?;
     Ok(items)
-}
-
-fn style_of(raw: &str) -> Style {
-    match raw.as_bytes().first() {
-        Some(b'\'') => Style::Single,
-        Some(b'"') => Style::Double,
-        _ => Style::Plain,
-    }
-}
-
-/// The string a one-line scalar stands for.
-pub(super) fn decode(raw: &str) -> Result<String, String> {
-    match style_of(raw) {
-        Style::Plain => Ok(raw.to_owned()),
-        Style::Single => Ok(raw[1..raw.len() - 1].replace("''", "'")),
-        Style::Double => match yaml::parse(raw) {
-            Ok(Value::String(s)) => Ok(s),
-            _ => Err(format!("cannot read the value {raw}")),
-        },
-    }
-}
-
-/// `value` written in `style` when that style holds it exactly, else double-quoted.
-fn write_as(value: &str, style: Style, flow: bool) -> String {
-    match style {
-        Style::Plain if plain_holds(value, flow) => value.to_owned(),
-        Style::Single if !value.chars().any(char::is_control) => {
-            format!("'{}'", value.replace('\'', "''"))
-        }
-        _ => yaml::double_quoted(value),
-    }
-}
-
-/// Whether `value` written without quotes reads back as exactly that string (in a flow list
-/// when `flow`).
-fn plain_holds(value: &str, flow: bool) -> bool {
-    if value.is_empty() || value.contains(['\n', '\r', '#']) {
-        return false;
-    }
-    let (text, wrap) = if flow {
-        (format!("[{value}]"), true)
-    } else {
-        (value.to_owned(), false)
-    };
-    match yaml::parse(&text) {
-        Ok(Value::List(items)) if wrap => items == [Value::String(value.to_owned())],
-        Ok(Value::String(s)) if !wrap => s == value,
-        _ => false,
-    }
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ pub(super) fn key_at(text: &str) -> Option<(String, usize)> {
     let (key, len) = match text.as_bytes().first()? {
         b'"' | b'\'' => {
             let len = scalar_len(text)?;
-            (super::items::decode(&text[..len]).ok()?, len)
+            (super::scalar::decode(&text[..len]).ok()?, len)
         }
         &b if nested(b) || b == b'-' && text[1..].starts_with([' ', '\t']) => return None,
         _ => {

@@ -11,6 +11,7 @@
 pub mod file;
 pub mod items;
 mod maps;
+mod scalar;
 
 use std::collections::BTreeSet;
 use std::fs;
