@@ -414,3 +414,40 @@ fn speakers_rename_git_diff_shows_only_the_name_lines() {
         ]
     );
 }
+
+#[test]
+fn speakers_merge_hands_a_merged_persons_aliases_and_roles_on() {
+    let archive = archive().file(
+        "speakers.toml",
+        "[[person]]\nname = \"Ann Lee\"\naliases = [\"A. Lee\"]\nroles = [{role = \"Director\", from = 2020-01-01}]\n\n\
+         [[person]]\nname = \"Bob Day\" # editor\n",
+    );
+    press(
+        &archive,
+        &["speakers", "merge", "a lee", "--into", "Bob Day"],
+    )
+    .code(0);
+    assert_eq!(
+        archive.read("speakers.toml"),
+        "\n[[person]]\nname = \"Bob Day\" # editor\nroles = [{role = \"Director\", from = 2020-01-01}]\n\
+         aliases = [\"Ann Lee\", \"A. Lee\"]\n"
+    );
+    assert_eq!(
+        archive.read(FLOW_MAP),
+        "\u{feff}---\r\ntitle: \"Flow map\"\r\ndate: 2026-01-03\r\nspeaker: {role: Director, name: 'Bob Day'} # she\r\ntopics: [\"Policing\"]\r\n---\r\nBody.\r\n"
+    );
+}
+
+#[test]
+fn speakers_rename_refuses_a_directory_with_errors() {
+    let archive = archive().file("speakers.toml", "[[person]]\nnam = \"Ann Lee\"\n");
+    let before = contents(&archive);
+    let run = press(&archive, &["speakers", "rename", "Ann Lee", "Ann O'Lee"]);
+    run.code(1);
+    assert_snapshot!(run.err(), @r"
+    speakers.toml:2:1: error: unknown key `nam`
+      help: did you mean `name`?
+    press: speakers rename refused: speakers.toml has errors; fix them first; nothing written
+    ");
+    assert_eq!(contents(&archive), before);
+}
