@@ -148,7 +148,15 @@ fn renaming(
         });
         if !named && person.is_none() {
             writeln!(io.err, "press: no speaker {}", quote(old))?;
-            if let Some(near) = vocabulary::nearest(old, groups.iter().map(|g| g.name.as_str())) {
+            if let Some(group) = groups.iter().find(|g| g.slug == key) {
+                writeln!(
+                    io.err,
+                    "  help: {} speaks as an organization (without `name`); press speakers renames people only",
+                    quote(&group.name)
+                )?;
+            } else if let Some(near) =
+                vocabulary::nearest(old, groups.iter().map(|g| g.name.as_str()))
+            {
                 writeln!(io.err, "  help: did you mean {}?", quote(near))?;
             }
             return Ok(Err(Exit::Problems));

@@ -353,6 +353,16 @@ fn speakers_rename_of_an_unknown_name_suggests_one() {
         run.err(),
         "press: no speaker \"Bob Dey\"\n  help: did you mean \"Bob Day\"?\n"
     );
+    let organization = archive().file(
+        "statements/2026/2026-01-08-amnesty.md",
+        "---\ntitle: Org\ndate: 2026-01-08\nspeaker: {organization: Amnesty}\ntopics: [Policing]\n---\nBody.\n",
+    );
+    let run = press(&organization, &["speakers", "rename", "amnesty", "AI"]);
+    run.code(1);
+    assert_eq!(
+        run.err(),
+        "press: no speaker \"amnesty\"\n  help: \"Amnesty\" speaks as an organization (without `name`); press speakers renames people only\n"
+    );
 }
 
 /// Runs git in the archive, returning its standard output.
