@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod vocabulary;
 pub use vocabulary::{MergeValuesArgs, NormalizeArgs, RenameValueArgs, TopicsAction, TopicsArgs};
+pub use vocabulary::{SpeakersAction, SpeakersArgs};
 
 /// Exit codes, shown at the end of `--help`.
 const EXIT_CODES: &str = "Exit codes:
@@ -80,8 +81,8 @@ pub enum Command {
     Db(DbArgs),
     /// List topics with their statement counts, or rename, merge or normalize them
     Topics(TopicsArgs),
-    /// List speakers with their statement counts
-    Speakers(GroupArgs),
+    /// List speakers with their statement counts, or rename or merge them
+    Speakers(SpeakersArgs),
     /// List locations with their statement counts
     Locations(GroupArgs),
     /// List quoted passages with who said them, newest first

@@ -10,6 +10,8 @@
 
 pub mod file;
 pub mod items;
+mod maps;
+mod scalar;
 
 use std::collections::BTreeSet;
 use std::fs;

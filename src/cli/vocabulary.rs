@@ -1,5 +1,5 @@
-//! The options of `press topics`: the list it prints without a subcommand, and the bulk
-//! changes it makes with one.
+//! The options of `press topics` and `press speakers`: the list each prints without a
+//! subcommand, and the bulk changes each makes with one.
 
 use clap::{Args, Subcommand};
 
@@ -32,7 +32,7 @@ pub enum TopicsAction {
     Normalize(NormalizeArgs),
 }
 
-/// Options of `press topics rename`.
+/// Options of `press topics rename` and `press speakers rename`.
 #[derive(Debug, Args)]
 pub struct RenameValueArgs {
     /// The old name (any spelling: matched by its slug)
@@ -44,7 +44,7 @@ pub struct RenameValueArgs {
     pub dry_run: bool,
 }
 
-/// Options of `press topics merge`.
+/// Options of `press topics merge` and `press speakers merge`.
 #[derive(Debug, Args)]
 pub struct MergeValuesArgs {
     /// The names to merge (any spelling: matched by slug)
@@ -64,4 +64,26 @@ pub struct NormalizeArgs {
     /// Print the changes as a unified diff, and change nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// Options of `press speakers`: the list, or a change to every statement naming a speaker.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SpeakersArgs {
+    /// The list's options
+    #[command(flatten)]
+    pub list: GroupArgs,
+    /// A change to make instead of listing
+    #[command(subcommand)]
+    pub action: Option<SpeakersAction>,
+}
+
+/// The bulk changes of `press speakers`.
+#[derive(Debug, Subcommand)]
+pub enum SpeakersAction {
+    /// Rename a speaker (every spelling of the name, and the aliases speakers.toml gives the
+    /// person) in every statement, and in speakers.toml
+    Rename(RenameValueArgs),
+    /// Merge speakers into one in every statement, and in speakers.toml
+    Merge(MergeValuesArgs),
 }

@@ -19,6 +19,7 @@ mod rename;
 mod rewrite;
 mod serve;
 mod show;
+mod speakers;
 mod topics;
 
 use std::io::{IsTerminal, Write};
@@ -125,7 +126,10 @@ pub(crate) fn run(cli: Cli, matches: &clap::ArgMatches, io: &mut Io<'_>) -> anyh
             Some(action) => topics::change(action, &root()?, io),
             None => groups::topics(args, &root()?, now, cache, io),
         },
-        Command::Speakers(args) => groups::run(args, GroupBy::Speaker, &root()?, now, cache, io),
+        Command::Speakers(args) => match &args.action {
+            Some(action) => speakers::change(action, &root()?, io),
+            None => groups::run(&args.list, GroupBy::Speaker, &root()?, now, cache, io),
+        },
         Command::Locations(args) => groups::run(args, GroupBy::Location, &root()?, now, cache, io),
         Command::Quotes(args) => quotes::run(args, &root()?, now, cache, io),
         Command::Completions(args) => {

@@ -8,18 +8,18 @@
 //! `normalize` writes the vocabulary's name for every spelling it knows, else the spelling most
 //! statements use (on a tie, the one of the newest statement, as `press topics` shows it).
 
-use std::fs;
 use std::path::Path;
 
 use foldhash::HashMap;
 
-use super::{Io, load, rewrite};
+use super::rewrite::{self, BulkRename, FileUpdate};
+use super::{Io, load};
 use crate::Exit;
 use crate::archive::{Archive, WriteLock};
-use crate::bulk::items::{self, Fate};
-use crate::bulk::{self, Change, Edit, Refusal};
+use crate::bulk::Edit;
+use crate::bulk::items;
 use crate::cli::TopicsAction;
-use crate::diagnostic::{count, quote};
+use crate::diagnostic::quote;
 use crate::query::{self, GroupBy};
 use crate::slug;
 use crate::statement::{Statement, Topic};
@@ -28,18 +28,13 @@ use crate::vocabulary::{self, Vocabulary, edit::TOPICS};
 /// Runs one of the changes of `press topics`.
 pub(crate) fn change(action: &TopicsAction, root: &Path, io: &mut Io<'_>) -> anyhow::Result<Exit> {
     let (verb, done, dry_run) = match action {
-        TopicsAction::Rename(a) => ("topics rename", "renamed", a.dry_run),
-        TopicsAction::Merge(a) => ("topics merge", "merged", a.dry_run),
-        TopicsAction::Normalize(a) => ("topics normalize", "normalized", a.dry_run),
+        TopicsAction::Rename(a) => ("topics rename", "topics renamed", a.dry_run),
+        TopicsAction::Merge(a) => ("topics merge", "topics merged", a.dry_run),
+        TopicsAction::Normalize(a) => ("topics normalize", "topics normalized", a.dry_run),
     };
     let _lock = WriteLock::acquire(root)?;
     let archive = load(root)?;
-    let toml_path = root.join(vocabulary::FILE);
-    let toml_text = match fs::read_to_string(&toml_path) {
-        Ok(text) => Some(text),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => anyhow::bail!("cannot read {}: {err}", vocabulary::FILE),
-    };
+    let toml_text = rewrite::read_optional(root, vocabulary::FILE)?;
     let vocabulary = match toml_text.as_deref().map(Vocabulary::parse).transpose() {
         Ok(vocabulary) => vocabulary,
         Err(problems) => {
@@ -91,63 +86,24 @@ pub(crate) fn change(action: &TopicsAction, root: &Path, io: &mut Io<'_>) -> any
         }
         TopicsAction::Normalize(_) => (normalizing(&archive, vocabulary.as_ref()), None),
     };
-    let text = |text: &str| edit_text(text, &mapping);
+    let text = |text: &str| items::map_values(text, "topics", None, &mapping);
     let record = |statement: &Statement| expected(statement, &mapping);
-    let mut changes = match bulk::plan(
-        &archive,
-        &Edit {
-            text: &text,
-            record: &record,
-        },
-    )? {
-        Ok(changes) => changes,
-        Err(Refusal::Broken(paths)) => {
-            writeln!(
-                io.err,
-                "press: {verb} refused: files with errors name these topics; fix them first (press check); nothing written"
-            )?;
-            for path in paths {
-                writeln!(io.err, "  {path}")?;
-            }
-            return Ok(Exit::Problems);
-        }
-        Err(Refusal::Cannot(reason)) => {
-            writeln!(io.err, "press: {verb} refused: {reason}; nothing written")?;
-            return Ok(Exit::Usage);
-        }
+    let edit = Edit {
+        text: &text,
+        record: &record,
     };
-    match new_toml {
-        Some(Err(reason)) => {
-            writeln!(io.err, "press: {verb} refused: {reason}; nothing written")?;
-            return Ok(Exit::Usage);
-        }
-        Some(Ok(new)) if toml_text.as_deref() != Some(new.as_str()) => changes.push(Change {
-            path: vocabulary::FILE.to_owned(),
-            old: toml_text,
-            new,
-            moved_to: None,
-            what: Vec::new(),
-        }),
-        _ => {}
-    }
-    if changes.is_empty() {
-        writeln!(io.err, "press: nothing to change")?;
-        return Ok(Exit::Success);
-    }
-    if dry_run {
-        rewrite::print_diffs(&changes, io)?;
-        writeln!(io.err, "press: dry run: nothing written")?;
-        return Ok(Exit::Success);
-    }
-    if let Some(exit) = rewrite::write(root, &changes, verb, io)? {
-        return Ok(exit);
-    }
-    writeln!(
-        io.err,
-        "press: topics {done}; {} changed",
-        count(changes.len(), "file")
-    )?;
-    Ok(Exit::Success)
+    let file = FileUpdate {
+        path: vocabulary::FILE,
+        old: toml_text,
+        new: new_toml,
+    };
+    let rename = BulkRename {
+        verb,
+        names: "topics",
+        done,
+        dry_run,
+    };
+    rewrite::bulk_rename(&archive, &edit, file, &rename, io)
 }
 
 /// The mapping of a rename or merge (each old slug, and the new name's, to the new name), or
@@ -210,31 +166,6 @@ fn normalizing(archive: &Archive, vocabulary: Option<&Vocabulary>) -> HashMap<St
             (group.slug, name)
         })
         .collect()
-}
-
-/// The file's text with its topics mapped: each mapped item gets its new name, and an item
-/// whose topic an earlier item already names (after mapping) leaves, when either was mapped.
-fn edit_text(text: &str, mapping: &HashMap<String, String>) -> Result<Option<String>, String> {
-    let mut seen: HashMap<String, bool> = HashMap::default();
-    items::edit_strings(text, "topics", |value| {
-        let (target, mapped) = match mapping.get(&slug::key(value)) {
-            Some(name) => (name.as_str(), true),
-            None => (value, false),
-        };
-        let key = slug::key(target);
-        match seen.get(&key) {
-            Some(&earlier) if mapped || earlier => Fate::Remove,
-            Some(_) => Fate::Keep,
-            None => {
-                seen.insert(key, mapped);
-                if mapped {
-                    Fate::Replace(target.to_owned())
-                } else {
-                    Fate::Keep
-                }
-            }
-        }
-    })
 }
 
 /// The statement as it must read after the change, or `None` when the change leaves it alone.

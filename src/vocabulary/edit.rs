@@ -4,6 +4,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
+use crate::diagnostic::quote;
 use crate::slug;
 
 /// The names of one kind of entry in a vocabulary file.
@@ -17,6 +18,9 @@ pub struct Kind {
     pub others: &'static str,
     /// The key naming a parent entry, if entries have one (`parent`).
     pub parent: Option<&'static str>,
+    /// A key an entry merged away hands on to the entry it is merged into (`roles`), when no
+    /// other of them has it; two entries with it are not merged.
+    pub handed_on: Option<&'static str>,
 }
 
 /// `topics.toml` entries.
@@ -25,6 +29,7 @@ pub const TOPICS: Kind = Kind {
     table: "topic",
     others: "synonyms",
     parent: Some("parent"),
+    handed_on: None,
 };
 
 /// `speakers.toml` people.
@@ -33,13 +38,16 @@ pub const PEOPLE: Kind = Kind {
     table: "person",
     others: "aliases",
     parent: None,
+    handed_on: Some("roles"),
 };
 
 /// The file's text (`None`: no file yet) after the spellings `olds` were renamed (merged) into
 /// `new`: the entry that owns `new` (else the first that owns an old spelling, else a new one)
 /// is named `new` and lists every old spelling among its others; other entries owning an old
-/// spelling are merged into it (their spellings kept as its others) and removed, and a parent
-/// naming an old spelling names `new`. Spellings are compared by slug.
+/// spelling are merged into it (their spellings kept as its others, and their `handed_on` key
+/// if it alone has one) and removed, and a parent naming an old spelling names `new`. Spellings
+/// are compared by slug. `Err` (in words) when the file cannot be read, or when two of the
+/// entries merged hold the `handed_on` key (two people's roles are not merged blindly).
 pub fn merge_into(
     kind: Kind,
     text: Option<&str>,
@@ -84,9 +92,15 @@ pub fn merge_into(
     let merged: Vec<usize> = (0..entries.len())
         .filter(|&i| Some(i) != target && entries.get(i).is_some_and(|t| owns(t, &old_keys)))
         .collect();
+    // The `handed_on` values of the entries merged away, with their names.
+    let mut handed: Vec<(String, Item)> = Vec::new();
     for &index in merged.iter().rev() {
         if let Some(table) = entries.get(index) {
             moved.splice(0..0, spellings(kind, table));
+            if let Some(item) = kind.handed_on.and_then(|key| table.get(key)) {
+                let name = table.get("name").and_then(Item::as_str).unwrap_or_default();
+                handed.insert(0, (name.to_owned(), item.clone()));
+            }
         }
         entries.remove(index);
         if let Some(t) = target.as_mut()
@@ -108,6 +122,22 @@ pub fn merge_into(
         .get_mut(index)
         .ok_or_else(|| format!("{file}: the entry to rename is gone"))?;
     let old_name = table.get("name").and_then(Item::as_str).map(str::to_owned);
+    if let Some(key) = kind.handed_on {
+        let mut holders: Vec<String> = handed.iter().map(|(name, _)| quote(name)).collect();
+        if table.contains_key(key) {
+            holders.insert(0, quote(old_name.as_deref().unwrap_or_default()));
+        }
+        if holders.len() > 1 {
+            return Err(format!(
+                "{} would become one [[{}]] in {file}, and each has `{key}`; merge their `{key}` in {file} by hand first",
+                holders.join(" and "),
+                kind.table
+            ));
+        }
+        if let Some((_, item)) = handed.pop() {
+            table.insert(key, item);
+        }
+    }
     if old_name.as_deref() != Some(new) {
         set_keeping_decor(table, "name", new);
         moved.extend(old_name);
@@ -194,6 +224,20 @@ mod tests {
             merge_into(TOPICS, Some(text), &["A", "B"], "C").expect("edits"),
             // The blank line before C's table is C's own, and stays.
             "\n[[topic]]\nname = \"C\"\nsynonyms = [\"A\", \"a1\", \"B\"]\n"
+        );
+    }
+
+    #[test]
+    fn a_merge_hands_one_persons_roles_on_and_refuses_two() {
+        let text = "[[person]]\nname = \"A\"\nroles = [{role = \"R\", from = 2020-01-01}]\n\n[[person]]\nname = \"B\"\n";
+        assert_eq!(
+            merge_into(PEOPLE, Some(text), &["A"], "B").expect("edits"),
+            "\n[[person]]\nname = \"B\"\nroles = [{role = \"R\", from = 2020-01-01}]\naliases = [\"A\"]\n"
+        );
+        let two = text.replace("name = \"B\"\n", "name = \"B\"\nroles = []\n");
+        assert_eq!(
+            merge_into(PEOPLE, Some(&two), &["A"], "B"),
+            Err("\"B\" and \"A\" would become one [[person]] in speakers.toml, and each has `roles`; merge their `roles` in speakers.toml by hand first".to_owned())
         );
     }
 }

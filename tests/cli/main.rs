@@ -58,6 +58,9 @@ mod redirects;
 mod rename;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
+/// `press speakers rename|merge`: every shape of `speaker` rewritten byte for byte, speakers.toml,
+/// redirects from the old page, dry runs, refusals, failures.
+mod speakers_rename;
 /// The harness: temporary archives and a hermetic `press` command under a watchdog.
 mod support;
 /// Translations as one statement: pages in three languages (one right to left), lists of
