@@ -337,3 +337,26 @@ fn a_folder_name_the_file_system_refuses_is_named_before_anything_moves() -> Res
     assert_eq!(files(&f.site)?, before);
     Ok(())
 }
+
+#[test]
+fn a_page_edited_while_an_export_runs_is_made_again_by_the_next() -> Result<()> {
+    let f = folders()?;
+    // Written in place (into an empty folder), then edited before the export ends.
+    let out = open(&f.site, &f.root)?;
+    out.put("index.html".to_owned(), Some(1), b"home".to_vec())?;
+    fs::write(f.site.join("index.html"), "edited by hand")?;
+    assert_eq!(counts(out.commit()?), (1, 0, 0));
+    let out = open(&f.site, &f.root)?;
+    assert!(!out.keep("index.html", 1));
+    out.put("index.html".to_owned(), Some(1), b"home".to_vec())?;
+    assert_eq!(counts(out.commit()?), (1, 0, 0));
+    assert_eq!(read(&f.site.join("index.html"))?, "home");
+    // Kept, then edited before the export ends.
+    let out = open(&f.site, &f.root)?;
+    assert!(out.keep("index.html", 1));
+    fs::write(f.site.join("index.html"), "edited again")?;
+    assert_eq!(counts(out.commit()?), (0, 1, 0));
+    let out = open(&f.site, &f.root)?;
+    assert!(!out.keep("index.html", 1));
+    Ok(())
+}
