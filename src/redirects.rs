@@ -194,6 +194,9 @@ mod tests {
             "statements/x/y/z/index.html",
             "2019/06/18/x/index.html",
             "news/index.html/index.html",
+            "statements/news/index.html",
+            "statements/20190/index.html",
+            "statements/old/page/index.html",
         ] {
             assert!(!own_page(free), "{free}");
         }

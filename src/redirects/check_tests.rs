@@ -124,3 +124,24 @@ fn aliases_of_one_statement_share_a_page_and_others_collide_whatever_their_case(
     );
     Ok(())
 }
+
+#[test]
+fn an_alias_not_written_as_itself_is_placed_at_its_key_not_in_the_body() -> Result<()> {
+    let (dir, statements) = archive(&[
+        (X, "aliases: [\"/s\\u0065arch/\"]\n---\n/search/"),
+        (Y, "aliases:\n  - \"/f\\u0065ed.xml\"\n---\n/feed.xml"),
+    ])?;
+    let own = "help: remove the alias: the export's own page stays at that address";
+    assert_eq!(
+        printed(dir.path(), &statements),
+        [
+            format!(
+                "{X}:6:10: error: alias \"/search/\" would be written at search/index.html, over a page the export writes itself\n  {own}"
+            ),
+            format!(
+                "{Y}:6:1: error: alias \"/feed.xml\" would be written at feed.xml/index.html, over a page the export writes itself\n  {own}"
+            ),
+        ]
+    );
+    Ok(())
+}
