@@ -639,9 +639,17 @@ impl Drop for Output {
             for (file, _, _) in lock(&self.staged).iter() {
                 let _ = fs::remove_file(file);
             }
-            let mut folders: Vec<PathBuf> = lock(&self.staged)
-                .iter()
-                .flat_map(|(file, _, _)| file.ancestors().skip(1).map(Path::to_path_buf))
+            // The folders on the way to every path this export took: also those of a file
+            // that failed to be written or made (its folders were created all the same).
+            let mut folders: Vec<PathBuf> = lock(&self.new)
+                .keys()
+                .flat_map(|path| {
+                    let file = self.dir.join(path);
+                    file.ancestors()
+                        .skip(1)
+                        .map(Path::to_path_buf)
+                        .collect::<Vec<_>>()
+                })
                 .filter(|folder| folder.starts_with(&self.dir) && *folder != self.dir)
                 .collect();
             // Deepest first, so each folder is empty when its turn comes.
@@ -820,6 +828,9 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod write_tests;
+
+#[cfg(test)]
+mod disk_tests;
 
 #[cfg(test)]
 mod tests {

@@ -194,8 +194,14 @@ mod tests {
             "statements/x/y/z/index.html",
             "2019/06/18/x/index.html",
             "news/index.html/index.html",
+            "statements/news/index.html",
+            "statements/20190/index.html",
+            "statements/old/page/index.html",
         ] {
             assert!(!own_page(free), "{free}");
         }
     }
 }
+
+#[cfg(test)]
+mod check_tests;

@@ -10,13 +10,13 @@ use super::*;
 
 /// A folder holding an archive (`archive/statements/`, `archive/templates/`), and the `site`
 /// folder beside it.
-struct Folders {
+pub(super) struct Folders {
     _temp: tempfile::TempDir,
-    root: PathBuf,
-    site: PathBuf,
+    pub(super) root: PathBuf,
+    pub(super) site: PathBuf,
 }
 
-fn folders() -> Result<Folders> {
+pub(super) fn folders() -> Result<Folders> {
     let temp = tempfile::tempdir()?;
     let base = temp.path().canonicalize()?;
     let root = base.join("archive");
@@ -29,16 +29,16 @@ fn folders() -> Result<Folders> {
     })
 }
 
-fn open(out: &Path, root: &Path) -> Result<Output> {
+pub(super) fn open(out: &Path, root: &Path) -> Result<Output> {
     Target::check(out, root, false)?.read_records().open()
 }
 
-fn read(path: &Path) -> Result<String> {
+pub(super) fn read(path: &Path) -> Result<String> {
     fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
 }
 
 /// Every file under `dir`, relative, sorted (press's own hidden files included).
-fn files(dir: &Path) -> Result<Vec<String>> {
+pub(super) fn files(dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
     let mut folders = vec![dir.to_owned()];
     while let Some(folder) = folders.pop() {
@@ -56,12 +56,12 @@ fn files(dir: &Path) -> Result<Vec<String>> {
     Ok(found)
 }
 
-fn counts(counts: Counts) -> (usize, usize, usize) {
+pub(super) fn counts(counts: Counts) -> (usize, usize, usize) {
     (counts.written, counts.unchanged, counts.removed)
 }
 
 /// The first export of the tests: three pages, one of them put twice.
-fn first_export(f: &Folders) -> Result<()> {
+pub(super) fn first_export(f: &Folders) -> Result<()> {
     let out = open(&f.site, &f.root)?;
     out.put("index.html".to_owned(), Some(1), b"home".to_vec())?;
     out.put("a/b.html".to_owned(), Some(2), b"first".to_vec())?;

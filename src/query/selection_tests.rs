@@ -369,3 +369,28 @@ fn groups_count_each_statement_once_with_its_range_and_spelling() -> Result<()> 
     assert_eq!((red.name.as_str(), red.count), ("Red Notices", 2));
     Ok(())
 }
+
+#[test]
+fn a_topic_takes_the_topics_below_it_and_a_speaker_their_aliases() -> Result<()> {
+    let all = archive()?;
+    let mut q = Query::all(now()?);
+    q.topics = vec!["human-rights".to_owned()];
+    assert_eq!(slugs(&q.select(&all)), Vec::<String>::new());
+    q.narrower.insert(
+        "human-rights".to_owned(),
+        vec!["torture".to_owned(), "red-notices".to_owned()],
+    );
+    assert_eq!(slugs(&q.select(&all)), ["corrected", "interpol"]);
+    q.topics = vec!["interpol".to_owned()];
+    assert_eq!(
+        slugs(&q.select(&all)),
+        ["withdrawn", "interpol", "released"]
+    );
+    let mut q = Query::all(now()?);
+    q.drafts = true;
+    q.speaker = Some("jn".to_owned());
+    assert_eq!(slugs(&q.select(&all)), Vec::<String>::new());
+    q.speaker_names = vec!["jan novak".to_owned()];
+    assert_eq!(slugs(&q.select(&all)), ["draft"]);
+    Ok(())
+}

@@ -139,3 +139,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod write_tests;

@@ -200,6 +200,49 @@ mod tests {
         assert_eq!(Alias::parse(&long), Err(Problem::TooLong));
         let deep = "/a".repeat(600);
         assert_eq!(Alias::parse(&deep), Err(Problem::TooLong));
+        // At the limits, exactly: a 255-byte segment, a 1024-byte alias.
+        let longest = format!("/{}/", "a".repeat(255));
+        assert_eq!(Alias::parse(&longest).map(|a| a.to_string()), Ok(longest));
+        let deepest = "/a".repeat(512);
+        assert_eq!(Alias::parse(&deepest).map(|a| a.to_string()), Ok(deepest));
+        assert_eq!(
+            Alias::parse(&format!("{}b", "/a".repeat(512))),
+            Err(Problem::TooLong)
+        );
+    }
+
+    #[test]
+    fn each_problem_says_what_is_wrong() {
+        let said: Vec<String> = [
+            Problem::NotRooted,
+            Problem::ParentSegment,
+            Problem::HiddenSegment,
+            Problem::Query,
+            Problem::Fragment,
+            Problem::NotAPath,
+            Problem::Control,
+            Problem::Encoded,
+            Problem::NotPortable,
+            Problem::TooLong,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            said,
+            [
+                "does not start with `/`",
+                "has a `.` or `..` segment",
+                "has a hidden segment (one starting with `.`)",
+                "has a query (`?`)",
+                "has a fragment (`#`)",
+                "has a space, a backslash or an empty segment",
+                "has a control character",
+                "has a percent-escape that is not UTF-8 or stands for `/`, `\\` or a `.` segment",
+                "has a character file names cannot hold (`:*\"<>|`)",
+                "is too long (over 1024 bytes, or a segment over 255)",
+            ]
+        );
     }
 
     #[test]

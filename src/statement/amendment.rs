@@ -280,6 +280,20 @@ mod tests {
             ["6:12: `withdrawn` has a `date` that is not a calendar day: \"2026-02-01T10:00:00Z\""]
         );
         assert_eq!(
+            messages(
+                "corrections:\n  - {date: 2026-03-01, note: a}\n  - {date: 2026-03-01, note: b}\n"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            messages("withdrawn: {date: 2026-02-01, note: \"  \"}\n"),
+            ["6:12: `withdrawn` has no `note`"]
+        );
+        assert_eq!(
+            messages("withdrawn: {date: 2026-02-1, note: a}\n"),
+            ["6:12: `withdrawn` has a `date` that is not a calendar day: \"2026-02-1\""]
+        );
+        assert_eq!(
             messages("corrections: \"fixed\"\n"),
             ["6:14: `corrections` must be a list, found the string \"fixed\""]
         );

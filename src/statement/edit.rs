@@ -296,11 +296,9 @@ mod tests {
     #[test]
     fn withdraw_and_undo_give_back_the_file() {
         let out = withdraw(ODD, &note("2026-03-05", "Wrong")).expect("edits");
-        assert!(
-            out.contains(
-                "speaker: A\r\nwithdrawn:\r\n  date: 2026-03-05\r\n  note: \"Wrong\"\r\n\r\n"
-            ),
-            "{out}"
+        assert_eq!(
+            out,
+            "\u{feff}---\r\n# kept\r\ntopics: ['a', \"b\"]\r\ntitle: 'It''s: x'\r\nextra:\r\n  k: 1\r\ndate: 2026-01-27 # day\r\nspeaker: A\r\nwithdrawn:\r\n  date: 2026-03-05\r\n  note: \"Wrong\"\r\n\r\n# before the end\r\n---\r\nBody\r\n"
         );
         assert_eq!(
             withdraw(&out, &note("2026-03-06", "again")),
@@ -317,6 +315,48 @@ mod tests {
         assert_eq!(
             out,
             "---\ntitle: x\naliases: [\"/a/\"]\nbackground: |+\n  b\n\nwithdrawn:\n  date: 2026-03-05\n  note: \"w\"\n---\n"
+        );
+    }
+
+    #[test]
+    fn items_after_a_comment_or_a_lone_dash_set_the_indentation() {
+        let text = "---\ntitle: x\ntopics:\n    - a\ncorrections: # fixed\n-\n  date: 2026-02-01\n  note: a\n---\n";
+        let out = add_correction(text, &[], &note("2026-03-05", "n")).expect("edits");
+        assert_eq!(
+            out,
+            "---\ntitle: x\ntopics:\n    - a\ncorrections: # fixed\n-\n  date: 2026-02-01\n  note: a\n- date: 2026-03-05\n  note: \"n\"\n---\n"
+        );
+    }
+
+    #[test]
+    fn a_block_that_clips_its_blank_lines_ends_before_them() {
+        let text = "---\ntitle: \"a+b\"\n\nbackground: |\n  b\n\n# c\nextra: {}\n---\n";
+        let out = withdraw(text, &note("2026-03-05", "w")).expect("edits");
+        assert_eq!(
+            out,
+            "---\ntitle: \"a+b\"\n\nbackground: |\n  b\nwithdrawn:\n  date: 2026-03-05\n  note: \"w\"\n\n# c\nextra: {}\n---\n"
+        );
+    }
+
+    #[test]
+    fn only_a_file_with_front_matter_takes_an_edit() {
+        let w = note("2026-03-05", "w");
+        for text in [
+            "",
+            "title: x\n---\n",
+            "---\ntitle: x\n",
+            "--- x\ntitle: x\n---\n",
+        ] {
+            assert_eq!(withdraw(text, &w), Err(Refusal::NoFrontMatter), "{text:?}");
+            assert_eq!(
+                add_correction(text, &[], &w),
+                Err(Refusal::NoFrontMatter),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            withdraw("---\ntitle: x\n...\nBody\n", &w).as_deref(),
+            Ok("---\ntitle: x\nwithdrawn:\n  date: 2026-03-05\n  note: \"w\"\n...\nBody\n")
         );
     }
 }
