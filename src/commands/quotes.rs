@@ -94,13 +94,15 @@ pub(crate) fn run(
                     vec![
                         r.date,
                         r.speaker.unwrap_or("").to_owned(),
-                        r.text.split_whitespace().collect::<Vec<_>>().join(" "),
                         r.slug.to_owned(),
+                        r.text.split_whitespace().collect::<Vec<_>>().join(" "),
                     ]
                 })
                 .collect();
             if !rows.is_empty() {
-                let header = ["date", "speaker", "quote", "statement"];
+                // The quote last: a column is padded to its widest cell, and a long quote
+                // would pad every line of the table to its length.
+                let header = ["date", "speaker", "statement", "quote"];
                 io.out
                     .write_all(terminal::rows_table(&header, rows, io.table_width()).as_bytes())?;
             }

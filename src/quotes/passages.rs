@@ -44,14 +44,21 @@ struct Open {
 }
 
 /// The passages of `paragraphs`, in order.
+///
+/// Only quotation marks change what is read, so the scan jumps from one byte that may start a
+/// mark to the next: `"`, or the first byte of `“ ” „` (U+201C–E) or `« »` (U+00AB, U+00BB),
+/// none of them a continuation byte, so each starts a character. A passage's words are copied a
+/// paragraph's span at a time.
 pub fn find(paragraphs: &[&str]) -> Vec<Passage> {
     let mut found = Vec::new();
     let mut open: Option<Open> = None;
     for (index, paragraph) in paragraphs.iter().enumerate() {
-        let mut chars = paragraph.char_indices().peekable();
+        // Where the scan of this paragraph starts, and, with a passage open, where its words
+        // in this paragraph start.
+        let mut from = 0;
         // A continued passage: this paragraph must open with the same mark, which is skipped.
-        if let Some(current) = open.take() {
-            let first = paragraph.trim_start().chars().next();
+        if let Some(mut current) = open.take() {
+            let trimmed = paragraph.trim_start();
             // Or a paragraph with no opening mark that closes it (`… entrepreneurship”.`).
             let closes_unopened = current.mark != '"'
                 && closer(current.mark).is_some_and(|close| {
@@ -60,13 +67,10 @@ pub fn find(paragraphs: &[&str]) -> Vec<Passage> {
                         .is_some_and(|at| !paragraph[..at].contains(current.mark))
                 });
             if closes_unopened {
-                let mut current = current;
                 current.text.push_str("\n\n");
                 open = Some(current);
-            } else if first == Some(current.mark) {
-                let skip = paragraph.len() - paragraph.trim_start().len();
-                while chars.next_if(|&(at, _)| at <= skip).is_some() {}
-                let mut current = current;
+            } else if trimmed.starts_with(current.mark) {
+                from = paragraph.len() - trimmed.len() + current.mark.len_utf8();
                 current.text.push_str("\n\n");
                 open = Some(current);
             } else {
@@ -77,7 +81,15 @@ pub fn find(paragraphs: &[&str]) -> Vec<Passage> {
                 );
             }
         }
-        for (at, c) in chars {
+        let mut words_from = from;
+        let bytes = paragraph.as_bytes();
+        let mut at = from;
+        while let Some(skip) = memchr::memchr3(b'"', 0xE2, 0xC2, &bytes[at..]) {
+            at += skip;
+            let Some(c) = paragraph[at..].chars().next() else {
+                break;
+            };
+            let next = at + c.len_utf8();
             match open.as_mut() {
                 None => {
                     if closer(c).is_some() {
@@ -87,24 +99,27 @@ pub fn find(paragraphs: &[&str]) -> Vec<Passage> {
                             start: (index, at),
                             text: String::new(),
                         });
+                        words_from = next;
                     }
                 }
                 Some(current) => {
                     let closes = closer(current.mark).is_some_and(|close| close.contains(&c));
                     if closes && current.depth == 0 {
-                        if let Some(done) = open.take() {
-                            push(&mut found, done, (index, at + c.len_utf8()));
+                        if let Some(mut done) = open.take() {
+                            done.text.push_str(&paragraph[words_from..at]);
+                            push(&mut found, done, (index, next));
                         }
-                    } else {
-                        if current.mark == '«' && c == '«' {
-                            current.depth += 1;
-                        } else if closes {
-                            current.depth -= 1;
-                        }
-                        current.text.push(c);
+                    } else if current.mark == '«' && c == '«' {
+                        current.depth += 1;
+                    } else if closes {
+                        current.depth -= 1;
                     }
                 }
             }
+            at = next;
+        }
+        if let Some(current) = open.as_mut() {
+            current.text.push_str(&paragraph[words_from..]);
         }
     }
     if let Some(current) = open {
@@ -118,9 +133,14 @@ pub fn find(paragraphs: &[&str]) -> Vec<Passage> {
 /// Keeps a finished passage when it is long enough to be a quote.
 fn push(found: &mut Vec<Passage>, open: Open, end: (usize, usize)) {
     let text = open.text.trim();
-    if text.split_whitespace().count() >= MIN_WORDS {
+    if text.split_whitespace().nth(MIN_WORDS - 1).is_some() {
+        let text = if text.len() == open.text.len() {
+            open.text
+        } else {
+            text.to_owned()
+        };
         found.push(Passage {
-            text: text.to_owned(),
+            text,
             start: open.start,
             end,
         });
@@ -188,5 +208,109 @@ mod tests {
             ]),
             ["An open quote with no end"]
         );
+    }
+
+    /// The scan that jumps between marks finds what the reading character by character it
+    /// replaced found, on strings made of the characters where they could differ.
+    #[test]
+    fn the_scan_finds_what_reading_every_character_finds() {
+        let alphabet: Vec<char> = "ab é\"“”„«»‘’.:".chars().collect();
+        let mut state = 11u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let mut passages = 0;
+        for _ in 0..3000 {
+            let paragraphs: Vec<String> = (0..1 + next() % 4)
+                .map(|_| {
+                    (0..next() % 24)
+                        .map(|_| alphabet[next() % alphabet.len()])
+                        .collect()
+                })
+                .collect();
+            let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let found = find(&paragraphs);
+            passages += found.len();
+            assert_eq!(found, reference(&paragraphs), "{paragraphs:?}");
+        }
+        assert!(
+            passages > 500,
+            "only {passages} passages: the strings test too little"
+        );
+    }
+
+    /// The character-by-character reading that [`find`] replaced, which it must match.
+    fn reference(paragraphs: &[&str]) -> Vec<Passage> {
+        let mut found = Vec::new();
+        let mut open: Option<Open> = None;
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            let mut chars = paragraph.char_indices().peekable();
+            // A continued passage: this paragraph must open with the same mark, which is skipped.
+            if let Some(current) = open.take() {
+                let first = paragraph.trim_start().chars().next();
+                // Or a paragraph with no opening mark that closes it (`… entrepreneurship”.`).
+                let closes_unopened = current.mark != '"'
+                    && closer(current.mark).is_some_and(|close| {
+                        paragraph
+                            .find(close)
+                            .is_some_and(|at| !paragraph[..at].contains(current.mark))
+                    });
+                if closes_unopened {
+                    let mut current = current;
+                    current.text.push_str("\n\n");
+                    open = Some(current);
+                } else if first == Some(current.mark) {
+                    let skip = paragraph.len() - paragraph.trim_start().len();
+                    while chars.next_if(|&(at, _)| at <= skip).is_some() {}
+                    let mut current = current;
+                    current.text.push_str("\n\n");
+                    open = Some(current);
+                } else {
+                    push(
+                        &mut found,
+                        current,
+                        (index - 1, paragraphs[index - 1].len()),
+                    );
+                }
+            }
+            for (at, c) in chars {
+                match open.as_mut() {
+                    None => {
+                        if closer(c).is_some() {
+                            open = Some(Open {
+                                mark: c,
+                                depth: 0,
+                                start: (index, at),
+                                text: String::new(),
+                            });
+                        }
+                    }
+                    Some(current) => {
+                        let closes = closer(current.mark).is_some_and(|close| close.contains(&c));
+                        if closes && current.depth == 0 {
+                            if let Some(done) = open.take() {
+                                push(&mut found, done, (index, at + c.len_utf8()));
+                            }
+                        } else {
+                            if current.mark == '«' && c == '«' {
+                                current.depth += 1;
+                            } else if closes {
+                                current.depth -= 1;
+                            }
+                            current.text.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(current) = open {
+            let last = paragraphs.len().saturating_sub(1);
+            let end = paragraphs.get(last).map_or(0, |p| p.len());
+            push(&mut found, current, (last, end));
+        }
+        found
     }
 }

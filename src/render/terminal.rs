@@ -4,6 +4,7 @@
 //! when the output is not a terminal (`width` is `None`), cells are never cut or wrapped.
 
 use comfy_table::{Cell, ContentArrangement, Row, Table, presets};
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::query::{Group, GroupBy};
 use crate::statement::{Header, Statement};
@@ -53,37 +54,82 @@ fn finish(table: &mut Table) -> String {
 
 /// The `list` table: date, title, speakers, topics.
 pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> String {
-    let mut table = table(&["date", "title", "speakers", "topics"], width);
-    for statement in statements {
-        let speakers: Vec<&str> = statement.speakers().iter().map(|s| s.label()).collect();
-        let topics: Vec<&str> = statement.topics().iter().map(|t| t.name.as_str()).collect();
-        let mut title = statement.title().to_owned();
-        if statement.draft() {
-            title.push_str(" (draft)");
-        }
-        if statement.withdrawn().is_some() {
-            title.push_str(" (withdrawn)");
-        }
-        table.add_row(row(
+    let rows = statements
+        .iter()
+        .map(|statement| {
+            let speakers: Vec<&str> = statement.speakers().iter().map(|s| s.label()).collect();
+            let topics: Vec<&str> = statement.topics().iter().map(|t| t.name.as_str()).collect();
+            let mut title = statement.title().to_owned();
+            if statement.draft() {
+                title.push_str(" (draft)");
+            }
+            if statement.withdrawn().is_some() {
+                title.push_str(" (withdrawn)");
+            }
             vec![
                 statement.day().format("%Y-%m-%d").to_string(),
                 title,
                 speakers.join("; "),
                 topics.join("; "),
-            ],
-            width,
-        ));
-    }
-    finish(&mut table)
+            ]
+        })
+        .collect();
+    rows_table(&["date", "title", "speakers", "topics"], rows, width)
 }
 
 /// A table of rows under `header`, fitted to `width` (`press quotes`).
 pub fn rows_table(header: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+    if width.is_none() {
+        return plain(header, &rows);
+    }
     let mut table = table(header, width);
     for cells in rows {
         table.add_row(row(cells, width));
     }
     finish(&mut table)
+}
+
+/// The table with nothing to fit: each column as wide as its widest line, cells as they are
+/// (a cell's lines on lines of their own), two spaces between columns, no space at a line's
+/// end. What [`finish`] gives with [`ContentArrangement::Disabled`], but in one pass over the
+/// cells: comfy-table keeps every line of every cell, which at a hundred thousand rows of
+/// quotes cost seconds and gigabytes.
+fn plain(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+    let count = header.len();
+    let mut widths = vec![1; count];
+    for cells in std::iter::once(&header).chain(rows) {
+        for (width, cell) in widths.iter_mut().zip(cells) {
+            for line in cell.split('\n') {
+                *width = (*width).max(line.width());
+            }
+        }
+    }
+    let mut out = String::new();
+    for cells in std::iter::once(&header).chain(rows) {
+        let mut lines: Vec<std::str::Split<'_, char>> =
+            cells.iter().map(|cell| cell.split('\n')).collect();
+        let height = cells
+            .iter()
+            .map(|c| c.split('\n').count())
+            .max()
+            .unwrap_or(1);
+        for _ in 0..height {
+            let start = out.len();
+            for (index, (width, cell)) in widths.iter().zip(&mut lines).enumerate() {
+                let line = cell.next().unwrap_or("");
+                out.push_str(line);
+                if index + 1 < count {
+                    let pad = width.saturating_sub(line.width()) + 2;
+                    out.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            let end = out[start..].trim_end().len();
+            out.truncate(start + end);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The `topics` / `speakers` / `locations` table.
@@ -202,4 +248,64 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What comfy-table lays out with nothing to fit, which [`plain`] must match.
+    fn comfy(header: &[&str], rows: &[Vec<String>]) -> String {
+        let mut table = table(header, None);
+        for cells in rows {
+            table.add_row(row(cells.clone(), None));
+        }
+        finish(&mut table)
+    }
+
+    #[test]
+    fn the_plain_layout_is_comfy_tables() {
+        let rows = |cells: &[&[&str]]| -> Vec<Vec<String>> {
+            cells
+                .iter()
+                .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
+                .collect()
+        };
+        let fixed = rows(&[
+            &["2026-03-05", "“We stand,” she said", "Jane Roe", ""],
+            &["2026-03-04", "北京 ok\ntwo lines", "", "e\u{301}té"],
+            &["", "x  ", "Amnesty International; Ann Lee", "torture; 🦀"],
+        ]);
+        let header = ["date", "title", "speakers", "topics"];
+        assert_eq!(plain(&header, &fixed), comfy(&header, &fixed));
+        assert_eq!(
+            plain(&header, &fixed[..1]),
+            "DATE        TITLE                 SPEAKERS  TOPICS\n\
+             2026-03-05  “We stand,” she said  Jane Roe\n"
+        );
+        // And on cells made of the characters where they could differ.
+        let alphabet: Vec<char> = "a é\u{301}北🦀\n\t“-".chars().collect();
+        let mut state = 5u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        for _ in 0..300 {
+            let rows: Vec<Vec<String>> = (0..next() % 4)
+                .map(|_| {
+                    (0..3)
+                        .map(|_| {
+                            (0..next() % 7)
+                                .map(|_| alphabet[next() % alphabet.len()])
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            let header = ["quote", "who", "slug"];
+            assert_eq!(plain(&header, &rows), comfy(&header, &rows), "{rows:?}");
+        }
+    }
 }

@@ -274,8 +274,8 @@ fn the_table_has_one_row_per_quote() {
     run.code(0);
     assert_eq!(
         String::from_utf8_lossy(&run.stdout),
-        "DATE        SPEAKER          QUOTE                                           STATEMENT\n\
-         2002-05-14  Patricia Hewitt  Small businesses are the key to future growth,  more-businesses\n"
+        "DATE        SPEAKER          STATEMENT        QUOTE\n\
+         2002-05-14  Patricia Hewitt  more-businesses  Small businesses are the key to future growth,\n"
     );
 }
 
@@ -424,11 +424,11 @@ fn the_table_fits_the_terminal() {
     assert_eq!(
         on_terminal(&archive(), "60", &["quotes", "--speaker", "andrew"]),
         [
-            "DATE        SPEAKER      QUOTE                     STATEMENT",
-            "2024-03-01  Andrew Dunn  Gathering intelligence…   report-it",
-            "2024-03-01  Andrew Dunn  We are building links…    report-it",
-            "2024-03-01  Andrew Dunn  Nous avons « besoin » d…  report-it",
-            "2024-03-01  Andrew Dunn  Rural crime has a…        report-it",
+            "DATE        SPEAKER      STATEMENT  QUOTE",
+            "2024-03-01  Andrew Dunn  report-it  Gathering intelligence…",
+            "2024-03-01  Andrew Dunn  report-it  We are building links…",
+            "2024-03-01  Andrew Dunn  report-it  Nous avons « besoin » d…",
+            "2024-03-01  Andrew Dunn  report-it  Rural crime has a…",
         ]
     );
 }
