@@ -420,13 +420,18 @@ pub fn group<H: Header>(statements: &[&H], by: GroupBy) -> Vec<Group> {
             acc.group
         })
         .collect();
-    result.sort_by(|a, b| {
+    sort_groups(&mut result);
+    result
+}
+
+/// Sorts groups as [`group`] gives them: most used first, ties by name.
+pub fn sort_groups(groups: &mut [Group]) {
+    groups.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    result
 }
 
 /// The year of a day, for `--year`.

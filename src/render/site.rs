@@ -203,6 +203,7 @@ pub fn render_site(
         },
     );
     let topic_members = notes.widened(topic_members);
+    let topics = notes.with_parents(topics, &topic_members, |i| input.statements[i].day());
     for (by, groups, members) in [
         (GroupBy::Topic, &topics, &topic_members),
         (GroupBy::Speaker, &speakers, &speaker_members),

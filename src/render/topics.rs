@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::redirect::Redirect;
 use super::site::Members;
 use crate::query::Group;
@@ -48,6 +50,45 @@ impl TopicNotes {
             }
         }
         widened
+    }
+
+    /// `groups` with one more for each topic that names no statement itself but has topics
+    /// below it that do (`members`, [`Self::widened`]), so that it has its page too, counted,
+    /// like every parent's page, with its descendants' statements (`day` of each, by index).
+    pub(crate) fn with_parents(
+        &self,
+        mut groups: Vec<Group>,
+        members: &Members,
+        day: impl Fn(usize) -> NaiveDate,
+    ) -> Vec<Group> {
+        let Some(vocabulary) = &self.vocabulary else {
+            return groups;
+        };
+        let before = groups.len();
+        for entry in &vocabulary.topics {
+            let slug = entry.slug.as_str();
+            let Some(all) = members.get(slug) else {
+                continue;
+            };
+            if groups[..before].iter().any(|g| g.slug == slug) {
+                continue;
+            }
+            let (Some(&newest), Some(&oldest)) = (all.first(), all.last()) else {
+                continue;
+            };
+            groups.push(Group {
+                name: entry.name.clone(),
+                slug: slug.to_owned(),
+                count: all.len(),
+                first: day(oldest),
+                last: day(newest),
+                role: None,
+            });
+        }
+        if groups.len() > before {
+            crate::query::sort_groups(&mut groups);
+        }
+        groups
     }
 
     /// The topic's description and the names of the topics its page includes.

@@ -116,7 +116,8 @@ impl Vocabulary {
             strict: raw.strict,
             ..Vocabulary::default()
         };
-        // Where each spelling was first claimed, to name it in the error of a second claim.
+        // Where each spelling was first claimed (a byte offset: lines are counted only for a
+        // problem), to name it in the error of a second claim.
         let mut claimed: HashMap<String, (String, usize)> = HashMap::default();
         for (index, topic) in raw.topic.iter().enumerate() {
             let spellings = std::iter::once(&topic.name).chain(&topic.synonyms);
@@ -133,19 +134,22 @@ impl Vocabulary {
                     ));
                     continue;
                 }
-                let (line, _) = line_and_column(text, spelling.span().start);
                 match claimed.get(&key) {
-                    Some((first, first_line)) => problems.push(at(
+                    Some((first, first_at)) => problems.push(at(
                         spelling.span(),
                         format!(
-                            "topic {} is claimed twice: {} on line {first_line} is the same topic",
+                            "topic {} is claimed twice: {} on line {} is the same topic",
                             quote(spelling.get_ref()),
-                            quote(first)
+                            quote(first),
+                            line_and_column(text, *first_at).0
                         ),
                         "give each spelling to one topic only".to_owned(),
                     )),
                     None => {
-                        claimed.insert(key.clone(), (spelling.get_ref().clone(), line));
+                        claimed.insert(
+                            key.clone(),
+                            (spelling.get_ref().clone(), spelling.span().start),
+                        );
                         vocabulary.index.insert(key, index);
                     }
                 }

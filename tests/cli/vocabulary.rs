@@ -173,3 +173,47 @@ fn topic_pages_include_descendants_and_synonyms_redirect() {
     );
     assert_eq!(site("_redirects"), "/topics/icpo/ /topics/interpol/ 301\n");
 }
+
+#[test]
+fn a_parent_named_by_no_statement_has_a_page_of_its_descendants() {
+    // "Policing" is named by no statement; Interpol (below it) by three, red notices by one.
+    let vocabulary =
+        format!("{VOCABULARY}\n[[topic]]\nname = \"Policing\"\ndescription = \"Police forces.\"\n")
+            .replace(
+                "name = \"Interpol\"\n",
+                "name = \"Interpol\"\nparent = \"Policing\"\n",
+            );
+    let archive = archive(&vocabulary);
+    press(&archive, &["export"]).code(0);
+    let policing = archive.read("site/topics/policing/index.html");
+    assert!(
+        policing.contains("<p class=\"includes\">Includes: Interpol, Red notices, Diffusions.</p>"),
+        "{policing}"
+    );
+    let titles: Vec<&str> = [
+        "On 2026-01-01",
+        "On 2026-01-02",
+        "On 2026-01-03",
+        "On 2026-01-04",
+    ]
+    .into_iter()
+    .filter(|t| policing.contains(&format!(">{t}<")))
+    .collect();
+    assert_eq!(titles.len(), 4, "{policing}");
+    // The index of topics links to it, and its feed is written.
+    let index = archive.read("site/topics/index.html");
+    assert!(
+        index.contains(
+            "href=\"../topics/policing/index.html\">Policing<span class=\"count\"> (4)</span>"
+        ),
+        "{index}"
+    );
+    assert!(
+        archive
+            .read("site/topics/policing/feed.xml")
+            .contains("On 2026-01-03")
+    );
+    // `press topics` counts stay direct: Policing has none of its own.
+    let topics = press(&archive, &["topics"]);
+    assert!(!topics.out().contains("Policing"), "{}", topics.out());
+}
