@@ -50,9 +50,8 @@ pub(crate) fn run(
     match args.format {
         ListFormat::Table => {
             if !selected.is_empty() {
-                io.out.write_all(
-                    terminal::statements_table(&selected, io.table_width()).as_bytes(),
-                )?;
+                let width = io.table_width();
+                terminal::statements_table(&mut *io.out, &selected, width)?;
             }
         }
         ListFormat::Json => {

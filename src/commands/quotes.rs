@@ -103,8 +103,8 @@ pub(crate) fn run(
                 // The quote last: a column is padded to its widest cell, and a long quote
                 // would pad every line of the table to its length.
                 let header = ["date", "speaker", "statement", "quote"];
-                io.out
-                    .write_all(terminal::rows_table(&header, rows, io.table_width()).as_bytes())?;
+                let width = io.table_width();
+                terminal::rows_table(&mut *io.out, &header, rows, width)?;
             }
         }
         QuotesFormat::Json => {

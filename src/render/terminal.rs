@@ -3,6 +3,8 @@
 //! On a terminal, tables are fitted to the width (each row kept to one line, cut with `…`);
 //! when the output is not a terminal (`width` is `None`), cells are never cut or wrapped.
 
+use std::io::Write;
+
 use comfy_table::{Cell, ContentArrangement, Row, Table, presets};
 use unicode_width::UnicodeWidthStr as _;
 
@@ -53,7 +55,11 @@ fn finish(table: &mut Table) -> String {
 }
 
 /// The `list` table: date, title, speakers, topics.
-pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> String {
+pub fn statements_table<H: Header>(
+    out: &mut dyn Write,
+    statements: &[&H],
+    width: Option<usize>,
+) -> std::io::Result<()> {
     let rows = statements
         .iter()
         .map(|statement| {
@@ -74,30 +80,36 @@ pub fn statements_table<H: Header>(statements: &[&H], width: Option<usize>) -> S
             ]
         })
         .collect();
-    rows_table(&["date", "title", "speakers", "topics"], rows, width)
+    rows_table(out, &["date", "title", "speakers", "topics"], rows, width)
 }
 
-/// A table of rows under `header`, fitted to `width` (`press quotes`).
-pub fn rows_table(header: &[&str], rows: Vec<Vec<String>>, width: Option<usize>) -> String {
+/// Writes a table of rows under `header` to `out`, fitted to `width` (`press quotes`, `list`).
+pub fn rows_table(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    width: Option<usize>,
+) -> std::io::Result<()> {
     if width.is_none() {
-        return plain(header, &rows);
+        return plain(out, header, &rows);
     }
     let mut table = table(header, width);
     for cells in rows {
         table.add_row(row(cells, width));
     }
-    finish(&mut table)
+    out.write_all(finish(&mut table).as_bytes())
 }
 
-/// The table with nothing to fit: each column as wide as its widest line, cells as they are
-/// (a cell's lines on lines of their own), two spaces between columns, no space at a line's
-/// end. What [`finish`] gives with [`ContentArrangement::Disabled`], but in one pass over the
-/// cells: comfy-table keeps every line of every cell, which at a hundred thousand rows of
-/// quotes cost seconds and gigabytes.
-fn plain(header: &[&str], rows: &[Vec<String>]) -> String {
+/// Writes the table with nothing to fit: each column as wide as its widest line, cells as they
+/// are (a cell's lines on lines of their own), two spaces between columns, no space at a
+/// line's end. What [`finish`] gives with [`ContentArrangement::Disabled`], but line by line:
+/// comfy-table keeps every line of every cell and the whole text, which at a hundred thousand
+/// rows of quotes cost seconds and gigabytes. The last column is never padded, so its width is
+/// not needed.
+fn plain(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
     let header: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
-    let count = header.len();
-    let mut widths = vec![1; count];
+    let padded = header.len().saturating_sub(1);
+    let mut widths = vec![1; padded];
     for cells in std::iter::once(&header).chain(rows) {
         for (width, cell) in widths.iter_mut().zip(cells) {
             for line in cell.split('\n') {
@@ -105,7 +117,7 @@ fn plain(header: &[&str], rows: &[Vec<String>]) -> String {
             }
         }
     }
-    let mut out = String::new();
+    let mut text = String::new();
     for cells in std::iter::once(&header).chain(rows) {
         let mut lines: Vec<std::str::Split<'_, char>> =
             cells.iter().map(|cell| cell.split('\n')).collect();
@@ -115,21 +127,21 @@ fn plain(header: &[&str], rows: &[Vec<String>]) -> String {
             .max()
             .unwrap_or(1);
         for _ in 0..height {
-            let start = out.len();
-            for (index, (width, cell)) in widths.iter().zip(&mut lines).enumerate() {
+            text.clear();
+            for (index, cell) in lines.iter_mut().enumerate() {
                 let line = cell.next().unwrap_or("");
-                out.push_str(line);
-                if index + 1 < count {
+                text.push_str(line);
+                if let Some(width) = widths.get(index) {
                     let pad = width.saturating_sub(line.width()) + 2;
-                    out.extend(std::iter::repeat_n(' ', pad));
+                    text.extend(std::iter::repeat_n(' ', pad));
                 }
             }
-            let end = out[start..].trim_end().len();
-            out.truncate(start + end);
-            out.push('\n');
+            text.truncate(text.trim_end().len());
+            text.push('\n');
+            out.write_all(text.as_bytes())?;
         }
     }
-    out
+    Ok(())
 }
 
 /// The `topics` / `speakers` / `locations` table.
@@ -253,6 +265,13 @@ pub fn statement_text(statement: &Statement, width: usize, color: bool) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`plain`] writes.
+    fn plain(header: &[&str], rows: &[Vec<String>]) -> String {
+        let mut out = Vec::new();
+        super::plain(&mut out, header, rows).expect("written to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
 
     /// What comfy-table lays out with nothing to fit, which [`plain`] must match.
     fn comfy(header: &[&str], rows: &[Vec<String>]) -> String {
