@@ -102,6 +102,31 @@ impl Catalog {
             excerpts: options.excerpts || options.quotes,
             quotes: options.quotes,
         };
+        let statements = || -> anyhow::Result<_> {
+            if options.cache {
+                // Reading the old cache (with what export needs of it) and walking the folders
+                // overlap.
+                let (walk, old) = rayon::join(
+                    || archive::walk(root, true),
+                    || Cache::read(root, keep.excerpts),
+                );
+                let walk = walk?;
+                let loaded = with_cache(root, old, &walk, options.words, keep);
+                Ok((walk, loaded))
+            } else {
+                let walk = archive::walk(root, false)?;
+                let loaded = without_cache(root, &walk.files, options.words, keep);
+                Ok((walk, loaded))
+            }
+        };
+        // `topics.toml` and `speakers.toml` are read beside the statements: they apply only
+        // once those are loaded (the cache never depends on them).
+        let (statements, (vocabulary, directory)) = rayon::join(statements, || {
+            rayon::join(
+                || crate::vocabulary::Vocabulary::load(root),
+                || crate::directory::Directory::load(root),
+            )
+        });
         let (
             walk,
             Loaded {
@@ -110,21 +135,7 @@ impl Catalog {
                 parsed,
                 texts,
             },
-        ) = if options.cache {
-            // Reading the old cache (with what export needs of it) and walking the folders
-            // overlap.
-            let (walk, old) = rayon::join(
-                || archive::walk(root, true),
-                || Cache::read(root, keep.excerpts),
-            );
-            let walk = walk?;
-            let loaded = with_cache(root, old, &walk, options.words, keep);
-            (walk, loaded)
-        } else {
-            let walk = archive::walk(root, false)?;
-            let loaded = without_cache(root, &walk.files, options.words, keep);
-            (walk, loaded)
-        };
+        ) = statements?;
         let paths = walk.files;
 
         let mut catalog = Catalog {
@@ -146,18 +157,19 @@ impl Catalog {
         }
         let duplicates = archive::refuse_duplicate_slugs(&mut catalog.summaries);
         catalog.diagnostics.extend(duplicates);
-        // The vocabulary applies after loading: the cache never depends on topics.toml.
-        let vocabulary = crate::vocabulary::apply(
+        let vocabulary = crate::vocabulary::apply_loaded(
             root,
+            vocabulary?,
             catalog
                 .summaries
                 .iter_mut()
                 .map(|s| (s.path.as_str(), &mut s.topics)),
-        )?;
+        );
         catalog.diagnostics.extend(vocabulary);
         archive::sort_newest_first(&mut catalog.summaries);
-        // After loading (the cache never depends on speakers.toml): names become canonical.
-        let (directory, problems) = crate::directory::load_with_problems(root, &catalog.summaries)?;
+        // Speakers' names become canonical.
+        let (directory, problems) =
+            crate::directory::with_problems(root, directory?, &catalog.summaries);
         directory.apply(catalog.summaries.iter_mut().map(|s| &mut s.speakers));
         catalog.directory = directory;
         catalog.diagnostics.extend(problems);

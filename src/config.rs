@@ -23,6 +23,14 @@ const KEYS: &[&str] = &[
     "description",
 ];
 
+/// How `press.toml`'s errors are told.
+const TOML: TomlFile<'static> = TomlFile {
+    name: FILE,
+    noun: "setting",
+    keys: KEYS,
+    help: "see the README's settings table for each key and its type",
+};
+
 /// Statements per page when `per_page` is not set.
 pub const DEFAULT_PER_PAGE: usize = 50;
 
@@ -60,7 +68,7 @@ impl Config {
 
     /// Parses the text of a `press.toml`; a bad setting is a located [`Diagnostic`].
     pub fn parse(text: &str) -> Result<Self, Diagnostic> {
-        let config: Self = toml::from_str(text).map_err(|err| toml_error(text, &err))?;
+        let config: Self = toml::from_str(text).map_err(|err| toml_error(&TOML, text, &err))?;
         let at = |key: &str, message: String, help: &str| {
             let (line, column) = key_position(text, key);
             Diagnostic::error(FILE, line, column, message).with_help(help)
@@ -119,26 +127,54 @@ impl Config {
     }
 }
 
-/// The diagnostic of a TOML error: at its place, with "did you mean" for a misspelt key.
-fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
+/// How a TOML file's error is told ([`toml_error`]).
+pub(crate) struct TomlFile<'a> {
+    /// The file's name, as diagnostics give it.
+    pub name: &'a str,
+    /// What it calls its keys: "setting", "key".
+    pub noun: &'a str,
+    /// Its keys, for "did you mean" when toml's message does not list those expected.
+    pub keys: &'a [&'a str],
+    /// Where its keys and their types are documented.
+    pub help: &'a str,
+}
+
+/// The diagnostic of a TOML error in `file`: at its place, on one line (toml puts a detail on a
+/// second one: "invalid date-time\nvalue is out of range"), with "did you mean" for a misspelt
+/// key, among those toml expected there ("…, expected one of `name`, `aliases`") or else the
+/// file's.
+pub(crate) fn toml_error(file: &TomlFile<'_>, text: &str, err: &toml::de::Error) -> Diagnostic {
     let (line, column) = err
         .span()
         .map_or((1, 1), |span| line_and_column(text, span.start));
-    let message = err.message().trim_end();
+    let message = err
+        .message()
+        .trim_end()
+        .lines()
+        .collect::<Vec<_>>()
+        .join(": ");
     let unknown = message
         .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next());
+        .and_then(|rest| rest.split_once('`'));
+    let TomlFile {
+        name,
+        noun,
+        keys,
+        help,
+    } = *file;
     match unknown {
-        Some(key) => {
-            let help = match did_you_mean(key, KEYS.iter().copied()) {
+        Some((key, rest)) => {
+            let mut expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+            if expected.is_empty() {
+                expected = keys.to_vec();
+            }
+            let help = match did_you_mean(key, expected.iter().copied()) {
                 Some(known) => format!("did you mean `{known}`?"),
-                None => format!("the settings are {}", KEYS.join(", ")),
+                None => format!("the {noun}s are {}", expected.join(", ")),
             };
-            Diagnostic::error(FILE, line, column, format!("unknown setting `{key}`"))
-                .with_help(help)
+            Diagnostic::error(name, line, column, format!("unknown {noun} `{key}`")).with_help(help)
         }
-        None => Diagnostic::error(FILE, line, column, message)
-            .with_help("see the README's settings table for each key and its type"),
+        None => Diagnostic::error(name, line, column, message.as_str()).with_help(help),
     }
 }
 

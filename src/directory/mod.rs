@@ -279,13 +279,22 @@ pub fn load_with_problems<H: Header>(
     root: &Path,
     statements: &[H],
 ) -> anyhow::Result<(Directory, Vec<Diagnostic>)> {
-    Ok(match Directory::load(root)? {
+    Ok(with_problems(root, Directory::load(root)?, statements))
+}
+
+/// [`load_with_problems`] with the directory already loaded ([`Directory::load`]).
+pub fn with_problems<H: Header>(
+    root: &Path,
+    loaded: Result<Directory, Vec<Diagnostic>>,
+    statements: &[H],
+) -> (Directory, Vec<Diagnostic>) {
+    match loaded {
         Ok(directory) => {
             let problems = directory.strict_errors(root, statements);
             (directory, problems)
         }
         Err(problems) => (Directory::default(), problems),
-    })
+    }
 }
 
 /// What `check` adds for the directory: its own problems, strict mode's errors, and the

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Directory, Entry, FILE, Kind, Role};
-use crate::config::line_and_column;
-use crate::diagnostic::{Diagnostic, did_you_mean, quote};
+use crate::config::{TomlFile, line_and_column, toml_error};
+use crate::diagnostic::{Diagnostic, quote};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,7 +53,7 @@ struct RawRole {
 /// Parses the text of a `speakers.toml`. A syntax or type error stops at once (one diagnostic);
 /// otherwise every entry is checked and every problem reported.
 pub(super) fn parse(text: &str) -> Result<Directory, Vec<Diagnostic>> {
-    let raw: RawFile = toml::from_str(text).map_err(|err| vec![toml_error(text, &err)])?;
+    let raw: RawFile = toml::from_str(text).map_err(|err| vec![toml_error(&TOML, text, &err)])?;
     let at = |offset: usize| line_and_column(text, offset);
     let mut problems = Vec::new();
     let mut directory = Directory {
@@ -255,35 +255,13 @@ fn day(text: &str, key: &str, value: &Spanned<toml::Value>) -> Result<NaiveDate,
     })
 }
 
-/// The diagnostic of a TOML error: at its place, with "did you mean" for a misspelt key.
-fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
-    let (line, column) = err
-        .span()
-        .map_or((1, 1), |span| line_and_column(text, span.start));
-    // One line: toml puts a detail on a second one ("invalid date-time\nvalue is out of range").
-    let message = err
-        .message()
-        .trim_end()
-        .lines()
-        .collect::<Vec<_>>()
-        .join(": ");
-    let unknown = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split_once('`'));
-    match unknown {
-        Some((key, rest)) => {
-            // toml names the keys it expected: "…, expected one of `name`, `aliases`".
-            let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-            let help = match did_you_mean(key, expected.iter().copied()) {
-                Some(known) => format!("did you mean `{known}`?"),
-                None => format!("the keys here are {}", expected.join(", ")),
-            };
-            Diagnostic::error(FILE, line, column, format!("unknown key `{key}`")).with_help(help)
-        }
-        None => Diagnostic::error(FILE, line, column, message.as_str())
-            .with_help("see the speaker directory in docs/format.md for each key and its type"),
-    }
-}
+/// How `speakers.toml`'s errors are told (toml names the keys expected in each table).
+const TOML: TomlFile<'static> = TomlFile {
+    name: FILE,
+    noun: "key",
+    keys: &["strict", "person", "organization"],
+    help: "see the speaker directory in docs/format.md for each key and its type",
+};
 
 #[cfg(test)]
 mod tests {

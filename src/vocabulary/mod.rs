@@ -27,7 +27,7 @@ use foldhash::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::line_and_column;
+use crate::config::{TomlFile, line_and_column, toml_error};
 use crate::diagnostic::{Diagnostic, did_you_mean, quote};
 use crate::slug::{self, Slug};
 use crate::statement::Topic;
@@ -44,6 +44,14 @@ const KEYS: &[&str] = &[
     "parent",
     "description",
 ];
+
+/// How `topics.toml`'s errors are told.
+const TOML: TomlFile<'static> = TomlFile {
+    name: FILE,
+    noun: "key",
+    keys: KEYS,
+    help: "see docs/format.md (topics.toml) for each key and its type",
+};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,7 +114,7 @@ impl Vocabulary {
 
     /// Parses the text of a `topics.toml`.
     pub fn parse(text: &str) -> Result<Self, Vec<Diagnostic>> {
-        let raw: Raw = toml::from_str(text).map_err(|err| vec![toml_error(text, &err)])?;
+        let raw: Raw = toml::from_str(text).map_err(|err| vec![toml_error(&TOML, text, &err)])?;
         let at = |span: std::ops::Range<usize>, message: String, help: String| {
             let (line, column) = line_and_column(text, span.start);
             Diagnostic::error(FILE, line, column, message).with_help(help)
@@ -318,10 +326,19 @@ pub fn apply<'a>(
     root: &Path,
     statements: impl Iterator<Item = (&'a str, &'a mut Vec<Topic>)>,
 ) -> anyhow::Result<Vec<Diagnostic>> {
-    let vocabulary = match Vocabulary::load(root)? {
+    Ok(apply_loaded(root, Vocabulary::load(root)?, statements))
+}
+
+/// [`apply`] with the vocabulary already loaded ([`Vocabulary::load`]).
+pub fn apply_loaded<'a>(
+    root: &Path,
+    loaded: Result<Option<Vocabulary>, Vec<Diagnostic>>,
+    statements: impl Iterator<Item = (&'a str, &'a mut Vec<Topic>)>,
+) -> Vec<Diagnostic> {
+    let vocabulary = match loaded {
         Ok(Some(vocabulary)) => vocabulary,
-        Ok(None) => return Ok(Vec::new()),
-        Err(problems) => return Ok(problems),
+        Ok(None) => return Vec::new(),
+        Err(problems) => return problems,
     };
     let mut problems = Vec::new();
     for (path, topics) in statements {
@@ -330,7 +347,7 @@ pub fn apply<'a>(
         }));
         vocabulary.canonical(topics);
     }
-    Ok(problems)
+    problems
 }
 
 /// The name nearest to `unknown`, case aside, for a "did you mean".
@@ -368,28 +385,6 @@ pub fn widen(
         }
     }
     Ok(())
-}
-
-/// The diagnostic of a TOML error: at its place, with "did you mean" for a misspelt key.
-fn toml_error(text: &str, err: &toml::de::Error) -> Diagnostic {
-    let (line, column) = err
-        .span()
-        .map_or((1, 1), |span| line_and_column(text, span.start));
-    let message = err.message().trim_end();
-    let unknown = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next());
-    match unknown {
-        Some(key) => {
-            let help = match did_you_mean(key, KEYS.iter().copied()) {
-                Some(known) => format!("did you mean `{known}`?"),
-                None => format!("the keys are {}", KEYS.join(", ")),
-            };
-            Diagnostic::error(FILE, line, column, format!("unknown key `{key}`")).with_help(help)
-        }
-        None => Diagnostic::error(FILE, line, column, message)
-            .with_help("see docs/format.md (topics.toml) for each key and its type"),
-    }
 }
 
 #[cfg(test)]
