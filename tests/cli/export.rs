@@ -66,6 +66,11 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Standard error with the archive's path as `[ROOT]` and the summary's time (` in 0.22 s`) cut.
+fn timeless(archive: &Archive, output: &Output) -> String {
+    support::timeless(&archive.clean(&output.stderr))
+}
+
 fn assert_code(output: &Output, code: i32) {
     assert_eq!(
         output.status.code(),
@@ -280,10 +285,10 @@ fn export_without_base_url_uses_tag_ids_and_skips_the_sitemap() {
     let archive = site_archive().file("press.toml", "title = \"T\"\n");
     let output = export(&archive, &[]);
     assert_code(&output, 0);
-    assert!(
-        stderr(&output).contains("sitemap.xml skipped"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        timeless(&archive, &output),
+        "press: warning: no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links\n\
+         press: exported 4 statements to [ROOT]/site: 79 files written, 0 unchanged, 0 removed\n"
     );
     assert!(!archive.path().join("site/sitemap.xml").exists());
     let atom = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
@@ -384,10 +389,9 @@ fn export_is_deterministic_and_writes_only_changes() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let again = export(&first, &[]);
     assert_code(&again, 0);
-    assert!(
-        stderr(&again).contains(" 0 files written,"),
-        "{}",
-        stderr(&again)
+    assert_eq!(
+        timeless(&first, &again),
+        "press: exported 4 statements to [ROOT]/site: 0 files written, 83 unchanged, 0 removed\n"
     );
     assert_eq!(before, mtimes(&first), "unchanged files keep their mtime");
 }
@@ -500,10 +504,9 @@ fn export_never_writes_or_removes_through_a_symlink_in_the_site() {
     }
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("locations is a symbolic link where the site has a folder"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        archive.clean(&output.stderr),
+        "press: error: [ROOT]/site/locations is a symbolic link where the site has a folder: press writes only inside its output folder (remove it, and export again)\n"
     );
     assert_eq!(
         fs::read_to_string(outside.path().join(&page).join("index.html")).expect("read"),
@@ -525,15 +528,27 @@ fn export_refuses_an_archive_with_errors_unless_keep_going() {
         text.starts_with("statements/2026/2026-03-01-bad.md:3:"),
         "{text}"
     );
-    assert!(text.contains("export refused"), "{text}");
+    let diagnostic = "statements/2026/2026-03-01-bad.md:3:7: error: `date` is an impossible date: \"2026-02-30\"\n  \
+         help: check the day and month; write it as YYYY-MM-DD\n";
+    assert_eq!(
+        text,
+        format!(
+            "{diagnostic}press: export refused: 1 error in the archive; nothing written (fix it, or pass --keep-going to skip those files)\n"
+        )
+    );
     assert!(!archive.path().join("site").exists(), "nothing written");
     let output = export(&archive, &["--keep-going"]);
     assert_code(&output, 1);
+    assert_eq!(
+        timeless(&archive, &output),
+        format!(
+            "{diagnostic}press: exported 4 statements to [ROOT]/site: 83 files written, 0 unchanged, 0 removed\n"
+        )
+    );
     assert!(
         archive
-            .path()
-            .join("site/statements/2026/interpol/index.html")
-            .exists()
+            .read("site/statements/2026/interpol/index.html")
+            .starts_with("<!DOCTYPE html>")
     );
 }
 
@@ -567,9 +582,24 @@ fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
         .output()
         .unwrap();
     assert_code(&output, 0);
-    assert!(stderr(&output).contains("kept the existing templates/404.html"));
-    assert!(archive.path().join("templates/base.html").exists());
-    assert!(archive.path().join("templates/style.css").exists());
+    assert_eq!(
+        archive.clean(&output.stderr),
+        "press: kept the existing templates/404.html\n\
+         press: wrote 13 default theme files into [ROOT]/templates; edit them and run `press export`\n"
+    );
+    assert_eq!(
+        archive.read("templates/base.html"),
+        include_str!("../../templates/base.html")
+    );
+    assert_eq!(
+        archive.read("templates/style.css"),
+        include_str!("../../templates/style.css")
+    );
+    assert_eq!(
+        archive.read("templates/404.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Custom {{ title }}</h1>{% endblock %}",
+        "the user's template is kept"
+    );
     assert!(!archive.path().join("site").exists(), "exports nothing");
     fs::write(
         archive.path().join("templates/style.css"),
@@ -1074,11 +1104,12 @@ fn export_refuses_a_base_url_with_a_query_or_fragment() {
     );
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("must not have a fragment"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "press.toml:1:1: error: `base_url` \"https://example.org/press/#f\" must not have a fragment (`#…`): pages' URLs are made by adding paths to it; use \"https://example.org/press/\"\n  \
+         help: write the address the site is published at, e.g. https://example.org/press/\n"
     );
+    assert!(!archive.path().join("site").exists());
 }
 
 /// A GET request to 127.0.0.1: status code and body.

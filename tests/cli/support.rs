@@ -124,6 +124,15 @@ impl Archive {
     }
 }
 
+/// The text without the time at the end of an export's summary (` in 0.22 s`), the one part of
+/// its standard error that varies from run to run.
+pub(crate) fn timeless(text: &str) -> String {
+    regex::Regex::new(r"(?m) in \d+\.\d\d s$")
+        .expect("a valid pattern")
+        .replace_all(text, "")
+        .into_owned()
+}
+
 /// `press` run in `dir` with a hermetic environment: no colour, a fixed clock, no editor, no
 /// inherited root or width.
 pub(crate) fn press_in(dir: &Path) -> Command {
