@@ -144,7 +144,13 @@ fn correct_refuses_a_file_with_errors_and_an_unknown_slug() {
         run.first_err_line(),
         "press: no statement with the slug \"nothing-here\""
     );
-    press(&archive, &["correct", "a", "--note", "  "]).code(2);
+    let run = press(&archive, &["correct", "a", "--note", "  "]);
+    run.code(2);
+    assert_eq!(
+        run.err(),
+        "press: error: --note is empty: say what changed, as readers will see it\n"
+    );
+    assert_eq!(archive.read(A), broken, "nothing written");
 }
 
 #[test]
