@@ -100,8 +100,11 @@ fn directory_errors_are_located_and_refuse_check_and_export() {
         let export = press(&archive, &["export"]);
         export.code(1);
         assert_eq!(
-            export.first_err_line(),
-            message.lines().next().unwrap_or_default()
+            export.err(),
+            format!(
+                "{message}press: export refused: 1 error in the archive; nothing written (fix it, or pass --keep-going to skip those files)\n"
+            ),
+            "{toml}"
         );
         assert!(!archive.path().join("site").exists());
     }
