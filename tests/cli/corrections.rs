@@ -141,8 +141,8 @@ fn correct_refuses_a_file_with_errors_and_an_unknown_slug() {
     let run = press(&archive, &["withdraw", "nothing-here", "--note", "x"]);
     run.code(1);
     assert_eq!(
-        run.first_err_line(),
-        "press: no statement with the slug \"nothing-here\""
+        run.err(),
+        "press: no statement with the slug \"nothing-here\"\n"
     );
     let run = press(&archive, &["correct", "a", "--note", "  "]);
     run.code(2);

@@ -300,7 +300,7 @@ fn new_refuses_invalid_values_before_writing() {
         args.extend_from_slice(extra);
         let run = press(&archive, &args);
         run.code(2);
-        assert_eq!(run.first_err_line(), *message);
+        assert_eq!(run.err(), format!("{message}\n"));
     }
     let run = press(
         &archive,
@@ -318,8 +318,8 @@ fn new_refuses_invalid_values_before_writing() {
     );
     run.code(2);
     assert_eq!(
-        run.first_err_line(),
-        "press: error: invalid --date \"2026-02-30\": use YYYY-MM-DD"
+        run.err(),
+        "press: error: invalid --date \"2026-02-30\": use YYYY-MM-DD\n"
     );
     let run = press(
         &archive,
@@ -337,8 +337,8 @@ fn new_refuses_invalid_values_before_writing() {
     );
     run.code(2);
     assert_eq!(
-        run.first_err_line(),
-        "press: error: --role \"R\" comes before any --speaker: put it after the speaker it belongs to"
+        run.err(),
+        "press: error: --role \"R\" comes before any --speaker: put it after the speaker it belongs to\n"
     );
     assert_eq!(archive.files(), Vec::<String>::new());
 }
@@ -584,7 +584,7 @@ fn new_with_org_alone_makes_the_organisation_the_speaker() {
     let run = press(&archive, &args);
     run.code(2);
     assert_eq!(
-        run.first_err_line(),
-        "press: error: --org is given more than once with no --speaker: give one organisation, or a --speaker before each --org"
+        run.err(),
+        "press: error: --org is given more than once with no --speaker: give one organisation, or a --speaker before each --org\n"
     );
 }
