@@ -161,18 +161,37 @@ fn locations_table() {
 #[test]
 fn completions_and_man_produce_output() {
     let archive = Archive::empty();
-    for shell in ["bash", "zsh", "fish"] {
+    // Each script registers itself for `press` and knows a subcommand's flags.
+    for (shell, registers, flag) in [
+        (
+            "bash",
+            "\n    complete -F _press -o bashdefault -o default press\n",
+            " --include-embargoed ",
+        ),
+        (
+            "zsh",
+            "#compdef press\n",
+            "'--include-embargoed[Include statements under embargo]' \\\n",
+        ),
+        (
+            "fish",
+            "\ncomplete -c press -n \"__fish_press_using_subcommand list\" -l include-embargoed -d 'Include statements under embargo'\n",
+            "",
+        ),
+    ] {
         let run = press(&archive, &["completions", shell]);
         run.code(0);
-        assert!(run.out().contains("press"), "{shell}");
-        assert!(run.out().contains("include-embargoed"), "{shell}");
+        assert_eq!(run.err(), "", "{shell}");
+        let out = run.out();
+        assert!(out.contains(registers), "{shell}: {out}");
+        assert!(out.contains(flag), "{shell}: {out}");
     }
     let run = press(&archive, &["man"]);
     run.code(0);
     let man = run.out();
     assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..40]);
     assert!(man.contains(".TH press 1"), "roff title header");
-    // Completions and man need no archive.
+    // Completions and man need no archive: the same page outside one.
     let nowhere = tempfile::tempdir().expect("temp dir");
     let run = crate::support::run({
         let mut c = crate::support::press_in(nowhere.path());
@@ -180,6 +199,7 @@ fn completions_and_man_produce_output() {
         c
     });
     run.code(0);
+    assert_eq!(run.out(), man);
 }
 
 /// Every page press(1) names under its commands (`press-list(1)`) is printed by `press man list`;
