@@ -703,7 +703,10 @@ const FORBIDDEN: [&str; 11] = [
 /// handler or style attribute; every URL relative or http(s)/mailto. Checked on the parsed
 /// page and again after a serialise-and-reparse round.
 fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
+    // What the loops below looked at, so that a selector matching nothing fails.
+    let (mut pages, mut json_ld, mut urls) = (0, 0, 0);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        pages += 1;
         let text = std::str::from_utf8(bytes).unwrap();
         let first = Html::parse_document(text);
         let again = Html::parse_document(&first.html());
@@ -718,6 +721,7 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
             // runs, and it must parse as JSON.
             let data = select(r#"script[type="application/ld+json"]"#);
             for script in html.select(&data) {
+                json_ld += 1;
                 assert_eq!(
                     script.value().attr("src"),
                     None,
@@ -772,6 +776,7 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
                         name,
                         "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "data"
                     ) {
+                        urls += 1;
                         let folded: String = value
                             .chars()
                             .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
@@ -789,6 +794,10 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
             }
         }
     }
+    assert!(
+        pages > 0 && json_ld > 0 && urls > 0,
+        "{pages} pages, {json_ld} JSON-LD scripts, {urls} URLs"
+    );
 }
 
 /// An archive whose body and background try every way to run code.
