@@ -171,11 +171,6 @@ impl Run {
         String::from_utf8(self.stderr.clone()).expect("stderr is UTF-8")
     }
 
-    /// The first line of standard error.
-    pub(crate) fn first_err_line(&self) -> String {
-        self.err().lines().next().unwrap_or_default().to_owned()
-    }
-
     /// Asserts the exit code, showing the output when it differs; never a panic (101) or signal.
     pub(crate) fn code(&self, expected: i32) -> &Self {
         assert_eq!(
