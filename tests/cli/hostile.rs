@@ -1225,13 +1225,21 @@ fn hostile_walk_never_opens_a_named_pipe_or_socket() {
     "#);
 
     // The watchdog fails a run that hangs.
-    for (args, code) in [
-        (&["list"][..], 0),
-        (&["show", "good"], 0),
-        (&["topics"], 0),
+    let export = "press: warning: no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links\n\
+         statements/2026/2026-01-28-link.md:7:1: error: link to a local file that is not a regular file \"/assets/pipe.pdf\" (a named pipe)\n  \
+         help: link to a regular file beside the statement or under assets/\n\
+         press: exported 2 statements to [ROOT]/site: 31 files written, 0 unchanged, 0 removed\n";
+    for (args, code, err) in [
+        (&["list"][..], 0, ""),
+        (&["show", "good"], 0, ""),
+        (&["topics"], 0, ""),
         // Not a statement file that can be edited: no such statement.
-        (&["edit", "fifo"], 1),
-        (&["export", "--keep-going"], 1),
+        (
+            &["edit", "fifo"],
+            1,
+            "press: no statement with the slug \"fifo\"\n",
+        ),
+        (&["export", "--keep-going"], 1, export),
         (
             &[
                 "new",
@@ -1245,9 +1253,16 @@ fn hostile_walk_never_opens_a_named_pipe_or_socket() {
                 "2026-02-01",
             ],
             0,
+            "",
         ),
     ] {
-        press(&archive, args).code(code);
+        let run = press(&archive, args);
+        run.code(code);
+        assert_eq!(
+            crate::support::timeless(&archive.clean(&run.stderr)),
+            err,
+            "{args:?}"
+        );
     }
     assert!(
         archive
