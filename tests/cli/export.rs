@@ -466,11 +466,17 @@ fn export_refuses_folders_it_does_not_own() {
     );
     assert_eq!(site_files(&archive, "other").len(), 1, "nothing written");
     assert_code(&export(&archive, &["--out", "other", "--force"]), 0);
-    assert_eq!(archive.read("other/keep.txt"), "mine");
-    assert!(archive.path().join("other/index.html").exists());
+    // The site beside the user's file, as in a folder of its own.
+    let mut taken = site_files(&archive, "other");
+    assert_eq!(taken.remove("keep.txt").as_deref(), Some(&b"mine"[..]));
+    assert_code(&export(&archive, &[]), 0);
+    let own = site_files(&archive, "site");
+    assert!(own.contains_key("index.html"), "{:?}", own.keys());
+    assert_eq!(taken, own);
     // An empty folder is fine.
     fs::create_dir_all(archive.path().join("empty")).unwrap();
     assert_code(&export(&archive, &["--out", "empty"]), 0);
+    assert_eq!(site_files(&archive, "empty"), own);
 }
 
 /// A symbolic link put where the site has a folder: export neither writes nor removes through
