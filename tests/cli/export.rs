@@ -109,7 +109,10 @@ fn target_of(page: &str, url: &str) -> Option<String> {
 /// resolves to a written file.
 pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
     let links = select("a[href], link[href], img[src], script[src]");
+    // What was looked at, so that a site without pages or links fails.
+    let (mut pages, mut internal) = (0, 0);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        pages += 1;
         let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
         assert_eq!(
             html.select(&select("h1")).count(),
@@ -129,6 +132,7 @@ pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
                 .or_else(|| element.value().attr("src"))
                 .unwrap();
             if let Some(target) = target_of(path, url) {
+                internal += 1;
                 assert!(
                     files.contains_key(&target),
                     "{path} links to {url}, which is not in the site ({target})"
@@ -136,6 +140,10 @@ pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
             }
         }
     }
+    assert!(
+        pages > 1 && internal > 0,
+        "{pages} pages, {internal} internal links"
+    );
 }
 
 #[test]
