@@ -249,8 +249,21 @@ mod tests {
             err,
             "press.toml:1:1: error: unknown setting `titel`\n  help: did you mean `title`?"
         );
-        assert!(Config::parse("base_url = \"javascript:x\"").is_err());
-        assert!(Config::parse("per_page = 0").is_err());
+        let err = |text: &str| Config::parse(text).err().map(|e| e.to_string());
+        assert_eq!(
+            err("base_url = \"javascript:x\"").as_deref(),
+            Some(
+                "press.toml:1:1: error: `base_url` \"javascript:x\" must be an absolute http or https URL\n  \
+                 help: write the address the site is published at, e.g. https://example.org/press/"
+            )
+        );
+        assert_eq!(
+            err("per_page = 0").as_deref(),
+            Some(
+                "press.toml:1:1: error: `per_page` must be at least 1\n  \
+                 help: write per_page = 50, or leave it out for the default"
+            )
+        );
         Ok(())
     }
 
@@ -272,7 +285,10 @@ mod tests {
             "press.toml:2:1: error: `language` is not a BCP 47 language tag: \"xx yy\"\n  \
              help: write a tag such as en, fr, ar or pt-BR"
         );
-        assert!(Config::parse("language = \"pt-BR\"").is_ok());
+        assert_eq!(
+            Config::parse("language = \"pt-BR\"")?.language.as_deref(),
+            Some("pt-BR")
+        );
         assert!(err("colour = 1")?.ends_with(&format!("the settings are {}", KEYS.join(", "))));
         // KEYS lists exactly the keys the settings accept.
         for key in KEYS {
@@ -286,15 +302,30 @@ mod tests {
 
     #[test]
     fn a_base_url_has_no_query_or_fragment() {
-        for url in [
-            "https://example.org/press/?x=1#f",
-            "https://example.org/press/?x=1",
-            "https://example.org/press/#f",
-            "https://example.org/press/?",
-            "https://example.org/press/#",
+        for (url, part) in [
+            (
+                "https://example.org/press/?x=1#f",
+                "a query (`?…`) and a fragment (`#…`)",
+            ),
+            ("https://example.org/press/?x=1", "a query (`?…`)"),
+            ("https://example.org/press/#f", "a fragment (`#…`)"),
+            ("https://example.org/press/?", "a query (`?…`)"),
+            ("https://example.org/press/#", "a fragment (`#…`)"),
         ] {
-            assert!(check_base_url(url).is_err(), "{url}");
+            assert_eq!(
+                check_base_url(url).err().map(|e| e.to_string()),
+                Some(format!(
+                    "{url:?} must not have {part}: pages' URLs are made by adding paths to it; use \"https://example.org/press/\""
+                )),
+                "{url}"
+            );
         }
+        assert_eq!(
+            check_base_url("ftp://example.org/")
+                .err()
+                .map(|e| e.to_string()),
+            Some("\"ftp://example.org/\" must be an absolute http or https URL".to_owned())
+        );
         assert!(check_base_url("https://example.org/press/").is_ok());
         assert!(check_base_url("http://example.org").is_ok());
     }

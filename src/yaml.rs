@@ -465,9 +465,18 @@ mod tests {
 
     #[test]
     fn refuses_aliases_anchors_and_tags() -> Result<()> {
-        assert!(refusal("a: &x [1]\nb: *x\n")?.contains("anchor `&x`"));
-        assert!(refusal("a: !!python/object x\n")?.contains("tag `!!python/object`"));
-        assert!(refusal(&format!("a: {}\n", "[".repeat(100_000)))?.contains("nested"));
+        assert_eq!(
+            [
+                refusal("a: &x [1]\nb: *x\n")?,
+                refusal("a: !!python/object x\n")?,
+                refusal(&format!("a: {}\n", "[".repeat(100_000)))?,
+            ],
+            [
+                "YAML anchor `&x` is not allowed",
+                "YAML tag `!!python/object` is not allowed",
+                "lists and mappings are nested more than 16 deep",
+            ]
+        );
         Ok(())
     }
 

@@ -474,7 +474,12 @@ mod tests {
             Some(text.replace(", 'b', \"c\"", ""))
         );
         let one = "---\ntopics: [a]\n---\n";
-        assert!(edit_values(one, "topics", None, |_| Fate::Remove).is_err());
+        assert_eq!(
+            edit_values(one, "topics", None, |_| Fate::Remove)
+                .err()
+                .as_deref(),
+            Some("cannot remove every value of `topics`")
+        );
     }
 
     #[test]
@@ -496,7 +501,12 @@ mod tests {
             Some(text.replace("Torture", "\"Ill-treatment: torture\""))
         );
         let multi = "---\ntopics: [a,\n  b]\n---\n";
-        assert!(edit_values(multi, "topics", None, |_| Fate::Keep).is_err());
+        assert_eq!(
+            edit_values(multi, "topics", None, |_| Fate::Keep)
+                .err()
+                .as_deref(),
+            Some("a list over several lines (or with nested values)")
+        );
     }
 
     /// `text` with the speaker `from` (by slug) renamed `to`, and `gone` removed.
@@ -557,15 +567,34 @@ mod tests {
 
     #[test]
     fn a_name_it_cannot_read_is_refused() {
-        for shape in [
-            "speaker:\n  name: Ann\n    Lee\n",
-            "speaker:\n  name: >\n    Ann\n",
-            "speaker: {name: Ann,\n  role: X}\n",
-            "speaker: [{name: [Ann]}]\n",
-            "speaker:\n  - Ann\n    Lee\n",
+        for (shape, why) in [
+            (
+                "speaker:\n  name: Ann\n    Lee\n",
+                "a `name` over several lines",
+            ),
+            (
+                "speaker:\n  name: >\n    Ann\n",
+                "a `name` over several lines",
+            ),
+            (
+                "speaker: {name: Ann,\n  role: X}\n",
+                "a map with nested values (or over several lines)",
+            ),
+            (
+                "speaker: [{name: [Ann]}]\n",
+                "a map with nested values (or over several lines)",
+            ),
+            (
+                "speaker:\n  - Ann\n    Lee\n",
+                "a list item over several lines",
+            ),
         ] {
             let text = format!("---\n{shape}---\n");
-            assert!(speakers(&text, "Ann", "Bo").is_err(), "{shape}");
+            assert_eq!(
+                speakers(&text, "Ann", "Bo").err().as_deref(),
+                Some(why),
+                "{shape}"
+            );
         }
     }
 }

@@ -161,8 +161,16 @@ mod tests {
             flow_map("{organization: X}", 0, "name").expect("readable"),
             (17, None)
         );
-        assert!(flow_map("{name: Ann, role: [a]}", 0, "name").is_err());
-        assert!(flow_map("{name: Ann,", 0, "name").is_err());
+        assert_eq!(
+            flow_map("{name: Ann, role: [a]}", 0, "name")
+                .err()
+                .as_deref(),
+            Some("a map with nested values (or over several lines)")
+        );
+        assert_eq!(
+            flow_map("{name: Ann,", 0, "name").err().as_deref(),
+            Some("a map with nested values (or over several lines)")
+        );
     }
 
     #[test]

@@ -491,7 +491,10 @@ mod tests {
 
     #[test]
     fn not_a_feed() {
-        assert!(read_feed(b"just text").is_err());
+        assert_eq!(
+            read_feed(b"just text").err().as_deref(),
+            Some("not a feed: unable to parse feed: no root element")
+        );
     }
 
     /// Items at the same wall clock written with different offsets keep their day but get no

@@ -842,8 +842,21 @@ mod tests {
         let page = load(dir.path(), &summary, Some(stale))?;
         assert_eq!(page.background.as_deref(), Some("Old."));
         std::fs::write(&file, text.replace("The body", "Another body"))?;
-        assert!(load(dir.path(), &summary, Some(cached)).is_err());
-        assert!(load(dir.path(), &summary, None).is_err());
+        let changed = "statements/2026/2026-01-27-x.md changed while the site was being exported; run `press export` again";
+        assert_eq!(
+            load(dir.path(), &summary, Some(cached))
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
+            Some(changed)
+        );
+        assert_eq!(
+            load(dir.path(), &summary, None)
+                .err()
+                .map(|e| e.to_string())
+                .as_deref(),
+            Some(changed)
+        );
         Ok(())
     }
 

@@ -118,4 +118,27 @@ mod tests {
         assert_eq!(statement, second, "{written}");
         Ok(())
     }
+
+    /// A corrected and withdrawn statement is written with both lists, in the format's order
+    /// (after `aliases`, before `extra`), each note double-quoted: the whole file, byte for byte.
+    #[test]
+    fn writes_corrections_and_withdrawal() -> Result<()> {
+        let text = "---\ntitle: T\ndate: 2026-01-27\nspeaker:\n  name: A\ntopics: [x]\naliases: [/old/]\ncorrections:\n- date: 2026-01-28\n  note: Fixed the date\n-   date: 2026-02-01\n    note: 'A \"quoted\" name: B'\nwithdrawn: {date: 2026-03-01, note: Superseded}\nextra:\n  k: 1\n---\nBody\n";
+        let parsed = parse("statements/2026/2026-01-27-t.md", text.as_bytes());
+        let statement = parsed
+            .statement
+            .with_context(|| format!("{:?}", parsed.diagnostics))?;
+        let written = to_markdown(&statement);
+        assert_eq!(
+            written,
+            "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker:\n  name: \"A\"\ntopics: [\"x\"]\naliases: [\"/old/\"]\ncorrections:\n  - date: 2026-01-28\n    note: \"Fixed the date\"\n  - date: 2026-02-01\n    note: \"A \\\"quoted\\\" name: B\"\nwithdrawn:\n  date: 2026-03-01\n  note: \"Superseded\"\nextra:\n  k: 1\n---\nBody\n"
+        );
+        let mut again = parse("statements/2026/2026-01-27-t.md", written.as_bytes())
+            .statement
+            .context("re-parses")?;
+        // The written file spreads the withdrawal over three lines: the body starts later.
+        again.body_line = statement.body_line;
+        assert_eq!(statement, again, "{written}");
+        Ok(())
+    }
 }

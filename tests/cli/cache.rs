@@ -258,6 +258,9 @@ fn no_cache_neither_reads_nor_writes_it() {
     assert!(out.contains("Interpol misuse."), "{out}");
     assert!(!root.join(".press").exists());
     press(root, &["list"]);
+    // What the cache gives is what the files give.
+    let (code, cached, _) = press(root, &["show", "alpha"]);
+    assert_eq!((code, cached), (0, out));
     assert!(press::cache::path(root).exists());
     assert!(fs::read_to_string(root.join(".press/.gitignore")).unwrap() == "*\n");
 }

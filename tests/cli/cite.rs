@@ -555,5 +555,12 @@ fn export_again_follows_a_key_that_a_new_draft_changes() {
             .starts_with("@techreport{oxfam2025sudanfaminea,\n")
     );
     let page = archive.read("site/statements/2025/sudan-famine-then/index.html");
-    assert!(page.contains("[Press release]"));
+    let cite = page
+        .lines()
+        .find(|l| l.contains("class=\"cite-text\""))
+        .unwrap_or_default();
+    assert_eq!(
+        cite.trim_start(),
+        "<p class=\"cite-text\">Oxfam International. (2025, March 1). Sudan: famine then [Press release].</p>"
+    );
 }

@@ -20,6 +20,7 @@ fn edit(archive: &Archive, args: &[&str], env: &[(&str, &str)]) -> crate::suppor
 #[test]
 fn edit_opens_visual_then_checks() {
     let archive = Archive::basic();
+    let original = archive.read(SUDAN);
     let result = edit(
         &archive,
         &["edit", "sudan-civilians-el-fasher"],
@@ -30,16 +31,18 @@ fn edit_opens_visual_then_checks() {
     );
     result.code(0);
     assert_eq!(result.err(), "");
-    assert!(
-        archive
-            .read(SUDAN)
-            .contains("title: \"Sudan: Civilians in El Fasher need protection\"")
+    // The editor's change and nothing else: press does not rewrite the file after it.
+    assert_eq!(
+        archive.read(SUDAN),
+        original.replace("must be protected", "need protection")
     );
+    assert!(original.contains("title: \"Sudan: Civilians in El Fasher must be protected\""));
 }
 
 #[test]
 fn edit_falls_back_to_editor() {
     let archive = Archive::basic();
+    let original = archive.read(SUDAN);
     let result = edit(
         &archive,
         &["edit", "sudan-civilians-el-fasher"],
@@ -49,7 +52,12 @@ fn edit_falls_back_to_editor() {
         ],
     );
     result.code(0);
-    assert!(archive.read(SUDAN).contains("al-Fashir"));
+    assert_eq!(result.err(), "");
+    assert_eq!(
+        archive.read(SUDAN),
+        original.replace("El Fasher", "al-Fashir")
+    );
+    assert_ne!(archive.read(SUDAN), original);
 }
 
 #[test]
@@ -72,6 +80,8 @@ fn edit_reports_what_the_editor_broke() {
 #[test]
 fn edit_opens_a_file_with_errors_by_its_name() {
     let archive = Archive::invalid("bad-lang");
+    const BAD: &str = "statements/2026/2026-01-27-bad-lang.md";
+    let original = archive.read(BAD);
     let result = edit(
         &archive,
         &["edit", "bad-lang"],
@@ -79,6 +89,12 @@ fn edit_opens_a_file_with_errors_by_its_name() {
     );
     result.code(0);
     assert_eq!(result.err(), "");
+    let without: String = original
+        .split_inclusive('\n')
+        .filter(|line| !line.starts_with("lang:"))
+        .collect();
+    assert_ne!(without, original, "the fixture has a `lang` line");
+    assert_eq!(archive.read(BAD), without);
 }
 
 /// An unknown slug is what `show` makes of it: exit 1, with the nearest slugs suggested (a file
@@ -122,6 +138,7 @@ fn edit_unknown_slug_exits_1_with_suggestions_as_show_does() {
 #[test]
 fn edit_without_an_editor_or_with_a_failing_one_is_a_usage_error() {
     let archive = Archive::basic();
+    let before = archive.read(SUDAN);
     let result = edit(&archive, &["edit", "sudan-civilians-el-fasher"], &[]);
     result.code(2);
     assert_eq!(
@@ -134,13 +151,13 @@ fn edit_without_an_editor_or_with_a_failing_one_is_a_usage_error() {
         &[("VISUAL", "false")],
     );
     result.code(2);
-    assert!(
-        result
-            .err()
-            .starts_with("press: error: the editor \"false\" failed"),
-        "{}",
-        result.err()
+    assert_eq!(
+        result.err(),
+        format!(
+            "press: error: the editor \"false\" failed (exit status: 1); {SUDAN} is as the editor left it\n"
+        )
     );
+    assert_eq!(archive.read(SUDAN), before, "press itself writes nothing");
 }
 
 #[test]
@@ -164,9 +181,9 @@ fn new_edit_opens_the_new_file() {
     );
     result.code(0);
     assert_eq!(result.out(), "statements/2026/2026-01-27-chile-x.md\n");
-    assert!(
-        archive
-            .read("statements/2026/2026-01-27-chile-x.md")
-            .ends_with("---\nBody from the editor.\n")
+    assert_eq!(result.err(), "");
+    assert_eq!(
+        archive.read("statements/2026/2026-01-27-chile-x.md"),
+        "---\ntitle: \"Chile: X\"\ndate: 2026-01-27\nspeaker:\n  name: \"S\"\ntopics: [\"t\"]\n---\nBody from the editor.\n"
     );
 }

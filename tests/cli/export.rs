@@ -66,6 +66,11 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Standard error with the archive's path as `[ROOT]` and the summary's time (` in 0.22 s`) cut.
+fn timeless(archive: &Archive, output: &Output) -> String {
+    support::timeless(&archive.clean(&output.stderr))
+}
+
 fn assert_code(output: &Output, code: i32) {
     assert_eq!(
         output.status.code(),
@@ -104,7 +109,10 @@ fn target_of(page: &str, url: &str) -> Option<String> {
 /// resolves to a written file.
 pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
     let links = select("a[href], link[href], img[src], script[src]");
+    // What was looked at, so that a site without pages or links fails.
+    let (mut pages, mut internal) = (0, 0);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        pages += 1;
         let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
         assert_eq!(
             html.select(&select("h1")).count(),
@@ -124,6 +132,7 @@ pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
                 .or_else(|| element.value().attr("src"))
                 .unwrap();
             if let Some(target) = target_of(path, url) {
+                internal += 1;
                 assert!(
                     files.contains_key(&target),
                     "{path} links to {url}, which is not in the site ({target})"
@@ -131,6 +140,10 @@ pub(crate) fn check_pages(files: &BTreeMap<String, Vec<u8>>) {
             }
         }
     }
+    assert!(
+        pages > 1 && internal > 0,
+        "{pages} pages, {internal} internal links"
+    );
 }
 
 #[test]
@@ -280,10 +293,10 @@ fn export_without_base_url_uses_tag_ids_and_skips_the_sitemap() {
     let archive = site_archive().file("press.toml", "title = \"T\"\n");
     let output = export(&archive, &[]);
     assert_code(&output, 0);
-    assert!(
-        stderr(&output).contains("sitemap.xml skipped"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        timeless(&archive, &output),
+        "press: warning: no base URL (set base_url in press.toml or pass --base-url): sitemap.xml skipped, feeds use relative links\n\
+         press: exported 4 statements to [ROOT]/site: 79 files written, 0 unchanged, 0 removed\n"
     );
     assert!(!archive.path().join("site/sitemap.xml").exists());
     let atom = feed_rs::parser::parse(archive.read("site/feed.xml").as_bytes()).unwrap();
@@ -384,10 +397,9 @@ fn export_is_deterministic_and_writes_only_changes() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let again = export(&first, &[]);
     assert_code(&again, 0);
-    assert!(
-        stderr(&again).contains(" 0 files written,"),
-        "{}",
-        stderr(&again)
+    assert_eq!(
+        timeless(&first, &again),
+        "press: exported 4 statements to [ROOT]/site: 0 files written, 83 unchanged, 0 removed\n"
     );
     assert_eq!(before, mtimes(&first), "unchanged files keep their mtime");
 }
@@ -462,11 +474,17 @@ fn export_refuses_folders_it_does_not_own() {
     );
     assert_eq!(site_files(&archive, "other").len(), 1, "nothing written");
     assert_code(&export(&archive, &["--out", "other", "--force"]), 0);
-    assert_eq!(archive.read("other/keep.txt"), "mine");
-    assert!(archive.path().join("other/index.html").exists());
+    // The site beside the user's file, as in a folder of its own.
+    let mut taken = site_files(&archive, "other");
+    assert_eq!(taken.remove("keep.txt").as_deref(), Some(&b"mine"[..]));
+    assert_code(&export(&archive, &[]), 0);
+    let own = site_files(&archive, "site");
+    assert!(own.contains_key("index.html"), "{:?}", own.keys());
+    assert_eq!(taken, own);
     // An empty folder is fine.
     fs::create_dir_all(archive.path().join("empty")).unwrap();
     assert_code(&export(&archive, &["--out", "empty"]), 0);
+    assert_eq!(site_files(&archive, "empty"), own);
 }
 
 /// A symbolic link put where the site has a folder: export neither writes nor removes through
@@ -500,10 +518,9 @@ fn export_never_writes_or_removes_through_a_symlink_in_the_site() {
     }
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("locations is a symbolic link where the site has a folder"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        archive.clean(&output.stderr),
+        "press: error: [ROOT]/site/locations is a symbolic link where the site has a folder: press writes only inside its output folder (remove it, and export again)\n"
     );
     assert_eq!(
         fs::read_to_string(outside.path().join(&page).join("index.html")).expect("read"),
@@ -525,15 +542,27 @@ fn export_refuses_an_archive_with_errors_unless_keep_going() {
         text.starts_with("statements/2026/2026-03-01-bad.md:3:"),
         "{text}"
     );
-    assert!(text.contains("export refused"), "{text}");
+    let diagnostic = "statements/2026/2026-03-01-bad.md:3:7: error: `date` is an impossible date: \"2026-02-30\"\n  \
+         help: check the day and month; write it as YYYY-MM-DD\n";
+    assert_eq!(
+        text,
+        format!(
+            "{diagnostic}press: export refused: 1 error in the archive; nothing written (fix it, or pass --keep-going to skip those files)\n"
+        )
+    );
     assert!(!archive.path().join("site").exists(), "nothing written");
     let output = export(&archive, &["--keep-going"]);
     assert_code(&output, 1);
+    assert_eq!(
+        timeless(&archive, &output),
+        format!(
+            "{diagnostic}press: exported 4 statements to [ROOT]/site: 83 files written, 0 unchanged, 0 removed\n"
+        )
+    );
     assert!(
         archive
-            .path()
-            .join("site/statements/2026/interpol/index.html")
-            .exists()
+            .read("site/statements/2026/interpol/index.html")
+            .starts_with("<!DOCTYPE html>")
     );
 }
 
@@ -567,9 +596,24 @@ fn export_init_theme_writes_missing_templates_only_and_overrides_apply() {
         .output()
         .unwrap();
     assert_code(&output, 0);
-    assert!(stderr(&output).contains("kept the existing templates/404.html"));
-    assert!(archive.path().join("templates/base.html").exists());
-    assert!(archive.path().join("templates/style.css").exists());
+    assert_eq!(
+        archive.clean(&output.stderr),
+        "press: kept the existing templates/404.html\n\
+         press: wrote 13 default theme files into [ROOT]/templates; edit them and run `press export`\n"
+    );
+    assert_eq!(
+        archive.read("templates/base.html"),
+        include_str!("../../templates/base.html")
+    );
+    assert_eq!(
+        archive.read("templates/style.css"),
+        include_str!("../../templates/style.css")
+    );
+    assert_eq!(
+        archive.read("templates/404.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Custom {{ title }}</h1>{% endblock %}",
+        "the user's template is kept"
+    );
     assert!(!archive.path().join("site").exists(), "exports nothing");
     fs::write(
         archive.path().join("templates/style.css"),
@@ -673,7 +717,10 @@ const FORBIDDEN: [&str; 11] = [
 /// handler or style attribute; every URL relative or http(s)/mailto. Checked on the parsed
 /// page and again after a serialise-and-reparse round.
 fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
+    // What the loops below looked at, so that a selector matching nothing fails.
+    let (mut pages, mut json_ld, mut urls) = (0, 0, 0);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        pages += 1;
         let text = std::str::from_utf8(bytes).unwrap();
         let first = Html::parse_document(text);
         let again = Html::parse_document(&first.html());
@@ -688,6 +735,7 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
             // runs, and it must parse as JSON.
             let data = select(r#"script[type="application/ld+json"]"#);
             for script in html.select(&data) {
+                json_ld += 1;
                 assert_eq!(
                     script.value().attr("src"),
                     None,
@@ -742,6 +790,7 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
                         name,
                         "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "data"
                     ) {
+                        urls += 1;
                         let folded: String = value
                             .chars()
                             .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
@@ -759,6 +808,10 @@ fn assert_no_foreign_code(files: &BTreeMap<String, Vec<u8>>) {
             }
         }
     }
+    assert!(
+        pages > 0 && json_ld > 0 && urls > 0,
+        "{pages} pages, {json_ld} JSON-LD scripts, {urls} URLs"
+    );
 }
 
 /// An archive whose body and background try every way to run code.
@@ -1074,11 +1127,12 @@ fn export_refuses_a_base_url_with_a_query_or_fragment() {
     );
     let output = export(&archive, &[]);
     assert_code(&output, 2);
-    assert!(
-        stderr(&output).contains("must not have a fragment"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "press.toml:1:1: error: `base_url` \"https://example.org/press/#f\" must not have a fragment (`#…`): pages' URLs are made by adding paths to it; use \"https://example.org/press/\"\n  \
+         help: write the address the site is published at, e.g. https://example.org/press/\n"
     );
+    assert!(!archive.path().join("site").exists());
 }
 
 /// A GET request to 127.0.0.1: status code and body.

@@ -161,18 +161,37 @@ fn locations_table() {
 #[test]
 fn completions_and_man_produce_output() {
     let archive = Archive::empty();
-    for shell in ["bash", "zsh", "fish"] {
+    // Each script registers itself for `press` and knows a subcommand's flags.
+    for (shell, registers, flag) in [
+        (
+            "bash",
+            "\n    complete -F _press -o bashdefault -o default press\n",
+            " --include-embargoed ",
+        ),
+        (
+            "zsh",
+            "#compdef press\n",
+            "'--include-embargoed[Include statements under embargo]' \\\n",
+        ),
+        (
+            "fish",
+            "\ncomplete -c press -n \"__fish_press_using_subcommand list\" -l include-embargoed -d 'Include statements under embargo'\n",
+            "",
+        ),
+    ] {
         let run = press(&archive, &["completions", shell]);
         run.code(0);
-        assert!(run.out().contains("press"), "{shell}");
-        assert!(run.out().contains("include-embargoed"), "{shell}");
+        assert_eq!(run.err(), "", "{shell}");
+        let out = run.out();
+        assert!(out.contains(registers), "{shell}: {out}");
+        assert!(out.contains(flag), "{shell}: {out}");
     }
     let run = press(&archive, &["man"]);
     run.code(0);
     let man = run.out();
     assert!(man.starts_with(".ie \\n(.g .ds Aq"), "{}", &man[..40]);
     assert!(man.contains(".TH press 1"), "roff title header");
-    // Completions and man need no archive.
+    // Completions and man need no archive: the same page outside one.
     let nowhere = tempfile::tempdir().expect("temp dir");
     let run = crate::support::run({
         let mut c = crate::support::press_in(nowhere.path());
@@ -180,6 +199,7 @@ fn completions_and_man_produce_output() {
         c
     });
     run.code(0);
+    assert_eq!(run.out(), man);
 }
 
 /// Every page press(1) names under its commands (`press-list(1)`) is printed by `press man list`;
@@ -214,11 +234,11 @@ fn man_prints_every_page_the_manual_names() {
     }
     let run = press(&archive, &["man", "lst"]);
     run.code(2);
-    assert!(
-        run.err().contains("no command `lst`: did you mean `list`?"),
-        "{}",
-        run.err()
+    assert_eq!(
+        run.err(),
+        "press: error: no command `lst`: did you mean `list`? the commands are init, new, edit, rename, list, show, cite, check, import, export, serve, correct, withdraw, db, topics, speakers, locations, quotes, completions, man, help\n"
     );
+    assert_eq!(run.out(), "");
 }
 
 /// `completions` and `man` into a pipe closed before they write (`press completions bash | true`)
@@ -250,11 +270,15 @@ fn completions_and_man_into_a_closed_pipe_or_a_full_disk() {
             .expect("open /dev/full");
         let run = crate::support::run_with_stdout(command, file);
         run.code(2);
-        assert!(
-            run.err().starts_with("press: error: ")
-                && run.err().contains("No space left on device"),
-            "{args:?}: {}",
-            run.err()
+        let what = if args[0] == "man" {
+            ""
+        } else {
+            "cannot write the completions: "
+        };
+        assert_eq!(
+            run.err(),
+            format!("press: error: {what}No space left on device (os error 28)\n"),
+            "{args:?}"
         );
     }
 }
@@ -271,6 +295,10 @@ fn help_lists_the_exit_codes() {
     );
     let run = press(&archive, &["list", "--no-such-flag"]);
     run.code(2);
+    assert_eq!(
+        run.err(),
+        "error: unexpected argument '--no-such-flag' found\n\nUsage: press list [OPTIONS]\n\nFor more information, try '--help'.\n"
+    );
 }
 
 /// Two spellings used equally often: the newest statement's spelling names the topic, whichever

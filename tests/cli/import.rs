@@ -17,43 +17,39 @@ fn migrate(archive: &Archive, generator: &str, site: &str) -> assert_cmd::assert
         .assert()
 }
 
+/// The run's standard error with the site's folder as `[SITE]`.
+fn site_err(assert: &assert_cmd::assert::Assert, site: &str) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).replace(
+        &fixtures().join("sites").join(site).display().to_string(),
+        "[SITE]",
+    )
+}
+
 #[test]
 fn jekyll_site_links_files_markup_and_summary() {
     let archive = Archive::empty();
-    migrate(&archive, "jekyll", "jekyll-site")
+    let first = migrate(&archive, "jekyll", "jekyll-site")
         .code(1)
-        .stdout("statements/2019/2019-06-18-launch.md\nstatements/2019/2019-09-09-untitled-note.md\nstatements/2019/2019-07-01-second-post.md\n")
-        .stderr(predicate::str::contains(
-            "2019-08-01-refused.md: refused: invalid YAML front matter (line 3)",
-        ))
-        .stderr(predicate::str::contains(
-            "2019-09-09-untitled-note.md: warning: no title: the file name's words are taken, as Jekyll does",
-        ))
-        .stderr(predicate::str::contains(
-            "/assets/img/gone.png: not in the site's tree: linked on the old site as https://news.example.org/assets/img/gone.png",
-        ))
-        .stderr(predicate::str::contains(
-            "not posts, skipped: a file without front matter (1 file)\n",
-        ))
-        .stderr(predicate::str::contains("refused: invalid YAML front matter (line 3) (1 post)\n"))
-        .stderr(predicate::str::contains(
-            "values that do not fit the format, kept under extra: `published` (not true or false) (1 post), `source` (not an http or https URL) (1 post)\n",
-        ))
-        .stderr(predicate::str::contains("keys written twice: `title` (1 post)\n"))
-        .stderr(predicate::str::contains(
-            "2019_07_01_second_post.markdown:9: control character U+000B removed",
-        ))
-        .stderr(predicate::str::contains(
-            "Liquid tags and shortcodes translated: site.baseurl (2 times), highlight (1 time), site.url (1 time), post_url (1 time)\n",
-        ))
-        .stderr(predicate::str::contains("left as text: include (1 time)\n"))
-        .stderr(predicate::str::contains(
-            "links rewritten: to migrated posts (4 links), to other pages of the old site (2 links), to files copied into assets/ (2 links), to files the tree lacks (on the old site) (1 link)\n",
-        ))
-        .stderr(predicate::str::contains("files copied into assets/: 1 (0 already there)\n"))
-        .stderr(predicate::str::contains(
-            "imported 3, skipped 0 duplicates, refused 1",
-        ));
+        .stdout("statements/2019/2019-06-18-launch.md\nstatements/2019/2019-09-09-untitled-note.md\nstatements/2019/2019-07-01-second-post.md\n");
+    assert_eq!(
+        site_err(&first, "jekyll-site"),
+        "[SITE]/_posts/2019-08-01-refused.md: refused: invalid YAML front matter (line 3): did not find expected ',' or ']', while parsing a flow sequence\n\
+         [SITE]/_posts/2019-09-09-untitled-note.md: warning: no title: the file name's words are taken, as Jekyll does\n\
+         [SITE]/_posts/2019_07_01_second_post.markdown: `title` is written twice: the later value is taken, the earlier kept as extra.duplicate_title\n\
+         [SITE]/_posts/2019_07_01_second_post.markdown:9: control character U+000B removed\n\
+         /assets/img/gone.png: not in the site's tree: linked on the old site as https://news.example.org/assets/img/gone.png\n\
+         not posts, skipped: a file without front matter (1 file)\n\
+         refused: invalid YAML front matter (line 3) (1 post)\n\
+         kept under extra: `mood` (1 file)\n\
+         values that do not fit the format, kept under extra: `published` (not true or false) (1 post), `source` (not an http or https URL) (1 post)\n\
+         keys written twice: `title` (1 post)\n\
+         Liquid tags and shortcodes translated: site.baseurl (2 times), highlight (1 time), site.url (1 time), post_url (1 time)\n\
+         left as text: include (1 time)\n\
+         links rewritten: to migrated posts (4 links), to other pages of the old site (2 links), to files copied into assets/ (2 links), to files the tree lacks (on the old site) (1 link)\n\
+         (drop unknown keys with --drop-unknown, or send one elsewhere with --map KEY=FIELD)\n\
+         files copied into assets/: 1 (0 already there)\n\
+         imported 3, skipped 0 duplicates, refused 1, could not read 0\n"
+    );
     // No `title` and `date`: the file name's words, and `published` read as the date.
     let note = archive.read("statements/2019/2019-09-09-untitled-note.md");
     assert!(
@@ -99,13 +95,27 @@ fn jekyll_site_links_files_markup_and_summary() {
     archive.press().arg("check").assert().success();
     // Again: nothing new.
     let files = archive.files();
-    migrate(&archive, "jekyll", "jekyll-site")
+    let again = migrate(&archive, "jekyll", "jekyll-site")
         .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("files copied").not())
-        .stderr(predicate::str::contains(
-            "imported 0, skipped 3 duplicates, refused 1",
-        ));
+        .stdout("");
+    let err = site_err(&again, "jekyll-site");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            "[SITE]/_posts/2019-06-18-launch.md: skipped: already in the archive as statements/2019/2019-06-18-launch.md",
+            "[SITE]/_posts/2019-08-01-refused.md: refused: invalid YAML front matter (line 3): did not find expected ',' or ']', while parsing a flow sequence",
+            "[SITE]/_posts/2019-09-09-untitled-note.md: skipped: already in the archive as statements/2019/2019-09-09-untitled-note.md",
+            "[SITE]/_posts/2019_07_01_second_post.markdown: skipped: already in the archive as statements/2019/2019-07-01-second-post.md",
+        ],
+        "{err}"
+    );
+    assert!(!err.contains("files copied"), "{err}");
+    assert_eq!(
+        lines.last(),
+        Some(&"imported 0, skipped 3 duplicates, refused 1, could not read 0"),
+        "{err}"
+    );
     assert_eq!(archive.files(), files);
 }
 

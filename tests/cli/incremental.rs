@@ -614,9 +614,21 @@ fn incremental_export_sees_changed_options() {
     assert!(changes.changed.contains("page/2/index.html"), "{changes:?}");
     let changes = assert_incremental(&archive, &["--base-url", "https://other.example/"], |_| {});
     assert!(changes.changed.contains("feed.xml"), "{changes:?}");
+    // Back to the settings' 50 a page: the home pages past the sixth go, and nothing but pager
+    // pages goes.
+    let home: BTreeSet<String> = changes
+        .removed
+        .iter()
+        .filter(|p| p.starts_with("page/"))
+        .cloned()
+        .collect();
+    let past_six: BTreeSet<String> = (7..=30).map(|n| format!("page/{n}/index.html")).collect();
+    assert_eq!(home, past_six);
     assert!(
-        changes.removed.contains("page/2/index.html")
-            || changes.removed.iter().any(|p| p.starts_with("page/")),
+        changes
+            .removed
+            .iter()
+            .all(|p| p.starts_with("page/") || p.contains("/page/")),
         "{changes:?}"
     );
     let changes = assert_incremental(&archive, &[], |_| {});
@@ -793,17 +805,18 @@ fn incremental_export_rebuilds_a_deleted_output_folder() {
     );
 }
 
-/// Asserts a failed export: not 0, a message naming `needle`, the site exactly `before` with
-/// every file's inode and mtime as in `stamps`, and no temporary files.
+/// Asserts a failed export: not 0, standard error exactly `expected` (the archive's path as
+/// `[ROOT]`), the site exactly `before` with every file's inode and mtime as in `stamps`, and no
+/// temporary files.
 fn assert_failed_untouched(
     archive: &Archive,
     run: &Run,
-    needle: &str,
+    expected: &str,
     before: &Site,
     old_stamps: &BTreeMap<String, (u64, SystemTime)>,
 ) {
     assert_ne!(run.code, Some(0), "the export fails:\n{}", run.err());
-    assert!(run.err().contains(needle), "names {needle}: {}", run.err());
+    assert_eq!(archive.clean(&run.stderr), expected);
     assert_no_leftovers(archive);
     let dir = site_dir(archive);
     assert_same_site(&site(&dir), before, "after a failed export");
@@ -823,7 +836,13 @@ fn failing_export_leaves_the_previous_site_untouched() {
 
     archive.write("templates/list.html", "{% if %}");
     let run = export(&archive, &[]);
-    assert_failed_untouched(&archive, &run, "list.html", &before, &old_stamps);
+    assert_failed_untouched(
+        &archive,
+        &run,
+        "press: error: cannot use the template [ROOT]/templates/list.html: syntax error: unexpected end of block (in list.html:1)\n",
+        &before,
+        &old_stamps,
+    );
     fs::remove_file(archive.path().join("templates/list.html")).unwrap();
 
     // Fails only on the edited statement's page, whose new title also changes many other pages.
@@ -836,7 +855,19 @@ fn failing_export_leaves_the_previous_site_untouched() {
     );
     archive.write("templates/statement.html", &template);
     let run = export(&archive, &[]);
-    assert_failed_untouched(&archive, &run, "statement.html", &before, &old_stamps);
+    let line = 1 + template
+        .lines()
+        .position(|l| l.contains("undefined_fn"))
+        .expect("the failing line");
+    assert_failed_untouched(
+        &archive,
+        &run,
+        &format!(
+            "press: error: cannot render the template statement.html: unknown function: undefined_fn is unknown (in statement.html:{line})\n"
+        ),
+        &before,
+        &old_stamps,
+    );
 
     archive.write(
         "statements/2026/2026-03-01-bad.md",
@@ -845,7 +876,13 @@ fn failing_export_leaves_the_previous_site_untouched() {
     fs::remove_file(archive.path().join("templates/statement.html")).unwrap();
     let run = export(&archive, &[]);
     assert_eq!(run.code, Some(1));
-    assert_failed_untouched(&archive, &run, "export refused", &before, &old_stamps);
+    assert_failed_untouched(
+        &archive,
+        &run,
+        "statements/2026/2026-03-01-bad.md:3:7: error: `date` is an impossible date: \"2026-02-30\"\n  help: check the day and month; write it as YYYY-MM-DD\npress: export refused: 1 error in the archive; nothing written (fix it, or pass --keep-going to skip those files)\n",
+        &before,
+        &old_stamps,
+    );
 
     // Fixed: the failed attempts left no state that hides the title edit.
     let changes = assert_incremental(&archive, &[], |a| {

@@ -5,6 +5,10 @@ use insta::assert_snapshot;
 
 use crate::support::{press_in, run};
 
+/// The `.gitignore` init writes in a folder without one.
+const GITIGNORE: &str =
+    "# The exported site, press's cache and database\n/site/\n/.press/\n/press.sqlite\n";
+
 #[test]
 fn init_creates_an_archive() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -18,12 +22,28 @@ fn init_creates_an_archive() {
     // Commented defaults only: it parses, and sets nothing.
     let parsed: toml::Table = toml.parse().expect("valid TOML");
     assert!(parsed.is_empty(), "{parsed:?}");
-    assert!(toml.contains("# base_url"));
-    let gitignore = std::fs::read_to_string(root.join(".gitignore")).expect(".gitignore");
-    assert!(gitignore.lines().any(|l| l == "/site/"));
-    assert!(gitignore.lines().any(|l| l == "/.press/"));
-    assert!(gitignore.lines().any(|l| l == "/press.sqlite"));
+    assert!(
+        toml.contains(
+            "\n# Absolute URL the site is published at; needed for feeds' permalinks and the sitemap.\n# base_url = \"https://example.org/press/\"\n"
+        ),
+        "{toml}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join(".gitignore")).expect(".gitignore"),
+        GITIGNORE
+    );
+    assert_eq!(
+        std::fs::read_dir(root.join("statements"))
+            .expect("statements/")
+            .count(),
+        0,
+        "statements/ is empty"
+    );
     assert_eq!(result.out(), "");
+    assert_eq!(
+        result.err(),
+        "press: archive ready in news; add a statement with `press new`\n"
+    );
     // The new archive works at once.
     let mut check = press_in(&root);
     check.arg("check");
@@ -40,9 +60,22 @@ fn init_in_the_current_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut command = press_in(dir.path());
     command.arg("init");
-    run(command).code(0);
+    let result = run(command);
+    result.code(0);
+    assert_eq!(
+        result.err(),
+        "press: archive ready in .; add a statement with `press new`\n"
+    );
     assert!(dir.path().join("statements").is_dir());
-    assert!(dir.path().join("press.toml").is_file());
+    let toml = std::fs::read_to_string(dir.path().join("press.toml")).expect("press.toml");
+    assert!(
+        toml.starts_with("# Settings of this press archive. Every key is optional.\n"),
+        "{toml}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".gitignore")).expect(".gitignore"),
+        GITIGNORE
+    );
 }
 
 #[test]
@@ -64,8 +97,16 @@ fn init_never_overwrites() {
         std::fs::read_to_string(dir.path().join("statements/2026/keep.md")).expect("read"),
         "kept"
     );
-    let err = result.err();
-    assert!(err.contains("kept the existing ./press.toml"), "{err}");
+    assert_eq!(
+        result.err(),
+        "press: kept the existing ./press.toml\n\
+         press: added /site/, /.press/ and /press.sqlite to the existing ./.gitignore\n\
+         press: archive ready in .; add a statement with `press new`\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".gitignore")).expect("read"),
+        format!("target/\n{GITIGNORE}")
+    );
 }
 
 /// An existing `.gitignore` keeps every line and gets the ones press needs appended, once.
@@ -105,17 +146,15 @@ fn init_completes_an_existing_gitignore() {
     command.arg("init");
     let again = run(command);
     again.code(0);
-    assert!(
-        again.err().contains("kept the existing ./.gitignore"),
-        "{}",
-        again.err()
+    assert_eq!(
+        again.err(),
+        "press: kept the existing ./press.toml\n\
+         press: kept the existing ./.gitignore\n\
+         press: archive ready in .; add a statement with `press new`\n"
     );
-    assert!(
-        std::fs::read_to_string(&gitignore)
-            .expect("read")
-            .ends_with(
-                "*.log\n# The exported site, press's cache and database\n/site/\n/.press/\n/press.sqlite\n"
-            )
+    assert_eq!(
+        std::fs::read_to_string(&gitignore).expect("read"),
+        format!("target/\n*.log\n{GITIGNORE}")
     );
     // Only what is missing: a user's `site/` already ignores the site.
     std::fs::write(&gitignore, "site/\n").expect("write");
@@ -123,12 +162,11 @@ fn init_completes_an_existing_gitignore() {
     command.arg("init");
     let result = run(command);
     result.code(0);
-    assert!(
-        result
-            .err()
-            .contains("press: added /.press/ and /press.sqlite to the existing ./.gitignore\n"),
-        "{}",
-        result.err()
+    assert_eq!(
+        result.err(),
+        "press: kept the existing ./press.toml\n\
+         press: added /.press/ and /press.sqlite to the existing ./.gitignore\n\
+         press: archive ready in .; add a statement with `press new`\n"
     );
     assert_eq!(
         std::fs::read_to_string(&gitignore).expect("read"),
@@ -151,12 +189,10 @@ fn init_keeps_a_gitignore_that_is_a_link() {
     command.args(["init", "news"]);
     let result = run(command);
     result.code(0);
-    assert!(
-        result.err().contains(
-            "kept the existing news/.gitignore (not a regular file); it should ignore /site/, /.press/ and /press.sqlite"
-        ),
-        "{}",
-        result.err()
+    assert_eq!(
+        result.err(),
+        "press: kept the existing news/.gitignore (not a regular file); it should ignore /site/, /.press/ and /press.sqlite\n\
+         press: archive ready in news; add a statement with `press new`\n"
     );
     assert_eq!(
         std::fs::read_to_string(&outside).expect("read"),

@@ -241,6 +241,11 @@ fn filters_select_quotes_by_speaker_topic_words_and_dates() {
     );
     let run = press(&archive, &["quotes", "--since", "2026-02-30"]);
     run.code(2);
+    assert_eq!(
+        run.err(),
+        "press: error: invalid --since: \"2026-02-30\" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD\n"
+    );
+    assert_eq!(run.out(), "");
 }
 
 #[test]

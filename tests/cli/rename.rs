@@ -157,7 +157,8 @@ fn rename_refuses_a_taken_or_invalid_slug() {
     ] {
         let run = press(&archive, &args);
         run.code(code);
-        assert_eq!(run.first_err_line(), message);
+        assert_eq!(run.err(), format!("{message}\n"));
+        assert_eq!(run.out(), "");
     }
     assert_eq!(contents(&archive), before);
 }
@@ -180,9 +181,27 @@ fn rename_failing_part_way_says_which_files_changed() {
       not changed (as before): statements/2020/2020-01-03-old-es.md
     ");
     let after = contents(&archive);
-    assert!(after.contains_key(MOVED) && !after.contains_key(RENAMED));
-    assert_ne!(after[LINKS], before[LINKS]);
+    assert!(!after.contains_key(RENAMED));
+    let text = |bytes: &Vec<u8>| String::from_utf8(bytes.clone()).unwrap();
+    // The files already changed are wholly new, the others wholly old.
+    assert_eq!(
+        text(&after[MOVED]),
+        text(&before[RENAMED]).replace(
+            "[\"/news/old.html\"] #",
+            "[\"/news/old.html\", \"/statements/2019/old/\"] #"
+        )
+    );
+    assert_eq!(
+        text(&after[LINKS]),
+        text(&before[LINKS])
+            .replace("(../2019/2019-06-18-old.md#", "(../2019/2019-06-18-new.md#")
+            .replace(
+                "\"../2019/2019-06-18-old.md\"",
+                "\"../2019/2019-06-18-new.md\""
+            )
+    );
     assert_eq!(after[SPANISH], before[SPANISH]);
+    assert_eq!(after[OTHER], before[OTHER]);
     // No temporary file is left behind.
     assert_eq!(after.len(), before.len());
 }

@@ -124,6 +124,15 @@ impl Archive {
     }
 }
 
+/// The text without the time at the end of an export's summary (` in 0.22 s`), the one part of
+/// its standard error that varies from run to run.
+pub(crate) fn timeless(text: &str) -> String {
+    regex::Regex::new(r"(?m) in \d+\.\d\d s$")
+        .expect("a valid pattern")
+        .replace_all(text, "")
+        .into_owned()
+}
+
 /// `press` run in `dir` with a hermetic environment: no colour, a fixed clock, no editor, no
 /// inherited root or width.
 pub(crate) fn press_in(dir: &Path) -> Command {
@@ -160,11 +169,6 @@ impl Run {
     /// Standard error as text.
     pub(crate) fn err(&self) -> String {
         String::from_utf8(self.stderr.clone()).expect("stderr is UTF-8")
-    }
-
-    /// The first line of standard error.
-    pub(crate) fn first_err_line(&self) -> String {
-        self.err().lines().next().unwrap_or_default().to_owned()
     }
 
     /// Asserts the exit code, showing the output when it differs; never a panic (101) or signal.
