@@ -384,6 +384,32 @@ fn values_already_right_and_repeats_of_other_topics_stay_as_written() -> Result<
     Ok(())
 }
 
+/// A statement whose topics the edit cannot find in its text (a quoted key) stops the command
+/// rather than being left behind: nothing is written.
+#[test]
+fn topics_the_text_edit_cannot_find_stop_the_command() -> Result<()> {
+    let quoted = "statements/2026/2026-01-06-quoted.md";
+    let mut files = TOPICS.to_vec();
+    files.push((
+        quoted,
+        "---\ntitle: Quoted\ndate: 2026-01-06\nspeaker: Ed\n\"topics\": [community]\n---\nBody.\n",
+    ));
+    let root = archive(&files)?;
+    let before = contents(root.path())?;
+    assert_eq!(
+        press(root.path(), &["topics", "rename", "community", "Local"]),
+        ran(
+            Exit::Usage,
+            "",
+            &format!(
+                "press: topics rename refused: cannot find the values to change in {quoted}; edit it by hand; nothing written\n"
+            )
+        )
+    );
+    assert_eq!(contents(root.path())?, before);
+    Ok(())
+}
+
 const SCALAR: &str = "statements/2026/2026-01-02-scalar.md";
 const FLOW_MAP: &str = "statements/2026/2026-01-03-flow-map.md";
 const BLOCK_MAP: &str = "statements/2026/2026-01-04-block-map.md";
