@@ -291,6 +291,32 @@ fn a_file_with_errors_that_names_the_topic_stops_the_command() -> Result<()> {
     Ok(())
 }
 
+/// A file with errors whose topics the edit cannot read (text after the list) may name the
+/// topic: it stops the command too.
+#[test]
+fn a_file_with_errors_the_edit_cannot_read_stops_the_command() -> Result<()> {
+    let broken = "statements/2026/2026-01-06-broken.md";
+    let mut files = TOPICS.to_vec();
+    files.push((
+        broken,
+        "---\ntitle: Broken\ndate: 2026-01-06\nspeaker: Ed\ntopics: [Policing] oops\n---\nBody.\n",
+    ));
+    let root = archive(&files)?;
+    let before = contents(root.path())?;
+    assert_eq!(
+        press(root.path(), &["topics", "rename", "community", "Local"]),
+        ran(
+            Exit::Problems,
+            "",
+            &format!(
+                "press: topics rename refused: files with errors name these topics; fix them first (press check); nothing written\n  {broken}\n"
+            )
+        )
+    );
+    assert_eq!(contents(root.path())?, before);
+    Ok(())
+}
+
 /// A file with errors that does not name the topic, and one whose name gives a warning, do
 /// not stop the rename: only the files naming it change.
 #[test]
