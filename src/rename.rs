@@ -253,6 +253,9 @@ fn raw_offsets(text: &str) -> impl Fn(usize) -> usize {
 }
 
 #[cfg(test)]
+mod command_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -13,6 +13,9 @@ pub mod items;
 mod maps;
 mod scalar;
 
+#[cfg(test)]
+mod command_tests;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;

@@ -10,6 +10,8 @@ mod export;
 mod generate;
 mod groups;
 mod import;
+#[cfg(test)]
+pub(crate) mod in_process;
 mod init;
 mod list;
 mod new;

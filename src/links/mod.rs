@@ -12,6 +12,8 @@
 //! from their real path, never opening anything else.
 
 mod check;
+#[cfg(test)]
+mod check_tests;
 pub mod pages;
 pub mod scan;
 
