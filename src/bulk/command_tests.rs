@@ -13,26 +13,12 @@ use anyhow::Result;
 
 use super::{Change, file, unified_diff, write};
 use crate::Exit;
-use crate::commands::in_process::{Ran, press};
+use crate::commands::in_process::{Ran, archive, press};
 
 const FLOW: &str = "statements/2026/2026-01-02-flow.md";
 const BLOCK: &str = "statements/2026/2026-01-03-block.md";
 const CRLF: &str = "statements/2026/2026-01-04-crlf.md";
 const OTHER: &str = "statements/2026/2026-01-05-other.md";
-
-/// An archive in a temporary folder holding `files` (path, text).
-fn archive(files: &[(&str, &str)]) -> Result<tempfile::TempDir> {
-    let root = tempfile::tempdir()?;
-    fs::create_dir(root.path().join("statements"))?;
-    for (path, text) in files {
-        let full = root.path().join(path);
-        if let Some(dir) = full.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(full, text)?;
-    }
-    Ok(root)
-}
 
 /// Four statements naming "Community" in four spellings and styles: a flow list with single
 /// quotes and a comment, a block list with comments and odd key order, a CRLF file with a

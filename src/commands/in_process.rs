@@ -57,3 +57,17 @@ pub(crate) fn press(root: &Path, args: &[&str]) -> Ran {
         err: String::from_utf8_lossy(&err).into_owned(),
     }
 }
+
+/// An archive in a temporary folder holding `files` (path, text), with its `statements/`.
+pub(crate) fn archive(files: &[(&str, &str)]) -> std::io::Result<tempfile::TempDir> {
+    let root = tempfile::tempdir()?;
+    std::fs::create_dir(root.path().join("statements"))?;
+    for (path, text) in files {
+        let full = root.path().join(path);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(full, text)?;
+    }
+    Ok(root)
+}

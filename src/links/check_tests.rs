@@ -12,21 +12,7 @@ use anyhow::Result;
 
 use super::*;
 use crate::Exit;
-use crate::commands::in_process::{Ran, press};
-
-/// An archive in a temporary folder holding `files` (path, text).
-fn archive(files: &[(&str, &str)]) -> Result<tempfile::TempDir> {
-    let root = tempfile::tempdir()?;
-    fs::create_dir(root.path().join("statements"))?;
-    for (path, text) in files {
-        let full = root.path().join(path);
-        if let Some(dir) = full.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(full, text)?;
-    }
-    Ok(root)
-}
+use crate::commands::in_process::{Ran, archive, press};
 
 /// A statement file's text: front matter (with `extra` lines) and `body`, which starts on
 /// line 7 (8 with one extra line).

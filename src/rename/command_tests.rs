@@ -27,7 +27,6 @@ fn required(title: &str, date: &str) -> String {
 /// The renamed statement, one linking to it (and to a neighbour, and naming it in plain text),
 /// a translation of it, and an unrelated one written with CRLF line ends.
 fn archive() -> Result<tempfile::TempDir> {
-    let root = tempfile::tempdir()?;
     let files = [
         (
             RENAMED,
@@ -61,14 +60,8 @@ fn archive() -> Result<tempfile::TempDir> {
             format!("---\n{}---\nOther.\n", required("Other", "2020-01-04")).replace('\n', "\r\n"),
         ),
     ];
-    for (path, text) in files {
-        let full = root.path().join(path);
-        if let Some(dir) = full.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(full, text)?;
-    }
-    Ok(root)
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    Ok(crate::commands::in_process::archive(&files)?)
 }
 
 /// Every file under `root` with its text (not press's cache, `.press/`).
