@@ -205,30 +205,29 @@ pub fn rewrite_links(path: &str, text: &str, old: &str, new_name: &str) -> (Stri
         return (text.to_owned(), 0);
     };
     let raw = raw_offsets(text);
-    let found = links::local_links(&body);
+    // Where the old name is written in each link to the file: the last time in the text that
+    // writes its destination (so not in a link text naming the file). Several reference links
+    // share one definition, and definitions may come after the links: sorted, once each.
+    let mut places: Vec<usize> = links::local_links(&body)
+        .into_iter()
+        .filter(|link| links::resolve_relative(path, &link.url).as_deref() == Some(old))
+        .filter_map(|link| {
+            let within = body[link.written.clone()].rfind(old_name)?;
+            Some(raw(body_start + link.written.start + within))
+        })
+        .filter(|&at| text.get(at..at + old_name.len()) == Some(old_name))
+        .collect();
+    places.sort_unstable();
+    places.dedup();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut count = 0;
-    for (index, link) in found.iter().enumerate() {
-        if links::resolve_relative(path, &link.url).as_deref() != Some(old) {
-            continue;
-        }
-        // The old name, between this link's start and the next one's.
-        let end = found.get(index + 1).map_or(body.len(), |next| next.offset);
-        let Some(within) = body[link.offset..end].find(old_name) else {
-            continue;
-        };
-        let at = raw(body_start + link.offset + within);
-        if at < copied || text.get(at..at + old_name.len()) != Some(old_name) {
-            continue;
-        }
+    for &at in &places {
         out.push_str(&text[copied..at]);
         out.push_str(new_name);
         copied = at + old_name.len();
-        count += 1;
     }
     out.push_str(&text[copied..]);
-    (out, count)
+    (out, places.len())
 }
 
 /// Maps an offset in the decoded text ([`parse::decode`]: no byte-order mark, `\r\n` as `\n`)
@@ -323,6 +322,165 @@ mod tests {
             add_alias(&crlf, "/n/"),
             Some(crlf.replace("---\r\nBody", "aliases: [\"/n/\"]\r\n---\r\nBody"))
         );
+    }
+
+    #[test]
+    fn only_a_whole_date_prefix_is_kept() {
+        let moved = |path| moved_path(path, "new");
+        assert_eq!(moved("2019-06-18-old.md"), "2019-06-18-new.md");
+        assert_eq!(moved("2019-06-18-old"), "2019-06-18-new.md");
+        assert_eq!(moved("a/2019-06-18-.md"), "a/new.md");
+        assert_eq!(moved("a/2019-06-18-x.md"), "a/2019-06-18-new.md");
+        assert_eq!(moved("a/2019-06-18x-old.md"), "a/new.md");
+        assert_eq!(moved("a/2019x06-18-old.md"), "a/new.md");
+        assert_eq!(moved("a/2019-06x18-old.md"), "a/new.md");
+        assert_eq!(moved("a/2019-0a-18-old.md"), "a/new.md");
+        assert_eq!(moved("a/20190-6-18-old.md"), "a/new.md");
+    }
+
+    #[test]
+    fn front_matter_is_found_after_a_byte_order_mark_and_ends_at_dots() {
+        let bom = format!("\u{feff}{FILE}");
+        assert_eq!(
+            set_value(&bom, "speaker", "N"),
+            Some(bom.replace("speaker: \"S\"", "speaker: \"N\""))
+        );
+        let dots = "--- \nslug: a\n... \nslug: b\n";
+        assert_eq!(
+            set_value(dots, "slug", "c"),
+            Some("--- \nslug: \"c\"\n... \nslug: b\n".to_owned())
+        );
+        assert_eq!(
+            set_value("title: x\n---\nslug: a\n---\n", "slug", "c"),
+            None
+        );
+        assert_eq!(set_value("---\nslug: a\n", "slug", "c"), None);
+        assert_eq!(
+            add_alias("---\ntitle: t\n---\n", "/n/"),
+            Some("---\ntitle: t\naliases: [\"/n/\"]\n---\n".to_owned())
+        );
+    }
+
+    #[test]
+    fn only_the_key_itself_is_taken_and_its_scalar_ends_where_yaml_ends_it() {
+        let front = |lines: &str| format!("---\n{lines}---\nBody.\n");
+        let set = |lines: &str| set_value(&front(lines), "slug", "new");
+        assert_eq!(
+            set("slugs: a\nslug:b\nslug:\tx y # c\n"),
+            Some(front("slugs: a\nslug:b\nslug:\t\"new\" # c\n"))
+        );
+        assert_eq!(
+            set("slug: \"a\\\"b # c\" # d\n"),
+            Some(front("slug: \"new\" # d\n"))
+        );
+        assert_eq!(
+            set("slug: \"a\\\\\" # d\n"),
+            Some(front("slug: \"new\" # d\n"))
+        );
+        assert_eq!(
+            set("slug: 'it''s # x' # d\n"),
+            Some(front("slug: \"new\" # d\n"))
+        );
+        assert_eq!(set("slug: x#y  \n"), Some(front("slug: \"new\"  \n")));
+        assert_eq!(set("slug:\n"), None);
+        for unsafe_value in [
+            "|", ">-", "[a]", "{a: b}", "&a x", "*a", "!t x", "\"open", "'open",
+        ] {
+            assert_eq!(
+                set(&format!("slug: {unsafe_value}\n")),
+                None,
+                "{unsafe_value}"
+            );
+        }
+    }
+
+    #[test]
+    fn aliases_keep_their_comments_indentation_and_line_endings() {
+        let add = |lines: &str| add_alias(&format!("---\n{lines}---\n"), "/n/");
+        assert_eq!(
+            add("aliases: # old\n\t- /a/\n\n\t- /b/\nlang: en\n"),
+            Some(
+                "---\naliases: # old\n\t- /a/\n\n\t- /b/\n\t- \"/n/\"\nlang: en\n---\n".to_owned()
+            )
+        );
+        assert_eq!(add("aliases:\n  /a/\n"), None);
+        assert_eq!(add("aliases:\nlang: en\n"), None);
+        assert_eq!(add("aliases: [/a/ # open\n"), None);
+        assert_eq!(
+            add("aliases: [ ]   # none\n"),
+            Some("---\naliases: [\"/n/\"]   # none\n---\n".to_owned())
+        );
+        assert_eq!(
+            add("aliases: [/a/ ]\n"),
+            Some("---\naliases: [/a/, \"/n/\"]\n---\n".to_owned())
+        );
+        assert_eq!(
+            add("aliases: '/a/' # one\n"),
+            Some("---\naliases: ['/a/', \"/n/\"] # one\n---\n".to_owned())
+        );
+        assert_eq!(add("aliases: |\n  /a/\n"), None);
+        let crlf = "---\r\naliases:\r\n  - /a/\r\n---\r\n";
+        assert_eq!(
+            add_alias(crlf, "/n/"),
+            Some("---\r\naliases:\r\n  - /a/\r\n  - \"/n/\"\r\n---\r\n".to_owned())
+        );
+    }
+
+    #[test]
+    fn links_are_found_in_files_with_only_a_mark_or_only_crlf() {
+        let old = "statements/2019/2019-06-18-old.md";
+        let rewrite =
+            |text: &str| rewrite_links("statements/2019/x.md", text, old, "2019-06-18-new.md");
+        for text in [
+            "\u{feff}---\ntitle: \"T\"\n---\n\nSee [a](2019-06-18-old.md).\n",
+            "---\r\ntitle: \"T\"\r\n---\r\n\r\nSee [a](2019-06-18-old.md).\r\n",
+            "---\ntitle: \"T\"\n---\nA\rB [a](2019-06-18-old.md).\n",
+        ] {
+            assert_eq!(
+                rewrite(text),
+                (text.replace("-old.md", "-new.md"), 1),
+                "{text:?}"
+            );
+        }
+        let twice = "---\ntitle: \"T\"\n---\n[2019-06-18-old.md](2019-06-18-old.md) \
+                     [x](./2019-06-18-old.md) [y](../2019/2019-06-18-old.md)\n";
+        assert_eq!(
+            rewrite(twice),
+            (
+                "---\ntitle: \"T\"\n---\n[2019-06-18-old.md](2019-06-18-new.md) \
+                 [x](./2019-06-18-new.md) [y](../2019/2019-06-18-new.md)\n"
+                    .to_owned(),
+                3
+            )
+        );
+        let references = "---\ntitle: \"T\"\n---\n[a][r], [b][r], [2019-06-18-old.md][] and \
+                          [c](2019-06-18-old.md \"t\").\n\n[r]: ./2019-06-18-old.md\n\
+                          [2019-06-18-old.md]: <2019-06-18-old.md> 'x'\n";
+        assert_eq!(
+            rewrite(references),
+            (
+                "---\ntitle: \"T\"\n---\n[a][r], [b][r], [2019-06-18-old.md][] and \
+                 [c](2019-06-18-new.md \"t\").\n\n[r]: ./2019-06-18-new.md\n\
+                 [2019-06-18-old.md]: <2019-06-18-new.md> 'x'\n"
+                    .to_owned(),
+                3
+            )
+        );
+        let html = "---\ntitle: \"T\"\n---\n<p><a href=\"2019-06-18-old.md\">2019-06-18-old.md</a> \
+                    <img src='2019-06-18-old.md'></p>\n";
+        assert_eq!(
+            rewrite(html),
+            (
+                "---\ntitle: \"T\"\n---\n<p><a href=\"2019-06-18-new.md\">2019-06-18-old.md</a> \
+                 <img src='2019-06-18-new.md'></p>\n"
+                    .to_owned(),
+                2
+            )
+        );
+        let front_only = "---\ntitle: \"2019-06-18-old.md\"\n---\nNo link.\n";
+        assert_eq!(rewrite(front_only), (front_only.to_owned(), 0));
+        let unclosed = "---\ntitle: [2019-06-18-old.md](2019-06-18-old.md)\n";
+        assert_eq!(rewrite(unclosed), (unclosed.to_owned(), 0));
     }
 
     #[test]

@@ -361,7 +361,7 @@ fn links_are_found_in_every_form_and_located() {
         [
             pair(12, "a.png"),
             pair(30, "b.pdf"),
-            pair(39, "c.png"),
+            pair(49, "c.png"),
             pair(64, "d.png"),
         ]
     );

@@ -3,6 +3,8 @@
 //! `mailto:` link, never a file), and the URLs of the raw HTML the export keeps (`<a href>`,
 //! `<img src>`), read after character references are decoded, as the sanitiser reads them.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use crate::render::sanitize::decode_references;
@@ -15,6 +17,10 @@ pub struct Link {
     pub offset: usize,
     /// The destination, as the export reads it.
     pub url: String,
+    /// Where the destination is written, as the last thing in this range but a title: the
+    /// whole link (inline links, autolinks), its reference definition (`[label]: url`), or the
+    /// attribute value (raw HTML).
+    pub written: Range<usize>,
 }
 
 /// The raw HTML elements whose URL attribute the export keeps (see
@@ -33,30 +39,53 @@ pub fn local_links(markdown: &str) -> Vec<Link> {
     }
     let mut links = Vec::new();
     let mut skipping = None;
-    for (event, range) in Parser::new_ext(markdown, MARKDOWN).into_offset_iter() {
+    let mut events = Parser::new_ext(markdown, MARKDOWN).into_offset_iter();
+    while let Some((event, range)) = events.next() {
         match event {
             // `<press@example.org>`: a mailto: link.
             Event::Start(Tag::Link {
                 link_type: LinkType::Email,
                 ..
             }) => {}
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if super::is_local(&dest_url) =>
-            {
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                },
+            ) if super::is_local(&dest_url) => {
+                let definition = match link_type {
+                    LinkType::Inline | LinkType::Autolink => None,
+                    _ => events.reference_definitions().get(&id),
+                };
                 links.push(Link {
                     offset: range.start,
                     url: dest_url.into_string(),
+                    written: definition.map_or(range, |d| d.span.clone()),
                 });
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 let source = &markdown[range.clone()];
-                for url in html_urls(&html, &mut skipping) {
-                    let url = decode_references(&url).into_owned();
+                for (within, raw) in html_urls(&html, &mut skipping) {
+                    let url = decode_references(raw).into_owned();
                     if super::is_local(&url) {
-                        let within = source.find(url.as_str()).unwrap_or(0);
+                        let written = match source.get(within..within + raw.len()) {
+                            Some(text) if text == raw => {
+                                range.start + within..range.start + within + raw.len()
+                            }
+                            _ => range.clone(),
+                        };
                         links.push(Link {
-                            offset: range.start + within,
+                            offset: written.start,
                             url,
+                            written,
                         });
                     }
                 }
@@ -73,9 +102,9 @@ const RAW_TEXT: [&str; 8] = [
 ];
 
 /// The kept URL attributes of the tags in a piece of raw HTML, as written (references not yet
-/// decoded). `skipping` carries, from one piece to the next, the end of a comment (`-->`) or of
-/// a raw-text element (`</style`) still open.
-fn html_urls(html: &str, skipping: &mut Option<String>) -> Vec<String> {
+/// decoded), each with its byte offset in the piece. `skipping` carries, from one piece to the
+/// next, the end of a comment (`-->`) or of a raw-text element (`</style`) still open.
+fn html_urls<'h>(html: &'h str, skipping: &mut Option<String>) -> Vec<(usize, &'h str)> {
     let mut urls = Vec::new();
     let mut rest = html;
     loop {
@@ -117,7 +146,7 @@ fn html_urls(html: &str, skipping: &mut Option<String>) -> Vec<String> {
                 .iter()
                 .any(|(t, a)| name.eq_ignore_ascii_case(t) && attribute.eq_ignore_ascii_case(a))
             {
-                urls.push(value.to_owned());
+                urls.push((value.as_ptr() as usize - html.as_ptr() as usize, value));
             }
         }
     }
