@@ -194,6 +194,75 @@ mod tests {
     }
 
     #[test]
+    fn flow_maps_of_every_spacing_and_quoting() {
+        let nested = || Err("a map with nested values (or over several lines)".to_owned());
+        assert_eq!(flow_map("{name: Ann}", 5, "name"), Ok((11, Some((12, 15)))));
+        assert_eq!(flow_map("{}", 0, "name"), Ok((2, None)));
+        assert_eq!(
+            flow_map("{ \"name\" :  'A''s' ,role: X }x", 0, "name"),
+            Ok((29, Some((12, 18))))
+        );
+        assert_eq!(
+            flow_map("{name: Ann, name: Bob}", 0, "name"),
+            Ok((22, Some((18, 21))))
+        );
+        assert_eq!(
+            flow_map("{role: , name: B}", 0, "name"),
+            Ok((17, Some((15, 16))))
+        );
+        assert_eq!(
+            flow_map("{name: }", 0, "name"),
+            Err("a `name` without a value".to_owned())
+        );
+        assert_eq!(flow_map("{name: Ann # c}", 0, "name"), nested());
+        assert_eq!(flow_map("{name: Ann", 0, "name"), nested());
+        assert_eq!(flow_map("{name: \"Ann}", 0, "name"), nested());
+        assert_eq!(flow_map("{name: *a}", 0, "name"), nested());
+        assert_eq!(flow_map("{name: 'Ann' x}", 0, "name"), nested());
+        assert_eq!(flow_map("{name", 0, "name"), nested());
+        assert_eq!(flow_map("{name:", 0, "name"), nested());
+        assert_eq!(flow_map("{ ", 0, "name"), nested());
+    }
+
+    #[test]
+    fn block_maps_refuse_what_they_cannot_read_back() {
+        let lines = |text: &'static str| {
+            let mut offset = 0;
+            text.split_inclusive('\n')
+                .map(|line| {
+                    let at = offset;
+                    offset += line.len();
+                    (at, line.trim_end_matches('\n'))
+                })
+                .collect::<Vec<_>>()
+        };
+        let read = |text: &'static str, indent| block_map(&lines(text), indent, "name");
+        assert_eq!(read("name: Ann\nrole: >\n  long\n", 0), Ok(Some((6, 9))));
+        assert_eq!(
+            read("- name: Ann  # c\n\n  role: X\n", 2),
+            Ok(Some((8, 11)))
+        );
+        assert_eq!(read("role: X\n", 0), Ok(None));
+        let several = || Err("a `name` over several lines".to_owned());
+        assert_eq!(read("name:\n  Ann\n", 0), several());
+        assert_eq!(read("name: # c\n", 0), several());
+        assert_eq!(read("name: |\n  Ann\n", 0), several());
+        assert_eq!(read("name: \"Ann\n", 0), several());
+        assert_eq!(
+            read("  role: X\n name: Ann\n", 2),
+            Err("a map that is not indented evenly".to_owned())
+        );
+        assert_eq!(
+            read("role: X\n\tname: Ann\n", 0),
+            Err("a map that is not indented evenly".to_owned())
+        );
+        assert_eq!(
+            read("role: X\nAnn Smith\n", 0),
+            Err("a map line that is not `key: value`".to_owned())
+        );
+    }
+
+    #[test]
     fn keys_are_read_plain_or_quoted() {
         assert_eq!(key_at("name: x"), Some(("name".to_owned(), 5)));
         assert_eq!(key_at("\"name\" : x"), Some(("name".to_owned(), 8)));
@@ -201,5 +270,16 @@ mod tests {
         assert_eq!(key_at("Ann Smith"), None);
         assert_eq!(key_at("http://x"), None);
         assert_eq!(key_at("- a: b"), None);
+        assert_eq!(key_at("-\ta: b"), None);
+        assert_eq!(key_at("-a: b"), Some(("-a".to_owned(), 3)));
+        assert_eq!(key_at("'na''me':\tx"), Some(("na'me".to_owned(), 9)));
+        assert_eq!(key_at("\"name\"x: y"), None);
+        assert_eq!(key_at("\"name\":x"), None);
+        assert_eq!(key_at("\"name"), None);
+        assert_eq!(key_at("a:b: c"), Some(("a:b".to_owned(), 4)));
+        assert_eq!(key_at("name :  x"), Some(("name".to_owned(), 6)));
+        assert_eq!(key_at("a, b: c"), None);
+        assert_eq!(key_at("[a]: c"), None);
+        assert_eq!(key_at("a#b: c"), None);
     }
 }

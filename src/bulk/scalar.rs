@@ -61,3 +61,42 @@ fn plain_holds(value: &str, flow: bool) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_style_reads_as_yaml_reads_it() {
+        assert_eq!(style_of(""), Style::Plain);
+        assert_eq!(
+            decode("Ann 'Nan' O\"Neil"),
+            Ok("Ann 'Nan' O\"Neil".to_owned())
+        );
+        assert_eq!(decode("'it''s ''x'''"), Ok("it's 'x'".to_owned()));
+        assert_eq!(decode("\"a\\tb\\\"c\\u00e9\""), Ok("a\tb\"cé".to_owned()));
+        assert_eq!(
+            decode("\"a\\qb\""),
+            Err("cannot read the value \"a\\qb\"".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_new_value_keeps_the_old_style_only_when_it_reads_back_the_same() {
+        let plain = |value| write_as(value, Style::Plain, false);
+        assert_eq!(plain("Ann Smith, OBE"), "Ann Smith, OBE");
+        assert_eq!(plain("a#b"), "\"a#b\"");
+        assert_eq!(plain("a\rb"), "\"a\\rb\"");
+        assert_eq!(plain(""), "\"\"");
+        assert_eq!(plain(" Ann"), "\" Ann\"");
+        assert_eq!(plain("Ann: Smith"), "\"Ann: Smith\"");
+        assert_eq!(plain("2019"), "\"2019\"");
+        assert_eq!(plain("null"), "\"null\"");
+        assert_eq!(write_as("Ann Smith", Style::Plain, true), "Ann Smith");
+        assert_eq!(write_as("Ann, OBE", Style::Plain, true), "\"Ann, OBE\"");
+        assert_eq!(write_as("a]", Style::Plain, true), "\"a]\"");
+        assert_eq!(write_as("O'Neil", Style::Single, false), "'O''Neil'");
+        assert_eq!(write_as("a\tb", Style::Single, true), "\"a\\tb\"");
+        assert_eq!(write_as("Ann", Style::Double, false), "\"Ann\"");
+    }
+}
