@@ -483,6 +483,68 @@ mod tests {
     }
 
     #[test]
+    fn flow_lists_of_every_spacing_and_their_refusals() {
+        let text = |list: &str| format!("---\ntopics: {list}\n---\n");
+        let renamed = |list: &str| rename(&text(list), "b", "B");
+        assert_eq!(renamed("[a,b]"), Some(text("[a,B]")));
+        assert_eq!(renamed("[\ta ,  b\t] # c"), Some(text("[\ta ,  B\t] # c")));
+        assert_eq!(renamed("[ ]"), None);
+        assert_eq!(renamed("[a b]"), None);
+        let refused = |list: &str| {
+            edit_values(&text(list), "topics", None, |_| Fate::Keep)
+                .err()
+                .unwrap_or_default()
+        };
+        let several = "a list over several lines (or with nested values)";
+        for list in [
+            "[a, [b]]",
+            "[a, *x]",
+            "[a",
+            "[a,",
+            "['a' b]",
+            "[a, {b: c}]",
+            "['a",
+        ] {
+            assert_eq!(refused(list), several, "{list}");
+        }
+        assert_eq!(
+            refused("[a] x"),
+            "a value followed by more text on its line"
+        );
+    }
+
+    #[test]
+    fn block_lists_of_every_indentation_and_their_refusals() {
+        let text = |list: &str| format!("---\ntopics:\n{list}title: t\n---\n");
+        assert_eq!(
+            rename(&text("- a\n\n-\tb\n"), "b", "B"),
+            Some(text("- a\n\n-\tB\n"))
+        );
+        assert_eq!(
+            remove(&text("  - a\n  - b\n\n"), "b"),
+            Some(text("  - a\n\n"))
+        );
+        let refused = |list: &str| {
+            edit_values(&text(list), "topics", None, |_| Fate::Keep)
+                .err()
+                .unwrap_or_default()
+        };
+        assert_eq!(refused("- a\n  - b\n"), "a list item over several lines");
+        assert_eq!(refused("  - a\n - b\n"), "a list item over several lines");
+        assert_eq!(refused("  - a\n  b\n"), "a list item over several lines");
+        assert_eq!(refused("-a\n"), "`topics` is not a list or a string");
+        assert_eq!(
+            refused("- [a]\n"),
+            "a list item that is not a one-line string"
+        );
+        assert_eq!(
+            rename(&text(""), "a", "A"),
+            None,
+            "an empty value has nothing to rename"
+        );
+    }
+
+    #[test]
     fn block_items_keep_comments_and_line_endings() {
         let text = "\u{feff}---\r\ntopics: # list\r\n  - a # one\r\n  # between\r\n  - 'b'\r\ntitle: x\r\n---\r\n";
         assert_eq!(
