@@ -43,16 +43,17 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
         let address = site.url.as_deref()?;
         let (_, home) = address.split_once("://")?;
         let host = |text: &str| {
-            text.split('/')
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("www.")
-                .to_ascii_lowercase()
+            let host = text.split('/').next().unwrap_or("").to_ascii_lowercase();
+            host.trim_start_matches("www.").to_owned()
         };
         if !url.starts_with("http") || host(after) != host(home) {
             return None;
         }
         let path = after.find('/').map_or("/", |p| &after[p..]);
+        // The site's address but not under its base path: another site on that host.
+        if !under_base(site, path) {
+            return None;
+        }
         strip_base(site, path)
     } else if url.starts_with("//")
         || has_scheme(url)
@@ -72,6 +73,15 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
     Some(rest)
 }
 
+/// Whether `path` (from the host's root) is under the site's base path (always, without one).
+fn under_base(site: &Site, path: &str) -> bool {
+    let base = site.base_path.trim_end_matches('/');
+    path.strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+}
+
+/// `path` from the host's root as a path from the site's root: its base path stripped (a path
+/// outside the base path is taken as written: posts often forget it).
 fn strip_base(site: &Site, path: &str) -> String {
     let base = site.base_path.trim_end_matches('/');
     match path.strip_prefix(base) {
@@ -121,7 +131,8 @@ fn normalise(path: &str) -> Option<String> {
     ))
 }
 
-/// The key two spellings of one page's URL share: no trailing `/`, `index.html` or `.html`.
+/// The key two spellings of one page's URL share: no trailing `/`, `index.html` or `.html`
+/// (callers decode `%XX` first).
 fn page_key(path: &str) -> String {
     let path = path.strip_suffix("index.html").unwrap_or(path);
     let path = path.trim_end_matches('/');
@@ -167,7 +178,7 @@ impl<'a> Links<'a> {
         for i in order {
             let post = &migration.posts[i];
             for alias in &post.aliases {
-                pages.entry(page_key(alias)).or_insert(i);
+                pages.entry(page_key(&percent_decode(alias))).or_insert(i);
             }
             for name in &post.names {
                 names.entry(name.clone()).or_insert(i);
@@ -294,10 +305,10 @@ impl<'a> Links<'a> {
             return Rewrite::Keep;
         };
         let (path_only, tail) = split_tail(&path);
-        if let Some(&target) = self.pages.get(&page_key(path_only)) {
+        let decoded = percent_decode(path_only);
+        if let Some(&target) = self.pages.get(&page_key(&decoded)) {
             return self.to_post(target, tail, report);
         }
-        let decoded = percent_decode(path_only);
         if let Some(file) = self.find_file(&decoded, index)
             && let Some(archived) = self.copy(&file, &decoded, folder, index, report)
         {
@@ -383,10 +394,17 @@ impl<'a> Links<'a> {
             return Some(done.clone());
         }
         let post = &self.migration.posts[index];
-        let in_bundle = post.bundle && post.file.parent().is_some_and(|dir| file.starts_with(dir));
-        let relative = if in_bundle {
+        // `file` is a real path: so must the bundle's folder be (the site may be reached through
+        // a symbolic link, or named relative to the current folder).
+        let bundle = post
+            .file
+            .parent()
+            .filter(|_| post.bundle)
+            .and_then(|dir| dir.canonicalize().ok())
+            .filter(|dir| file.starts_with(dir));
+        let relative = if let Some(dir) = bundle {
             let name = file
-                .strip_prefix(post.file.parent()?)
+                .strip_prefix(dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
@@ -436,16 +454,19 @@ impl<'a> Links<'a> {
 /// Writes a new file inside the archive: its folders created, never through a symbolic link
 /// that leads out, never over an existing file.
 fn write_new(root: &Path, target: &Path, bytes: &[u8]) -> bool {
-    let Some(parent) = target.parent() else {
+    let (Some(parent), Ok(real_root)) = (target.parent(), root.canonicalize()) else {
         return false;
     };
-    if fs::create_dir_all(parent).is_err() {
-        return false;
-    }
-    let (Ok(real_root), Ok(real_parent)) = (root.canonicalize(), parent.canonicalize()) else {
-        return false;
+    let inside_root = |dir: &Path| {
+        dir.canonicalize()
+            .is_ok_and(|real| real.starts_with(&real_root))
     };
-    if !real_parent.starts_with(&real_root) {
+    // The nearest folder that exists is inside before any is made, and the new ones after.
+    let existing = parent.ancestors().find(|dir| dir.exists());
+    if !existing.is_some_and(inside_root)
+        || fs::create_dir_all(parent).is_err()
+        || !inside_root(parent)
+    {
         return false;
     }
     let Ok(mut out) = fs::OpenOptions::new()
