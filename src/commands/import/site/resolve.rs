@@ -42,19 +42,26 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
     let rest = if let Some((_, after)) = url.split_once("://") {
         let address = site.url.as_deref()?;
         let (_, home) = address.split_once("://")?;
+        // Scheme and host in any case; the host ends at its path, query or fragment.
         let host = |text: &str| {
-            let host = text.split('/').next().unwrap_or("").to_ascii_lowercase();
+            let host = text.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.to_ascii_lowercase();
             host.trim_start_matches("www.").to_owned()
         };
-        if !url.starts_with("http") || host(after) != host(home) {
+        let http = url.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http"));
+        if !http || host(after) != host(home) {
             return None;
         }
-        let path = after.find('/').map_or("/", |p| &after[p..]);
+        let at = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let path = match &after[at..] {
+            path if path.starts_with('/') => path.to_owned(),
+            tail => format!("/{tail}"),
+        };
         // The site's address but not under its base path: another site on that host.
-        if !under_base(site, path) {
+        if !under_base(site, &path) {
             return None;
         }
-        strip_base(site, path)
+        strip_base(site, &path)
     } else if url.starts_with("//")
         || has_scheme(url)
         || url.starts_with(['#', '?'])
@@ -88,10 +95,10 @@ fn strip_base(site: &Site, path: &str) -> String {
         Some(rest)
             if !base.is_empty() && (rest.is_empty() || rest.starts_with(['/', '?', '#'])) =>
         {
-            if rest.is_empty() {
-                "/".to_owned()
-            } else {
+            if rest.starts_with('/') {
                 rest.to_owned()
+            } else {
+                format!("/{rest}")
             }
         }
         _ => path.to_owned(),

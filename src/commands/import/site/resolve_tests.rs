@@ -97,10 +97,6 @@ fn tree(entries: &[(&str, &[u8])]) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn read(root: &Path, path: &str) -> Result<String> {
-    Ok(fs::read_to_string(root.join(path))?)
-}
-
 const CHART: &[u8] = b"\x89PNG\r\n\x1a\nchart";
 const BIG: &[u8] = b"\x89PNG\r\n\x1a\nbig chart";
 const REPORT: &[u8] = b"%PDF-1.4 report";
@@ -479,6 +475,118 @@ fn a_hugo_bundle_s_files_go_under_its_slug_even_through_a_linked_folder() -> Res
                   [launch](../2020/2020-01-15-launch.md) [Spanish](../2020/2020-01-15-launch-es.md) ![Logo](/assets/images/logo.png) [gone](https://hugo.example.org/images/missing.pdf)\n",
             ),
         ])
+    );
+    Ok(())
+}
+
+#[test]
+fn site_paths_are_what_a_browser_on_the_old_page_would_ask_for() {
+    let mut site = Site::default();
+    site.set_url("https://news.example.org/blog/");
+    let path = |url| site_path(&site, url, "/news/2020/02/second/");
+    let some = |path: &str| Some(path.to_owned());
+    assert_eq!(path(" /blog/a/ "), some("/a/"));
+    assert_eq!(path("/blog"), some("/"));
+    assert_eq!(path("/blog?page=2#top"), some("/?page=2#top"));
+    assert_eq!(path("/blogger/x"), some("/blogger/x"));
+    assert_eq!(
+        path("docs/a:b.pdf"),
+        some("/news/2020/02/second/docs/a:b.pdf")
+    );
+    assert_eq!(path("./"), some("/news/2020/02/second/"));
+    assert_eq!(path("../../../../../x.png?v=1#a/b"), some("/x.png?v=1#a/b"));
+    assert_eq!(path(".."), some("/news/2020/02"));
+    assert_eq!(path("HTTPS://WWW.NEWS.example.org/blog/a"), some("/a"));
+    assert_eq!(path("https://news.example.org/blog?x=1"), some("/?x=1"));
+    assert_eq!(path("https://news.example.org/blog#top"), some("/#top"));
+    assert_eq!(path("https://news.example.org/blog/"), some("/"));
+    for kept in [
+        "https://news.example.org/",
+        "https://news.example.org?x=1",
+        "https://news.example.org/blogger/",
+        "https://news.example.org:8443/blog/a",
+        "ftp://news.example.org/blog/a",
+        "//news.example.org/blog/a",
+        "mailto:a@news.example.org",
+        "c++:x",
+        "#top",
+        "?page=2",
+        "",
+    ] {
+        assert_eq!(path(kept), None, "{kept}");
+    }
+    // Without a base path, every path is the site's; without an address, no absolute URL is.
+    let mut site = Site::default();
+    assert_eq!(site_path(&site, "https://news.example.org/a", "/p/"), None);
+    assert_eq!(site_path(&site, "/a", "/p/"), some("/a"));
+    assert_eq!(site_path(&site, "a", "p"), some("/a"));
+    site.set_url("https://news.example.org");
+    assert_eq!(
+        site_path(&site, "https://news.example.org", "/p/"),
+        some("/")
+    );
+    assert_eq!(site_path(&site, "/blog/a", "/p/"), some("/blog/a"));
+}
+
+const RELEASE: &[(&str, &[u8])] = &[
+    ("_config.yml", b"title: No address\n"),
+    (
+        "_posts/2020-05-01-release.md",
+        b"---\ntitle: Release\n---\nSee [about](/about/), ![gone](/img/gone.png) and [home](https://news.example.org/x).\n",
+    ),
+];
+
+#[test]
+fn without_an_address_links_to_the_old_site_are_counted_and_kept() -> Result<()> {
+    let site = site(RELEASE)?;
+    let root = archive(&[])?;
+    assert_eq!(
+        import(root.path(), "jekyll", site.path(), &[]),
+        ran(
+            Exit::Success,
+            "statements/2020/2020-05-01-release.md\n",
+            "warning: 2 links lead to the old site, whose address is unknown: they are kept as written (give it with --site-url URL)\n\
+             imported 1, skipped 0 duplicates, refused 0, could not read 0\n"
+        )
+    );
+    assert_eq!(
+        contents(root.path())?,
+        tree(&[
+            ("statements/", b""),
+            ("statements/2020/", b""),
+            (
+                "statements/2020/2020-05-01-release.md",
+                b"---\ntitle: \"Release\"\ndate: 2020-05-01\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\naliases: [\"/2020/05/01/release.html\"]\n---\n\
+                  See [about](/about/), ![gone](/img/gone.png) and [home](https://news.example.org/x).\n",
+            ),
+        ])
+    );
+    Ok(())
+}
+
+#[test]
+fn from_the_posts_folder_the_site_root_is_found_and_site_url_gives_its_address() -> Result<()> {
+    let site = site(RELEASE)?;
+    let root = archive(&[])?;
+    assert_eq!(
+        import(
+            root.path(),
+            "jekyll",
+            &site.path().join("_posts"),
+            &["--site-url", "https://News.Example.org/"]
+        ),
+        ran(
+            Exit::Success,
+            "statements/2020/2020-05-01-release.md\n",
+            "/img/gone.png: not in the site's tree: linked on the old site as https://News.Example.org/img/gone.png\n\
+             links rewritten: to other pages of the old site (2 links), to files the tree lacks (on the old site) (1 link)\n\
+             imported 1, skipped 0 duplicates, refused 0, could not read 0\n"
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(root.path().join("statements/2020/2020-05-01-release.md"))?,
+        "---\ntitle: \"Release\"\ndate: 2020-05-01\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\naliases: [\"/2020/05/01/release.html\"]\n---\n\
+         See [about](https://News.Example.org/about/), ![gone](https://News.Example.org/img/gone.png) and [home](https://News.Example.org/x).\n"
     );
     Ok(())
 }
