@@ -36,7 +36,8 @@ const FILE_FOLDERS: &[&str] = &[
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp", "shtml"];
 
 /// The path from the site's root a link on a page at `permalink` names, when it names one on
-/// the site: root-relative (the base path stripped), relative, or absolute on its address.
+/// the site: root-relative (the base path stripped), relative, or absolute on its address;
+/// `.` and `..` resolved, as a browser does.
 pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<String> {
     let url = url.trim();
     let rest = if let Some((_, after)) = url.split_once("://") {
@@ -61,7 +62,7 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
         if !under_base(site, &path) {
             return None;
         }
-        strip_base(site, &path)
+        normalise(&strip_base(site, &path))?
     } else if url.starts_with("//")
         || has_scheme(url)
         || url.starts_with(['#', '?'])
@@ -69,7 +70,7 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
     {
         return None;
     } else if url.starts_with('/') {
-        strip_base(site, url)
+        normalise(&strip_base(site, url))?
     } else {
         let folder = match permalink.rfind('/') {
             Some(at) => &permalink[..=at],
@@ -351,6 +352,10 @@ impl<'a> Links<'a> {
     fn find_file(&self, path: &str, index: usize) -> Option<PathBuf> {
         let post = &self.migration.posts[index];
         let relative = path.trim_start_matches('/');
+        // `..` decoded from `%2E%2E`: never a way out of the site's tree or the archive's.
+        if relative.split('/').any(|segment| segment == "..") {
+            return None;
+        }
         // A page's source (`about.md`, `about.html`) is a page of the old site, not a file.
         let extension = relative
             .rsplit_once('.')

@@ -489,6 +489,8 @@ fn site_paths_are_what_a_browser_on_the_old_page_would_ask_for() {
     assert_eq!(path("/blog"), some("/"));
     assert_eq!(path("/blog?page=2#top"), some("/?page=2#top"));
     assert_eq!(path("/blogger/x"), some("/blogger/x"));
+    assert_eq!(path("/blog/x/../y/./z/"), some("/y/z/"));
+    assert_eq!(path("https://news.example.org/blog/../../a"), some("/a"));
     assert_eq!(
         path("docs/a:b.pdf"),
         some("/news/2020/02/second/docs/a:b.pdf")
@@ -524,6 +526,10 @@ fn site_paths_are_what_a_browser_on_the_old_page_would_ask_for() {
     assert_eq!(
         site_path(&site, "https://news.example.org", "/p/"),
         some("/")
+    );
+    assert_eq!(
+        site_path(&site, "https://news.example.org?x=1", "/p/"),
+        some("/?x=1")
     );
     assert_eq!(site_path(&site, "/blog/a", "/p/"), some("/blog/a"));
 }
