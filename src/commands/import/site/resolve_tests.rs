@@ -165,6 +165,9 @@ fn jekyll(outside: &Path) -> Result<tempfile::TempDir> {
         ("files/report.pdf", REPORT),
         ("_private/x.pdf", REPORT),
         (".secret.pdf", REPORT),
+        // Pages' sources: never copied as files.
+        ("about.md", b"---\ntitle: About\n---\n"),
+        ("docs/page.html", b"<p>page</p>"),
     ])?;
     fs::write(outside.join("report.pdf"), REPORT)?;
     fs::create_dir(site.path().join("downloads"))?;
