@@ -53,16 +53,13 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
         if !http || host(after) != host(home) {
             return None;
         }
-        let at = after.find(['/', '?', '#']).unwrap_or(after.len());
-        let path = match &after[at..] {
-            path if path.starts_with('/') => path.to_owned(),
-            tail => format!("/{tail}"),
-        };
+        // The path, query and fragment (`normalise` gives the leading `/` a bare query lacks).
+        let path = &after[after.find(['/', '?', '#']).unwrap_or(after.len())..];
         // The site's address but not under its base path: another site on that host.
-        if !under_base(site, &path) {
+        if !under_base(site, path) {
             return None;
         }
-        normalise(&strip_base(site, &path))?
+        normalise(&strip_base(site, path))?
     } else if url.starts_with("//")
         || has_scheme(url)
         || url.starts_with(['#', '?'])

@@ -303,6 +303,26 @@ fn every_kind_of_link_of_a_jekyll_post() -> Result<()> {
     // The site is only read; nothing is copied from where its symbolic link leads.
     assert_eq!(contents(site.path())?, before);
     assert_eq!(contents(outside.path())?, tree(&[("report.pdf", REPORT)]));
+    // Again: every post is skipped as already there, so no link is rewritten, no file copied.
+    let files = contents(root.path())?;
+    let again = import(root.path(), "jekyll", site.path(), &[]);
+    assert_eq!((again.exit, again.out.as_str()), (Exit::Problems, ""));
+    assert_eq!(
+        again
+            .err
+            .lines()
+            .filter(|line| line.contains("skipped")
+                || line.starts_with("links")
+                || line.starts_with("files"))
+            .collect::<Vec<_>>(),
+        [
+            "[SITE]/_posts/2020-01-10-first.md: skipped: already in the archive as statements/2020/2020-01-10-first.md",
+            "[SITE]/_posts/2020-02-20-second.md: skipped: already in the archive as statements/2020/2020-02-20-second.md",
+            "[SITE]/_posts/2020-04-04-café.md: skipped: already in the archive as statements/2020/2020-04-04-cafe.md",
+            "imported 0, skipped 3 duplicates, refused 1, could not read 0",
+        ]
+    );
+    assert_eq!(contents(root.path())?, files);
     Ok(())
 }
 
