@@ -73,3 +73,11 @@ fn a_link_inside_an_attribute_is_rewritten_once_and_code_never() {
         "<a href=\"X](/IN)!\">a</a> [b](/B!)\n\n`[c](/c)` and\n\n    [d](/d)\n\n```\n<a href=\"/e\">e</a>\n```\n"
     );
 }
+
+#[test]
+fn unlinked_as_another_text_in_markdown_and_as_the_value_in_html() {
+    let (out, _) = rewrite("x [a](ref:x) <a href='ref:y'>b</a>\n[c]: ref:z\n", |url| {
+        Rewrite::UnlinkAs(url.trim_start_matches("ref:").to_owned())
+    });
+    assert_eq!(out, "x [a]\\(x) <a href='y'>b</a>\n\\[c]: z\n");
+}

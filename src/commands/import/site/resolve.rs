@@ -278,8 +278,8 @@ impl<'a> Links<'a> {
         index: usize,
         report: &mut SiteReport,
     ) -> Rewrite {
-        if let Some(name) = url.strip_prefix(POST_REF) {
-            let (name, tail) = split_tail(name);
+        if let Some(written) = url.strip_prefix(POST_REF) {
+            let (name, tail) = split_tail(written);
             let name = name.trim_start_matches('/');
             let found = self.names.get(name).or_else(|| {
                 let stem = name.rsplit('/').next().unwrap_or(name);
@@ -294,7 +294,8 @@ impl<'a> Links<'a> {
                     report
                         .links
                         .add("to posts the site does not hold (unlinked)", 1);
-                    Rewrite::Unlink
+                    // The name as the post wrote it, never the marker the translation put.
+                    Rewrite::UnlinkAs(written.to_owned())
                 }
             };
         }

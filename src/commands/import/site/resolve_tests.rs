@@ -137,7 +137,7 @@ q ![encoded](/blog/assets/img/chart%20big.png) ![relative](../../../../assets/im
 r ![gone](/blog/assets/img/gone.png) ![gone again](/blog/assets/img/gone.png)
 s [report](/blog/files/report) [page](/blog/docs/page.html) [source](/blog/about.md)
 t [PDF](/blog/downloads/report.pdf) [private](/blog/_private/x.pdf) [hidden](/blog/.secret.pdf)
-u [post_url]({% post_url 2020-01-10-first %}) [missing post]({% post_url 2020-09-09-nope %})
+u [post_url]({% post_url 2020-01-10-first %}) [missing post]({% post_url 2020-09-09-nope %}) <a href=\"{% post_url 2020-09-09-nope %}\">html</a>
 v [template]({{ page.url }}) <a href=\"{{ page.url }}\">kept</a>
 w <a href=\"/blog/news/2020/01/first/\">html</a> <img src='/blog/assets/img/chart.png' alt=''> <img src=/blog/files/report.pdf>
 x `[code](/blog/about/)`
@@ -149,6 +149,7 @@ y [encoded post](/blog/news/2020/04/caf%C3%A9/) [encoded old URL](/blog/old/caf√
 
 [def]: /blog/news/2020/01/first/
 [asset]: </blog/assets/img/chart big.png>
+[nope]: {% post_url 2020-09-09-nope %}
 ";
 
 /// A Jekyll site with a base path: three posts (one refused), its files, and one that a symbolic
@@ -207,7 +208,7 @@ q ![encoded](</assets/img/chart big.png>) ![relative](/assets/img/chart.png)
 r ![gone](https://news.example.org/blog/assets/img/gone.png) ![gone again](https://news.example.org/blog/assets/img/gone.png)
 s [report](https://news.example.org/blog/files/report) [page](https://news.example.org/blog/docs/page.html) [source](https://news.example.org/blog/about.md)
 t [PDF](https://news.example.org/blog/downloads/report.pdf) [private](https://news.example.org/blog/_private/x.pdf) [hidden](https://news.example.org/blog/.secret.pdf)
-u [post_url](../2020/2020-01-10-first.md) [missing post]\\(press-post-ref:2020-09-09-nope)
+u [post_url](../2020/2020-01-10-first.md) [missing post]\\(2020-09-09-nope) <a href=\"2020-09-09-nope\">html</a>
 v [template]\\({{ page.url }}) <a href=\"{{ page.url }}\">kept</a>
 w <a href=\"../2020/2020-01-10-first.md\">html</a> <img src='/assets/img/chart.png' alt=''> <img src=\"/assets/files/report.pdf\">
 x `[code](/blog/about/)`
@@ -219,6 +220,7 @@ y [encoded post](../2020/2020-04-04-cafe.md) [encoded old URL](../2020/2020-04-0
 
 [def]: ../2020/2020-01-10-first.md
 [asset]: </assets/img/chart big.png>
+\\[nope]: 2020-09-09-nope
 ";
 
 /// What the run reports of the Jekyll site.
@@ -231,9 +233,9 @@ const JEKYLL_REPORT: &str = "\
 /_private/x.pdf: not in the site's tree: linked on the old site as https://news.example.org/blog/_private/x.pdf
 /.secret.pdf: not in the site's tree: linked on the old site as https://news.example.org/blog/.secret.pdf
 refused: invalid YAML front matter (line 3) (1 post)
-Liquid tags and shortcodes translated: post_url (2 times)
+Liquid tags and shortcodes translated: post_url (4 times)
 left as text: page.url (2 times)
-links rewritten: to migrated posts (13 links), to files copied into assets/ (7 links), to files the tree lacks (on the old site) (7 links), to other pages of the old site (5 links), to posts the site does not hold (unlinked) (1 link), holding a template tag (unlinked) (1 link)
+links rewritten: to migrated posts (13 links), to files copied into assets/ (7 links), to files the tree lacks (on the old site) (7 links), to other pages of the old site (5 links), to posts the site does not hold (unlinked) (3 links), holding a template tag (unlinked) (1 link)
 files copied into assets/: 3 (0 already there)
 imported 3, skipped 0 duplicates, refused 1, could not read 0
 ";
