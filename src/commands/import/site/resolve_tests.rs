@@ -363,7 +363,7 @@ fn copies_never_overwrite_and_never_leave_the_archive() -> Result<()> {
         ("_config.yml", b"url: https://c.example.org\npermalink: /:title/\n"),
         (
             "_posts/2021-05-05-files.md",
-            b"---\ntitle: Files\n---\n![same](/assets/same.png)\n![differs](/assets/differs.png)\n\
+            b"---\ntitle: Files\nbackground: \"Earlier: [differs](/assets/differs.png).\"\n---\n![same](/assets/same.png)\n![differs](/assets/differs.png)\n\
               ![dir](/files/dir.pdf)\n[noext](/files/noext)\n[dotfile](/files/.htaccess)\n\
               [dotted folder](/files/v1.0/readme)\n[link](/assets/link.png)\n[out](/img/sub/out.png)\n\
               [twice](/assets/differs.png) [same again](/assets/same.png)\n",
@@ -400,7 +400,7 @@ fn copies_never_overwrite_and_never_leave_the_archive() -> Result<()> {
             Exit::Success,
             "statements/2021/2021-05-05-files.md\n",
             "/img/sub/out.png: not in the site's tree: linked on the old site as https://c.example.org/img/sub/out.png\n\
-             links rewritten: to files copied into assets/ (9 links), to files the tree lacks (on the old site) (1 link)\n\
+             links rewritten: to files copied into assets/ (10 links), to files the tree lacks (on the old site) (1 link)\n\
              files copied into assets/: 6 (1 already there)\n\
              imported 1, skipped 0 duplicates, refused 0, could not read 0\n"
         )
@@ -416,7 +416,8 @@ fn copies_never_overwrite_and_never_leave_the_archive() -> Result<()> {
         ("statements/2021/", b""),
         (
             "statements/2021/2021-05-05-files.md",
-            b"---\ntitle: \"Files\"\ndate: 2021-05-05\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\naliases: [\"/files/\"]\n---\n\
+            b"---\ntitle: \"Files\"\ndate: 2021-05-05\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\n\
+              background: \"Earlier: [differs](/assets/differs-3.png).\"\naliases: [\"/files/\"]\n---\n\
               ![same](/assets/same.png)\n![differs](/assets/differs-3.png)\n![dir](/assets/files/dir-2.pdf)\n\
               [noext](/assets/files/noext-2)\n[dotfile](/assets/files/.htaccess-2)\n[dotted folder](/assets/files/v1.0/readme-2)\n\
               [link](/assets/link-2.png)\n[out](https://c.example.org/img/sub/out.png)\n\
