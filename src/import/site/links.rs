@@ -30,6 +30,9 @@ pub enum Rewrite {
     Url(String),
     /// No longer a link: a Markdown link's text and destination stay, as plain text.
     Unlink,
+    /// No longer a link, as [`Rewrite::Unlink`], with this text in place of the destination (a
+    /// raw HTML attribute, which cannot be unlinked, gets it as its value).
+    UnlinkAs(String),
 }
 
 /// `](dest` of an inline link or image: `<…>`, or a run without blanks (one level of
@@ -84,6 +87,10 @@ pub fn rewrite(markdown: &str, mut decide: impl FnMut(&str, Place) -> Rewrite) -
             Rewrite::Url(new) => edits.push((dest.range(), angle(&new))),
             // `](` → `]\(`: the link's text and destination stay as text.
             Rewrite::Unlink => edits.push((whole.start()..whole.start() + 2, "]\\(".to_owned())),
+            Rewrite::UnlinkAs(text) => {
+                edits.push((whole.start()..whole.start() + 2, "]\\(".to_owned()));
+                edits.push((dest.range(), text));
+            }
         }
     }
     for caps in DEFINITION.captures_iter(markdown) {
@@ -97,6 +104,10 @@ pub fn rewrite(markdown: &str, mut decide: impl FnMut(&str, Place) -> Rewrite) -
         match decide(url, Place::Markdown) {
             Rewrite::Url(new) => edits.push((dest.range(), angle(&new))),
             Rewrite::Unlink => edits.push((whole.start()..whole.start(), "\\".to_owned())),
+            Rewrite::UnlinkAs(text) => {
+                edits.push((whole.start()..whole.start(), "\\".to_owned()));
+                edits.push((dest.range(), text));
+            }
             Rewrite::Keep => {}
         }
     }
@@ -109,7 +120,7 @@ pub fn rewrite(markdown: &str, mut decide: impl FnMut(&str, Place) -> Rewrite) -
                 continue;
             };
             let url = html_unescape(value.as_str());
-            if let Rewrite::Url(new) = decide(&url, Place::Html) {
+            if let Rewrite::Url(new) | Rewrite::UnlinkAs(new) = decide(&url, Place::Html) {
                 let range = tag.start() + value.start()..tag.start() + value.end();
                 let quoted = caps.get(3).is_some();
                 let new = new

@@ -24,6 +24,8 @@ pub mod config;
 pub mod dates;
 pub mod front;
 pub mod links;
+#[cfg(test)]
+mod links_tests;
 pub mod markup;
 pub mod permalink;
 

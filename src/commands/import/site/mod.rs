@@ -9,6 +9,8 @@
 
 pub(super) mod report;
 pub(super) mod resolve;
+#[cfg(test)]
+mod resolve_tests;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

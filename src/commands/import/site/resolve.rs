@@ -36,24 +36,30 @@ const FILE_FOLDERS: &[&str] = &[
 const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "php", "asp", "aspx", "jsp", "shtml"];
 
 /// The path from the site's root a link on a page at `permalink` names, when it names one on
-/// the site: root-relative (the base path stripped), relative, or absolute on its address.
+/// the site: root-relative (the base path stripped), relative, or absolute on its address;
+/// `.` and `..` resolved, as a browser does.
 pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<String> {
     let url = url.trim();
     let rest = if let Some((_, after)) = url.split_once("://") {
         let address = site.url.as_deref()?;
         let (_, home) = address.split_once("://")?;
+        // Scheme and host in any case; the host ends at its path, query or fragment.
         let host = |text: &str| {
-            text.split('/')
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("www.")
-                .to_ascii_lowercase()
+            let host = text.split(['/', '?', '#']).next().unwrap_or("");
+            let host = host.to_ascii_lowercase();
+            host.trim_start_matches("www.").to_owned()
         };
-        if !url.starts_with("http") || host(after) != host(home) {
+        let http = url.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http"));
+        if !http || host(after) != host(home) {
             return None;
         }
-        let path = after.find('/').map_or("/", |p| &after[p..]);
-        strip_base(site, path)
+        // The path, query and fragment (`normalise` gives the leading `/` a bare query lacks).
+        let path = &after[after.find(['/', '?', '#']).unwrap_or(after.len())..];
+        // The site's address but not under its base path: another site on that host.
+        if !under_base(site, path) {
+            return None;
+        }
+        normalise(&strip_base(site, path))?
     } else if url.starts_with("//")
         || has_scheme(url)
         || url.starts_with(['#', '?'])
@@ -61,7 +67,7 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
     {
         return None;
     } else if url.starts_with('/') {
-        strip_base(site, url)
+        normalise(&strip_base(site, url))?
     } else {
         let folder = match permalink.rfind('/') {
             Some(at) => &permalink[..=at],
@@ -72,16 +78,25 @@ pub(super) fn site_path(site: &Site, url: &str, permalink: &str) -> Option<Strin
     Some(rest)
 }
 
+/// Whether `path` (from the host's root) is under the site's base path (always, without one).
+fn under_base(site: &Site, path: &str) -> bool {
+    let base = site.base_path.trim_end_matches('/');
+    path.strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?', '#']))
+}
+
+/// `path` from the host's root as a path from the site's root: its base path stripped (a path
+/// outside the base path is taken as written: posts often forget it).
 fn strip_base(site: &Site, path: &str) -> String {
     let base = site.base_path.trim_end_matches('/');
     match path.strip_prefix(base) {
         Some(rest)
             if !base.is_empty() && (rest.is_empty() || rest.starts_with(['/', '?', '#'])) =>
         {
-            if rest.is_empty() {
-                "/".to_owned()
-            } else {
+            if rest.starts_with('/') {
                 rest.to_owned()
+            } else {
+                format!("/{rest}")
             }
         }
         _ => path.to_owned(),
@@ -121,7 +136,8 @@ fn normalise(path: &str) -> Option<String> {
     ))
 }
 
-/// The key two spellings of one page's URL share: no trailing `/`, `index.html` or `.html`.
+/// The key two spellings of one page's URL share: no trailing `/`, `index.html` or `.html`
+/// (callers decode `%XX` first).
 fn page_key(path: &str) -> String {
     let path = path.strip_suffix("index.html").unwrap_or(path);
     let path = path.trim_end_matches('/');
@@ -167,7 +183,7 @@ impl<'a> Links<'a> {
         for i in order {
             let post = &migration.posts[i];
             for alias in &post.aliases {
-                pages.entry(page_key(alias)).or_insert(i);
+                pages.entry(page_key(&percent_decode(alias))).or_insert(i);
             }
             for name in &post.names {
                 names.entry(name.clone()).or_insert(i);
@@ -262,8 +278,8 @@ impl<'a> Links<'a> {
         index: usize,
         report: &mut SiteReport,
     ) -> Rewrite {
-        if let Some(name) = url.strip_prefix(POST_REF) {
-            let (name, tail) = split_tail(name);
+        if let Some(written) = url.strip_prefix(POST_REF) {
+            let (name, tail) = split_tail(written);
             let name = name.trim_start_matches('/');
             let found = self.names.get(name).or_else(|| {
                 let stem = name.rsplit('/').next().unwrap_or(name);
@@ -278,7 +294,8 @@ impl<'a> Links<'a> {
                     report
                         .links
                         .add("to posts the site does not hold (unlinked)", 1);
-                    Rewrite::Unlink
+                    // The name as the post wrote it, never the marker the translation put.
+                    Rewrite::UnlinkAs(written.to_owned())
                 }
             };
         }
@@ -294,10 +311,10 @@ impl<'a> Links<'a> {
             return Rewrite::Keep;
         };
         let (path_only, tail) = split_tail(&path);
-        if let Some(&target) = self.pages.get(&page_key(path_only)) {
+        let decoded = percent_decode(path_only);
+        if let Some(&target) = self.pages.get(&page_key(&decoded)) {
             return self.to_post(target, tail, report);
         }
-        let decoded = percent_decode(path_only);
         if let Some(file) = self.find_file(&decoded, index)
             && let Some(archived) = self.copy(&file, &decoded, folder, index, report)
         {
@@ -333,6 +350,10 @@ impl<'a> Links<'a> {
     fn find_file(&self, path: &str, index: usize) -> Option<PathBuf> {
         let post = &self.migration.posts[index];
         let relative = path.trim_start_matches('/');
+        // `..` decoded from `%2E%2E`: never a way out of the site's tree or the archive's.
+        if relative.split('/').any(|segment| segment == "..") {
+            return None;
+        }
         // A page's source (`about.md`, `about.html`) is a page of the old site, not a file.
         let extension = relative
             .rsplit_once('.')
@@ -383,10 +404,17 @@ impl<'a> Links<'a> {
             return Some(done.clone());
         }
         let post = &self.migration.posts[index];
-        let in_bundle = post.bundle && post.file.parent().is_some_and(|dir| file.starts_with(dir));
-        let relative = if in_bundle {
+        // `file` is a real path: so must the bundle's folder be (the site may be reached through
+        // a symbolic link, or named relative to the current folder).
+        let bundle = post
+            .file
+            .parent()
+            .filter(|_| post.bundle)
+            .and_then(|dir| dir.canonicalize().ok())
+            .filter(|dir| file.starts_with(dir));
+        let relative = if let Some(dir) = bundle {
             let name = file
-                .strip_prefix(post.file.parent()?)
+                .strip_prefix(dir)
                 .ok()?
                 .to_string_lossy()
                 .replace('\\', "/");
@@ -436,16 +464,19 @@ impl<'a> Links<'a> {
 /// Writes a new file inside the archive: its folders created, never through a symbolic link
 /// that leads out, never over an existing file.
 fn write_new(root: &Path, target: &Path, bytes: &[u8]) -> bool {
-    let Some(parent) = target.parent() else {
+    let (Some(parent), Ok(real_root)) = (target.parent(), root.canonicalize()) else {
         return false;
     };
-    if fs::create_dir_all(parent).is_err() {
-        return false;
-    }
-    let (Ok(real_root), Ok(real_parent)) = (root.canonicalize(), parent.canonicalize()) else {
-        return false;
+    let inside_root = |dir: &Path| {
+        dir.canonicalize()
+            .is_ok_and(|real| real.starts_with(&real_root))
     };
-    if !real_parent.starts_with(&real_root) {
+    // The nearest folder that exists is inside before any is made, and the new ones after.
+    let existing = parent.ancestors().find(|dir| dir.exists());
+    if !existing.is_some_and(inside_root)
+        || fs::create_dir_all(parent).is_err()
+        || !inside_root(parent)
+    {
         return false;
     }
     let Ok(mut out) = fs::OpenOptions::new()
