@@ -38,7 +38,8 @@ mod groups;
 mod hostile;
 /// `press import --from jekyll|hugo`: sites migrated whole (links, files, markup, languages).
 mod import;
-/// `press import` of plain texts: the dateline's date in each abbreviated month.
+/// `press import` of plain texts: the dateline's date in each abbreviated month, the title
+/// under page labels.
 mod import_text;
 /// Incremental `press export`: after every kind of change, the same site as a fresh export,
 /// unchanged files untouched, hand edits undone, failures harmless.
