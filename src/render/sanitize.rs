@@ -464,6 +464,16 @@ mod tests {
         );
     }
 
+    /// A colon after `#` is part of a fragment, not a scheme: footnote links as kramdown writes
+    /// them (`#fn:1`, `#fnref:1`) stay links.
+    #[test]
+    fn a_colon_in_a_fragment_is_not_a_scheme() {
+        assert_eq!(
+            markdown_to_html("[1](#fn:1) [back](#fnref:1)", &same),
+            "<p><a href=\"#fn:1\">1</a> <a href=\"#fnref:1\">back</a></p>\n"
+        );
+    }
+
     /// Only relative URLs go through the rewrite; one it refuses loses its link, not its text.
     #[test]
     fn refused_relative_urls_keep_their_text() {

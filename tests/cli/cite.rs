@@ -100,6 +100,23 @@ fn cite_prints_the_reference_in_apa_chicago_and_mla() {
 }
 
 #[test]
+fn cite_names_the_organisation_of_two_speakers_once() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-03-01-sudan-famine.md",
+        statement(
+            "title: \"Sudan: famine\"\ndate: 2026-03-01\nspeaker:\n  - {name: \"A B\", organization: \"Oxfam International\"}\n  - {name: \"C D\", organization: \"Oxfam International\"}\ntopics: [t]",
+            "Body.\n",
+        ),
+    );
+    let run = press(&archive, &["cite", "sudan-famine", "--format", "apa"]);
+    run.code(0);
+    assert_eq!(
+        run.out(),
+        "Oxfam International. (2026, March 1). Sudan: famine [Press release].\n"
+    );
+}
+
+#[test]
 fn cite_biblatex_is_a_report_with_its_date() {
     let run = press(&bundled(), &["cite", BUNDLED, "--format", "biblatex"]);
     run.code(0);

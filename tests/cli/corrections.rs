@@ -86,6 +86,33 @@ fn correct_adds_its_lines_and_touches_no_other_byte() {
 }
 
 #[test]
+fn two_corrections_on_one_day_are_both_kept_in_order() {
+    let archive = archive();
+    for note in ["The figure was 12, not 21.", "The date was 27 January."] {
+        let run = press(
+            &archive,
+            &[
+                "correct",
+                "a",
+                "--note",
+                note,
+                "--now",
+                "2026-03-05T09:00:00+00:00",
+            ],
+        );
+        run.code(0);
+        assert_eq!(run.out(), format!("{A}\n"));
+    }
+    assert_eq!(
+        archive.read(A),
+        ODD_CORRECTED.replace(
+            "not 21.\"\r\n",
+            "not 21.\"\r\n  - date: 2026-03-05\r\n    note: \"The date was 27 January.\"\r\n"
+        )
+    );
+}
+
+#[test]
 fn withdraw_twice_exits_1_and_undo_gives_back_the_file() {
     let archive = archive();
     press(

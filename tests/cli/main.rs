@@ -38,6 +38,9 @@ mod groups;
 mod hostile;
 /// `press import --from jekyll|hugo`: sites migrated whole (links, files, markup, languages).
 mod import;
+/// `press import` of plain texts: the dateline's date in each abbreviated month, the title
+/// under page labels.
+mod import_text;
 /// Incremental `press export`: after every kind of change, the same site as a fresh export,
 /// unchanged files untouched, hand edits undone, failures harmless.
 mod incremental;
@@ -58,6 +61,8 @@ mod redirects;
 mod rename;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
+/// `press import --from jekyll`: relative and `www.` links between posts reach their statements.
+mod site_links;
 /// `press speakers rename|merge`: every shape of `speaker` rewritten byte for byte, speakers.toml,
 /// redirects from the old page, dry runs, refusals, failures.
 mod speakers_rename;
