@@ -150,6 +150,43 @@ fn links_to_statements_are_judged_by_what_they_lead_to() -> Result<()> {
     Ok(())
 }
 
+/// `export` finds the same problems as `check` (through [`problems`], as it renders each page)
+/// and refuses to write a site with broken links, naming each.
+#[test]
+fn export_refuses_the_links_check_refuses_and_names_each() -> Result<()> {
+    let body = "See [r](report.pdf), [d](2026-01-29-d.md) and [g](../2018/2018-01-01-gone.md).\n";
+    let root = archive(&[
+        (
+            "statements/2026/2026-01-29-d.md",
+            &statement("D", "2026-01-29", "draft: true\n", "D.\n"),
+        ),
+        (
+            "statements/2026/2026-02-01-b.md",
+            &statement("B", "2026-02-01", "", body),
+        ),
+    ])?;
+    let out = root.path().join("site");
+    let out_arg = out.to_string_lossy();
+    let Ran { exit, out: stdout, err } = press(
+        root.path(),
+        &["export", "--out", &out_arg, "--base-url", "https://x.org/"],
+    );
+    assert_eq!((exit, stdout.as_str()), (Exit::Problems, ""));
+    assert_eq!(
+        err,
+        format!(
+            "statements/2026/2026-02-01-b.md:7:22: warning: link to a draft statement \"2026-01-29-d.md\" (statements/2026/2026-01-29-d.md): the export keeps the link's text without the link\n  \
+             help: publish that statement, or remove the link\n\
+             statements/2026/2026-02-01-b.md:7:5: error: link to a missing local file \"report.pdf\"\n  help: {MISSING_HELP}\n\
+             statements/2026/2026-02-01-b.md:7:47: error: link to a missing statement \"../2018/2018-01-01-gone.md\": no valid statement file at statements/2018/2018-01-01-gone.md\n  \
+             help: link to the statement's file by its relative path, e.g. ../2019/2019-06-18-slug.md, and fix that file if it has errors\n\
+             press: export refused: 2 errors in the archive; nothing written (fix them, or pass --keep-going to publish those pages without the broken links)\n"
+        )
+    );
+    assert!(!out.exists(), "nothing written");
+    Ok(())
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symbolic_link_out_of_the_archive_and_a_named_pipe_are_errors() -> Result<()> {
