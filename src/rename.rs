@@ -381,6 +381,10 @@ mod tests {
             set("slug: 'it''s # x' # d\n"),
             Some(front("slug: \"new\" # d\n"))
         );
+        assert_eq!(
+            set("slug: 'abcd''e' #'x'\n"),
+            Some(front("slug: \"new\" #'x'\n"))
+        );
         assert_eq!(set("slug: x#y  \n"), Some(front("slug: \"new\"  \n")));
         assert_eq!(set("slug:\n"), None);
         for unsafe_value in [
