@@ -140,4 +140,14 @@ mod tests {
         );
         assert_eq!(excerpt("one two three four", 10), "one two…");
     }
+
+    /// The limit is in characters: a Greek text of 33 characters (61 bytes) is whole under a
+    /// limit of 40, and cut at a word under a limit of 30.
+    #[test]
+    fn an_excerpt_counts_characters_not_bytes() {
+        let text = "Ελευθερία για τους δημοσιογράφους";
+        assert_eq!(text.chars().count(), 33);
+        assert_eq!(excerpt(text, 40), text);
+        assert_eq!(excerpt(text, 30), "Ελευθερία για τους…");
+    }
 }

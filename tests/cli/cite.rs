@@ -116,6 +116,25 @@ fn cite_names_the_organisation_of_two_speakers_once() {
     );
 }
 
+/// Two people and no organisation anywhere: the people are the authors, in their order, and
+/// the first of them is the institution the entry names.
+#[test]
+fn cite_bibtex_of_two_people_without_an_organisation_names_the_first_as_institution() {
+    let archive = Archive::empty().file(
+        "statements/2026/2026-03-01-sudan-famine.md",
+        statement(
+            "title: \"Sudan: famine\"\ndate: 2026-03-01\nspeaker:\n  - \"Ana Piquer\"\n  - \"Omar Haddad\"\ntopics: [t]",
+            "Body.\n",
+        ),
+    );
+    let run = press(&archive, &["cite", "sudan-famine", "--format", "bibtex"]);
+    run.code(0);
+    assert_eq!(
+        run.out(),
+        "@techreport{piquer2026sudanfamine,\nabstract = {Body.},\nauthor = {Ana Piquer and Omar Haddad},\nyear = {2026},\nmonth = {03},\nday = {01},\ninstitution = {{Ana Piquer}},\nkeywords = {t},\nlangid = {en},\nnote = {Speakers: Ana Piquer; Omar Haddad},\ntitle = {{Sudan: famine}},\ntype = {Press release},\n}\n\n"
+    );
+}
+
 #[test]
 fn cite_biblatex_is_a_report_with_its_date() {
     let run = press(&bundled(), &["cite", BUNDLED, "--format", "biblatex"]);

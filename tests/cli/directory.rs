@@ -190,6 +190,33 @@ fn an_alias_is_one_speaker_in_lists_filters_groups_and_json() {
     );
 }
 
+/// On the day a person moves from one role to the next (the old role's last day is the new
+/// one's first), a statement is dated in the new role.
+#[test]
+fn on_the_day_of_a_handover_the_new_role_is_the_one_held() {
+    let archive = Archive::empty()
+        .file(
+            "statements/2026/2026-02-01-a.md",
+            said("\"Erika Guevara Rosas\"", "2026-02-01"),
+        )
+        .file(
+            "speakers.toml",
+            "[[person]]\nname = \"Erika Guevara Rosas\"\nroles = [\n  \
+             {role = \"Director\", organization = \"Amnesty International\", from = 2020-01-01, until = 2026-02-01},\n  \
+             {role = \"Senior Director\", organization = \"Amnesty International\", from = 2026-02-01},\n]\n",
+        );
+    let show = press(&archive, &["show", "a", "--format", "json"]);
+    show.code(0);
+    let record: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(
+        record["speakers"],
+        serde_json::json!([{
+            "name": "Erika Guevara Rosas", "role": null, "organization": null,
+            "role_at_date": {"role": "Senior Director", "organization": "Amnesty International", "from": "2026-02-01", "until": null},
+        }])
+    );
+}
+
 #[test]
 fn speaker_pages_show_roles_aliases_and_redirect_from_the_alias() {
     let archive = erika();

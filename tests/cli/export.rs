@@ -947,6 +947,13 @@ fn export_search_index_is_split_and_compact() {
     );
     // "interpol": statements 0, 1 and 2 (newest first), delta-encoded.
     assert_eq!(terms["interpol"], serde_json::json!([0, 1, 1]));
+    // "georgia": the Georgia statement (1) by its title, and the 2017 one (3) by its location
+    // alone: a location is searchable.
+    let terms = script_json(
+        &archive.read("site/search/terms/67-65.js"),
+        "pressSearch.terms(\"67-65\", ",
+    );
+    assert_eq!(terms, serde_json::json!({"georgia": [1, 2]}));
     let docs = script_json(
         &archive.read("site/search/docs/0.js"),
         "pressSearch.docs(0, ",

@@ -345,6 +345,36 @@ fn new_refuses_invalid_values_before_writing() {
     assert_eq!(archive.files(), Vec::<String>::new());
 }
 
+/// `--date` is the whole `YYYY-MM-DD`: a date without its leading zeros (which chrono alone
+/// would read) or with a time after it is refused, and nothing is written.
+#[test]
+fn new_refuses_a_date_not_written_as_yyyy_mm_dd() {
+    let archive = Archive::empty();
+    for date in ["2026-1-5", "2026-01-5", "+2026-01-05"] {
+        let run = press(
+            &archive,
+            &[
+                "new",
+                "--title",
+                "X",
+                "--speaker",
+                "Y",
+                "--topic",
+                "Z",
+                "--date",
+                date,
+            ],
+        );
+        run.code(2);
+        assert_eq!(run.out(), "");
+        assert_eq!(
+            run.err(),
+            format!("press: error: invalid --date \"{date}\": use YYYY-MM-DD\n")
+        );
+    }
+    assert_eq!(archive.files(), Vec::<String>::new());
+}
+
 #[test]
 fn new_defaults_the_date_to_today() {
     let archive = Archive::empty();

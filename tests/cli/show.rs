@@ -3,7 +3,7 @@
 
 use insta::assert_snapshot;
 
-use crate::support::{Archive, press};
+use crate::support::{Archive, front, press, statement};
 
 #[test]
 fn show_renders_text() {
@@ -125,6 +125,32 @@ fn show_unknown_slug_exits_1_with_suggestions() {
     let run = press(&archive, &["show", "zzzzzz"]);
     run.code(1);
     assert_snapshot!(run.err(), @r#"press: no statement with the slug "zzzzzz""#);
+}
+
+/// A slug that many statements contain: the four newest of them are suggested, no more.
+#[test]
+fn show_unknown_slug_suggests_four_statements_containing_it() {
+    let mut archive = Archive::empty();
+    for (day, slug) in [
+        ("01", "sudan-aid-blocked"),
+        ("02", "sudan-ceasefire-talks"),
+        ("03", "sudan-el-fasher-attack"),
+        ("04", "sudan-famine-warning"),
+        ("05", "sudan-refugees-in-chad"),
+        ("06", "sudan-war-anniversary"),
+    ] {
+        archive = archive.file(
+            &format!("statements/2026/2026-02-{day}-{slug}.md"),
+            statement(&front(slug, &format!("2026-02-{day}")), "Body.\n"),
+        );
+    }
+    let run = press(&archive, &["show", "sudan"]);
+    run.code(1);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "press: no statement with the slug \"sudan\"\n  help: did you mean `sudan-war-anniversary`, `sudan-refugees-in-chad`, `sudan-famine-warning`, `sudan-el-fasher-attack`?\n"
+    );
 }
 
 #[test]

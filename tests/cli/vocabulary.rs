@@ -60,6 +60,29 @@ fn synonyms_are_one_topic_in_lists_and_counts() {
     assert_eq!(check.err(), "checked 4 statements: 0 errors, 0 warnings\n");
 }
 
+/// Renaming a topic to one of its synonyms swaps them: the synonym becomes the name, the old
+/// name a synonym, and children follow; the new name is not left among its own synonyms.
+#[test]
+fn renaming_a_topic_to_its_synonym_swaps_them() {
+    let archive = archive(VOCABULARY);
+    let run = press(&archive, &["topics", "rename", "Interpol", "ICPO"]);
+    run.code(0);
+    assert_eq!(run.err(), "press: topics renamed; 3 files changed\n");
+    assert_eq!(
+        archive.read("topics.toml"),
+        VOCABULARY
+            .replace(
+                "name = \"Interpol\"\nsynonyms = [\"ICPO\"]",
+                "name = \"ICPO\"\nsynonyms = [\"Interpol\"]"
+            )
+            .replace("parent = \"Interpol\"", "parent = \"ICPO\"")
+    );
+    assert_eq!(
+        archive.read("statements/2026/2026-01-02-b.md"),
+        "---\ntitle: \"On 2026-01-02\"\ndate: 2026-01-02\nspeaker: Ann\ntopics: [ICPO, Torture]\n---\nBody.\n"
+    );
+}
+
 #[test]
 fn a_parent_includes_its_descendants() {
     let archive = archive(VOCABULARY);
