@@ -167,7 +167,11 @@ fn export_refuses_the_links_check_refuses_and_names_each() -> Result<()> {
     ])?;
     let out = root.path().join("site");
     let out_arg = out.to_string_lossy();
-    let Ran { exit, out: stdout, err } = press(
+    let Ran {
+        exit,
+        out: stdout,
+        err,
+    } = press(
         root.path(),
         &["export", "--out", &out_arg, "--base-url", "https://x.org/"],
     );
@@ -416,4 +420,35 @@ fn links_are_found_in_every_form_and_located() {
     );
     assert_eq!(found("<img src"), []);
     assert_eq!(found("<img src=>"), [] as [(usize, String); 0]);
+}
+
+/// Where each link's destination is written, which `rename` rewrites: the whole inline link or
+/// image, the reference definition (not the `[text][label]` using it), the attribute value of
+/// raw HTML, and the whole tag when the parser's text of the HTML is not the file's (inside a
+/// block quote, where it drops the `> ` of each line).
+#[test]
+fn each_link_is_written_where_its_destination_is() {
+    let written = |text: &str| {
+        local_links(text)
+            .into_iter()
+            .map(|l| (l.offset, text[l.written].to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let pair = |offset: usize, text: &str| (offset, text.to_owned());
+    assert_eq!(
+        written("See [r](report.pdf)."),
+        [pair(4, "[r](report.pdf)")]
+    );
+    assert_eq!(
+        written("[a][r] and ![i](i.png)\n\n[r]: a.png \"T\"\n"),
+        [pair(0, "[r]: a.png \"T\""), pair(11, "![i](i.png)")]
+    );
+    assert_eq!(
+        written("é <img src=a.png> <img src=\"c&#46;png\">"),
+        [pair(12, "a.png"), pair(29, "c&#46;png")]
+    );
+    assert_eq!(
+        written("> x <a\n> href=\"b.pdf\">b</a>\n"),
+        [pair(4, "<a\n> href=\"b.pdf\">")]
+    );
 }

@@ -30,11 +30,9 @@ const HTML_URLS: [(&str, &str); 2] = [("a", "href"), ("img", "src")];
 /// Every link and image destination in `markdown` that points at a local file (no scheme, not
 /// a fragment or query only), in text order.
 pub fn local_links(markdown: &str) -> Vec<Link> {
-    if !markdown.contains("](")
-        && !markdown.contains("]:")
-        && !markdown.contains("][")
-        && !markdown.contains('<')
-    {
+    // Without an inline link, a reference definition (which every reference link needs) or a
+    // tag, there is no link: a cheap test that skips the parser for most bodies.
+    if !markdown.contains("](") && !markdown.contains("]:") && !markdown.contains('<') {
         return Vec::new();
     }
     let mut links = Vec::new();
@@ -47,24 +45,12 @@ pub fn local_links(markdown: &str) -> Vec<Link> {
                 link_type: LinkType::Email,
                 ..
             }) => {}
-            Event::Start(
-                Tag::Link {
-                    link_type,
-                    dest_url,
-                    id,
-                    ..
-                }
-                | Tag::Image {
-                    link_type,
-                    dest_url,
-                    id,
-                    ..
-                },
-            ) if super::is_local(&dest_url) => {
-                let definition = match link_type {
-                    LinkType::Inline | LinkType::Autolink => None,
-                    _ => events.reference_definitions().get(&id),
-                };
+            Event::Start(Tag::Link { dest_url, id, .. } | Tag::Image { dest_url, id, .. })
+                if super::is_local(&dest_url) =>
+            {
+                // A reference link's destination is in its definition; an inline link's `id`
+                // is empty, which no definition's label is.
+                let definition = events.reference_definitions().get(&id);
                 links.push(Link {
                     offset: range.start,
                     url: dest_url.into_string(),
