@@ -418,6 +418,10 @@ fn links_are_found_in_every_form_and_located() {
         found("<p>\n<!--\n<img src=a.png>\n-->\n<img src=b.png>\n</p>\n"),
         [pair(38, "b.png")]
     );
+    assert_eq!(
+        found("<div><img alt=\"x\"src=\"a.png\"> <img alt=''src=b.png></div>\n"),
+        [pair(22, "a.png"), pair(45, "b.png")]
+    );
     assert_eq!(found("<img src"), []);
     assert_eq!(found("<img src=>"), [] as [(usize, String); 0]);
 }
