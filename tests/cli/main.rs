@@ -30,6 +30,9 @@ mod directory;
 mod edit;
 /// `press export` and `press serve`: pages, links, feeds, search, charts, safety, writes, browsers.
 mod export;
+/// Feeds: the newest fifty listed statements, relative links and ids without a base URL,
+/// `date_modified` only for corrected statements.
+mod feeds;
 /// The generated archive of 10,000 statements: clean, and counts checked independently.
 mod generated;
 /// `press topics`, `speakers`, `locations`, plus `completions` and `man`.
