@@ -99,6 +99,24 @@ fn list_year_selects_one_year() {
     assert_eq!(paths(&["--year", "2025"]), [SUDAN]);
     assert_eq!(paths(&["--year", "2025", "--drafts"]), [SUDAN, DRAFT]);
     assert_eq!(paths(&["--year", "2024"]), Vec::<String>::new());
+    // With --since or --until, only what both allow: the narrower bound wins on each side.
+    assert_eq!(
+        paths(&["--year", "2026", "--since", "2026-02"]),
+        [TURKIYE, EGYPT]
+    );
+    assert_eq!(
+        paths(&["--year", "2026", "--until", "2026-02-14"]),
+        [EGYPT, GLOBAL]
+    );
+    assert_eq!(
+        paths(&["--year", "2026", "--since", "2025"]),
+        [TURKIYE, EGYPT, GLOBAL]
+    );
+    assert_eq!(paths(&["--year", "2025", "--until", "2027"]), [SUDAN]);
+    assert_eq!(
+        paths(&["--year", "2025", "--since", "2026"]),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
