@@ -260,4 +260,22 @@ mod tests {
         assert_eq!(did_you_mean("topic", ["title", "topics"]), Some("topics"));
         assert_eq!(did_you_mean("zzzzzz", ["title", "topics"]), None);
     }
+
+    /// The nearest spelling wins whatever the order, case does not count, and a suggestion may
+    /// be further off the longer the word: two edits up to eight letters, four from twelve.
+    #[test]
+    fn suggests_the_nearest_spelling_within_a_reach_that_grows_with_the_word() {
+        assert_eq!(
+            did_you_mean("speakr", ["speakers", "speaker"]),
+            Some("speaker")
+        );
+        assert_eq!(did_you_mean("TITEL", ["title"]), Some("title"));
+        assert_eq!(did_you_mean("tipocs", ["topics"]), Some("topics"));
+        assert_eq!(did_you_mean("tipocx", ["topics"]), None);
+        assert_eq!(
+            did_you_mean("translatoinsxxx", ["translations"]),
+            Some("translations")
+        );
+        assert_eq!(did_you_mean("translatoinsxxxx", ["translations"]), None);
+    }
 }
