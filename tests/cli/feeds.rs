@@ -2,8 +2,6 @@
 //! which, the ids and links a feed reader gets when the site has no address yet, and who the
 //! feed names as its author.
 
-use chrono::{Duration, NaiveDate};
-
 use crate::support::{self, Archive, statement};
 
 /// Runs `press ARGS` in the archive and expects exit code 0.
@@ -30,27 +28,14 @@ fn titles(feed: &feed_rs::model::Feed) -> Vec<String> {
         .collect()
 }
 
-/// An archive of `count` statements on the topic "Policing", one a day from 2026-01-01, titled
-/// "Day N" (N from 1), with a base URL.
+/// An archive of `count` daily statements ([`Archive::daily`]) with a base URL.
 fn daily(count: i64) -> Archive {
-    let mut archive = Archive::empty().file(
-        "press.toml",
-        "title = \"Daily\"\nbase_url = \"https://example.org/\"\n",
-    );
-    let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
-    for n in 1..=count {
-        let day = first + Duration::days(n - 1);
-        archive = archive.file(
-            &format!("statements/2026/{day}-day-{n}.md"),
-            statement(
-                &format!(
-                    "title: \"Day {n}\"\ndate: {day}\nspeaker: \"Ana Piquer\"\ntopics: [\"Policing\"]"
-                ),
-                "Text.\n",
-            ),
-        );
-    }
-    archive
+    Archive::empty()
+        .file(
+            "press.toml",
+            "title = \"Daily\"\nbase_url = \"https://example.org/\"\n",
+        )
+        .daily(count)
 }
 
 /// The site's feeds and each topic's feed hold the 50 newest statements that are not withdrawn,

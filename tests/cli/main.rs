@@ -64,6 +64,8 @@ mod redirects;
 mod rename;
 /// `press show`: text, JSON and the stored Markdown; unknown slugs.
 mod show;
+/// An archive without press.toml: the default title, language and page size.
+mod site_defaults;
 /// `press import --from jekyll`: relative and `www.` links between posts reach their statements.
 mod site_links;
 /// `press speakers rename|merge`: every shape of `speaker` rewritten byte for byte, speakers.toml,

@@ -79,6 +79,26 @@ impl Archive {
         self
     }
 
+    /// Adds `count` statements on the topic "Policing", one a day from 2026-01-01, titled "Day N"
+    /// (N from 1) and filed as `statements/2026/DATE-day-N.md` (slug `day-N`).
+    #[must_use]
+    pub(crate) fn daily(mut self, count: i64) -> Self {
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        for n in 1..=count {
+            let day = first + chrono::Duration::days(n - 1);
+            self = self.file(
+                &format!("statements/2026/{day}-day-{n}.md"),
+                statement(
+                    &format!(
+                        "title: \"Day {n}\"\ndate: {day}\nspeaker: \"Ana Piquer\"\ntopics: [\"Policing\"]"
+                    ),
+                    "Text.\n",
+                ),
+            );
+        }
+        self
+    }
+
     /// Writes a file in place, creating its folders.
     pub(crate) fn write(&self, relative: &str, contents: impl AsRef<[u8]>) {
         let path = self.path().join(relative);
