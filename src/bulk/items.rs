@@ -473,13 +473,20 @@ mod tests {
             .expect("editable"),
             Some(text.replace(", 'b', \"c\"", ""))
         );
-        let one = "---\ntopics: [a]\n---\n";
-        assert_eq!(
-            edit_values(one, "topics", None, |_| Fate::Remove)
+        // A trailing comma ends the list; it holds no empty value to keep.
+        for one in ["---\ntopics: [a]\n---\n", "---\ntopics: [a, ]\n---\n"] {
+            assert_eq!(
+                edit_values(one, "topics", None, |v| if v == "a" {
+                    Fate::Remove
+                } else {
+                    Fate::Keep
+                })
                 .err()
                 .as_deref(),
-            Some("cannot remove every value of `topics`")
-        );
+                Some("cannot remove every value of `topics`"),
+                "{one}"
+            );
+        }
     }
 
     #[test]
@@ -618,6 +625,16 @@ mod tests {
             speakers(text, "a", "B"),
             Ok(Some("---\nspeaker: [{name: B, role: R}]\n---\n".to_owned()))
         );
+        // A map between two items leaves with the separator before it; the map after it stays
+        // whole.
+        assert_eq!(
+            speakers(
+                "---\nspeaker: [B, {name: a, role: R},  {name: C}]\n---\n",
+                "a",
+                "B"
+            ),
+            Ok(Some("---\nspeaker: [B,  {name: C}]\n---\n".to_owned()))
+        );
         let block = "---\nspeaker:\n  - name: A\n    role: R\n  - name: B\n    role: S\n\n    organization: O\n  # c\n---\n";
         assert_eq!(
             speakers(block, "b", "A"),
@@ -648,6 +665,10 @@ mod tests {
             ),
             (
                 "speaker:\n  - Ann\n    Lee\n",
+                "a list item over several lines",
+            ),
+            (
+                "speaker:\n  - {name: Ann}\n    Lee\n",
                 "a list item over several lines",
             ),
         ] {
