@@ -511,6 +511,8 @@ mod tests {
             "['a' b]",
             "[a, {b: c}]",
             "['a",
+            "['a'",
+            "[a, \"b\"  ",
         ] {
             assert_eq!(refused(list), several, "{list}");
         }
