@@ -113,6 +113,9 @@ mod tests {
             "Amnesty International",
             "DRC/Death penalty",
             "",
+            // The list's comment lines are not names.
+            "#",
+            "# ISO 3166-1 short names",
         ] {
             assert!(!is_place(phrase), "{phrase} should not be a place");
         }

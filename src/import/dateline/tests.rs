@@ -106,6 +106,18 @@ fn a_sentence_saying_when_the_release_was_issued() {
         issued_sentence("This statement was released on Monday, 3 June 2019.").map(|(d, _)| d),
         ymd(2019, 6, 3)
     );
+    // A sentence of up to 25 words may say it; a longer one is prose, not a note on the release.
+    let padded = |words: usize| {
+        format!(
+            "{} this statement was released on Monday, 3 June 2019.",
+            vec!["Today"; words - 9].join(" ")
+        )
+    };
+    assert_eq!(
+        issued_sentence(&padded(25)).map(|(d, _)| d),
+        ymd(2019, 6, 3)
+    );
+    assert_eq!(issued_sentence(&padded(26)), None);
     // A report's date is not the release's.
     assert_eq!(
         issued_sentence("The report, published on 5 May 2020, shows abuses."),
@@ -190,6 +202,11 @@ fn dateline_prefixes() {
             ymd(2024, 2, 5),
             "Oxford, UK – 5 February 2024 –"
         )
+    );
+    // A date without its year in brackets is no place.
+    assert_eq!(
+        dateline_prefix("(December 29) — UN experts").map(|p| (p.place, p.date)),
+        Some((None, None))
     );
     assert_eq!(
         dateline_prefix("NASHVILLE — Gov. Bill Lee today"),
