@@ -630,4 +630,6 @@ fn ends_with_quote(line: &str) -> bool {
 }
 
 #[cfg(test)]
+mod more_tests;
+#[cfg(test)]
 mod tests;
