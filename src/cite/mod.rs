@@ -13,6 +13,9 @@ pub mod key;
 mod press_release;
 mod ris;
 
+#[cfg(test)]
+mod command_tests;
+
 use chrono::NaiveDate;
 
 use crate::statement::{Header, Speaker};

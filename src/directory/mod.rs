@@ -7,6 +7,8 @@
 //! name, so lists, filters, groups, pages, feeds and search all see one person. The files and
 //! the cache (which does not depend on `speakers.toml`) keep the names as written.
 
+#[cfg(test)]
+mod command_tests;
 mod parse;
 pub mod roles;
 pub mod similar;

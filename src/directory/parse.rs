@@ -249,7 +249,11 @@ fn day(text: &str, key: &str, value: &Spanned<toml::Value>) -> Result<NaiveDate,
             FILE,
             line,
             column,
-            format!("`{key}` must be a calendar day, found {}", value.get_ref()),
+            // As written: toml prints a date-time value as its private table.
+            format!(
+                "`{key}` must be a calendar day, found {}",
+                text.get(value.span()).unwrap_or_default()
+            ),
         )
         .with_help(format!("write it as {key} = 2024-03-01"))
     })
