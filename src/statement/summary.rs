@@ -141,6 +141,45 @@ mod tests {
         assert_eq!(excerpt("one two three four", 10), "one two…");
     }
 
+    /// A cut falls at the last space of the first `limit` characters only when that keeps more
+    /// than half of them; else the words are cut where the limit falls.
+    #[test]
+    fn an_excerpt_keeps_at_least_half_its_length() {
+        assert_eq!(excerpt("a bbbbbbbbbbbbbbbbbbbb", 10), "a bbbbbbbb…");
+        assert_eq!(excerpt("abcde fghijklmnopqrst", 10), "abcde fghi…");
+        assert_eq!(excerpt("abcdef ghijklmnopqrst", 10), "abcdef…");
+    }
+
+    /// Reading stops once the text is well past the limit, never before the limit is reached,
+    /// whatever the script: short paragraphs of Latin or Greek words make one excerpt.
+    #[test]
+    fn an_excerpt_reads_on_until_its_limit_is_reached() {
+        assert_eq!(
+            excerpt("one.\n\ntwo.\n\nthree.\n\nfour.\n\nfive.", 20),
+            "one. two. three…"
+        );
+        let greek = vec!["αβγδε."; 8].join("\n\n");
+        assert_eq!(excerpt(&greek, 20), "αβγδε. αβγδε…");
+    }
+
+    /// What lists show: the statement's `summary:` when it has one, else its body's first words.
+    #[test]
+    fn a_summary_comes_before_the_body() {
+        let read = |front: &str| {
+            let text = format!(
+                "---\ntitle: T\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\n{front}---\nFirst words of the body.\n"
+            );
+            super::super::parse("statements/2026/2026-01-27-t.md", text.as_bytes())
+                .statement
+                .map(|statement| Summary::excerpt_of(&statement))
+        };
+        assert_eq!(
+            read("summary: \"In short.\"\n").as_deref(),
+            Some("In short.")
+        );
+        assert_eq!(read("").as_deref(), Some("First words of the body."));
+    }
+
     /// The limit is in characters: a Greek text of 33 characters (61 bytes) is whole under a
     /// limit of 40, and cut at a word under a limit of 30.
     #[test]
