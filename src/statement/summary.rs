@@ -158,7 +158,7 @@ mod tests {
             excerpt("one.\n\ntwo.\n\nthree.\n\nfour.\n\nfive.", 20),
             "one. two. three…"
         );
-        let greek = vec!["αβγδε."; 8].join("\n\n");
+        let greek = ["αβγδε."; 8].join("\n\n");
         assert_eq!(excerpt(&greek, 20), "αβγδε. αβγδε…");
     }
 
