@@ -261,6 +261,16 @@ fn a_date_line_above_the_title_is_read_and_the_title_found() {
     assert_eq!(got.title.as_deref(), Some("Council adopts rules"));
     assert_eq!(got.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 12));
     assert_eq!(got.body, "Press release\n\nText.");
+    // A date line is looked for among the first six lines of text after the title, blank
+    // lines aside.
+    let got = extract("Title\n\nOne.\n\nTwo.\n\nThree.\n\n5 March 2024\n\nFour.\n");
+    assert_eq!(got.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    assert_eq!(got.body, "One.\n\nTwo.\n\nThree.\n\nFour.");
+    // Up to three such lines may stand above the title.
+    let got = extract(
+        "Press release\nFor immediate release\n12 March 2024\n\nCouncil adopts rules\n\nText.\n",
+    );
+    assert_eq!(got.title.as_deref(), Some("Council adopts rules"));
 }
 
 #[test]
