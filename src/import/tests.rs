@@ -255,6 +255,26 @@ fn the_date_says_where_it_was_read() {
     assert_eq!((got.date, got.origins.date), (None, None));
 }
 
+/// `--explain` names the line each part starts on (1-based): the title, the body's first line
+/// with text, the background's heading.
+#[test]
+fn each_part_is_traced_to_the_line_it_starts_on() {
+    let got = extract("\nTitle\n\n\nLead.\n\nMore.\n\nNotes to editors\n\nFacts.\n");
+    let line = |origin: Option<&super::origin::Origin>| origin.map(|o| (o.line, o.text.clone()));
+    assert_eq!(
+        line(got.origins.title.as_ref()),
+        Some((2, "Title".to_owned()))
+    );
+    assert_eq!(
+        line(got.origins.body.as_ref()),
+        Some((5, "Lead.".to_owned()))
+    );
+    assert_eq!(
+        line(got.origins.background.as_ref()),
+        Some((9, "Notes to editors".to_owned()))
+    );
+}
+
 #[test]
 fn a_date_line_above_the_title_is_read_and_the_title_found() {
     let got = extract("Press release\n12 March 2024 10:30\n\nCouncil adopts rules\n\nText.\n");
