@@ -273,6 +273,10 @@ fn each_part_is_traced_to_the_line_it_starts_on() {
         line(got.origins.background.as_ref()),
         Some((9, "Notes to editors".to_owned()))
     );
+    // An issuer named by the title is traced to the title's line.
+    let got = extract("\nStatement by the Council of the EU on trade\n\nText.\n");
+    assert_eq!(got.organization.as_deref(), Some("Council of the EU"));
+    assert_eq!(got.origins.organization.map(|o| o.line), Some(2));
 }
 
 #[test]
