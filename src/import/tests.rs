@@ -279,6 +279,17 @@ fn each_part_is_traced_to_the_line_it_starts_on() {
     assert_eq!(got.origins.organization.map(|o| o.line), Some(2));
 }
 
+/// The feed footer is looked for after the title: a title that reads like one stays the title.
+#[test]
+fn a_title_is_never_taken_for_the_feed_footer() {
+    let got = extract("The post Hello appeared first on Foo News.\n");
+    assert_eq!(
+        got.title.as_deref(),
+        Some("The post Hello appeared first on Foo News.")
+    );
+    assert_eq!(got.footer_organization, None);
+}
+
 #[test]
 fn a_date_line_above_the_title_is_read_and_the_title_found() {
     let got = extract("Press release\n12 March 2024 10:30\n\nCouncil adopts rules\n\nText.\n");
