@@ -157,6 +157,24 @@ mod tests {
         assert_eq!(md, "“Free them now.” And more.");
     }
 
+    /// In a fragment, an `<h1>` before its only article is the article's title; one inside it
+    /// is kept once, and one after it is not the article's.
+    #[test]
+    fn a_fragment_s_article_takes_the_heading_before_it() {
+        assert_eq!(
+            html_to_markdown("<h1>Title</h1><div>Menu</div><article><p>Text.</p></article>"),
+            "# Title\n\nText."
+        );
+        assert_eq!(
+            html_to_markdown("<div>Menu</div><article><h1>Title</h1><p>Text.</p></article>"),
+            "# Title\n\nText."
+        );
+        assert_eq!(
+            html_to_markdown("<article><p>Text.</p></article><h1>Next</h1>"),
+            "Text."
+        );
+    }
+
     #[test]
     fn a_fragment_is_converted_whole() {
         let md = html_to_markdown("<p>One.</p><p>Two <em>three</em>.</p>");
