@@ -279,6 +279,19 @@ fn each_part_is_traced_to_the_line_it_starts_on() {
     assert_eq!(got.origins.organization.map(|o| o.line), Some(2));
 }
 
+/// Right after an end mark, a line of contact details starts the contact block: it is not
+/// background.
+#[test]
+fn contact_details_right_after_the_end_mark_are_the_contact() {
+    let got = extract("Title\n\nText.\n\n-ENDS-\n\npress@example.org\n+44 20 7946 0000\n");
+    assert_eq!(got.body, "Text.\n\n-ENDS-");
+    assert_eq!(got.background, None);
+    assert_eq!(
+        got.contact.as_deref(),
+        Some("press@example.org\n+44 20 7946 0000")
+    );
+}
+
 /// The feed footer is looked for after the title: a title that reads like one stays the title.
 #[test]
 fn a_title_is_never_taken_for_the_feed_footer() {
