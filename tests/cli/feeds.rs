@@ -119,7 +119,7 @@ fn the_json_feed_dates_a_modification_only_for_a_corrected_statement() {
     );
     press_ok(&archive, &["export"]);
     let json: serde_json::Value =
-        serde_json::from_str(&archive.read("site/feed.json")).unwrap_or_default();
+        serde_json::from_str(&archive.read("site/feed.json")).expect("feed.json is JSON");
     let items: Vec<(&str, Option<&str>)> = json["items"]
         .as_array()
         .map(Vec::as_slice)

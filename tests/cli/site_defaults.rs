@@ -7,7 +7,7 @@ use crate::support::{self, Archive};
 
 /// The titles of the cards on a list page.
 fn card_titles(page: &str) -> Vec<String> {
-    let selector = Selector::parse("article.card .card-title a").unwrap_or_else(|_| unreachable!());
+    let selector = Selector::parse("article.card .card-title a").expect("a valid selector");
     Html::parse_document(page)
         .select(&selector)
         .map(|a| a.text().collect())
