@@ -630,6 +630,8 @@ fn ends_with_quote(line: &str) -> bool {
 }
 
 #[cfg(test)]
+mod fill_tests;
+#[cfg(test)]
 mod more_tests;
 #[cfg(test)]
 mod tests;

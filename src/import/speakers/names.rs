@@ -131,8 +131,10 @@ pub(super) fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
+/// "Oxfam’s", "Oxfam's". A plural's possessive ("Workers’") is never one of [`words`]: an
+/// apostrophe belongs to a word only with a letter after it.
 pub(super) fn is_possessive(word: &str) -> bool {
-    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
+    word.ends_with("’s") || word.ends_with("'s")
 }
 
 /// What a word can be within a person's name.

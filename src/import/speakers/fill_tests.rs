@@ -1,0 +1,128 @@
+//! What the rest of the text fills in for a speaker (`fill.rs`), and how names and roles are
+//! read (`names.rs`, `roles.rs`), found by mutation testing (bench/mutants): each test asserts
+//! what an import reads from realistic release text.
+
+use super::*;
+
+fn speaker(name: &str, role: Option<&str>, org: Option<&str>) -> ExtractedSpeaker {
+    ExtractedSpeaker {
+        name: name.to_owned(),
+        role: role.map(str::to_owned),
+        organization: org.map(str::to_owned),
+    }
+}
+
+/// What `find` reads in `lines`, numbered from 1.
+fn found(lines: &[&str]) -> Found {
+    let numbered: Vec<(usize, &str)> = (1..).zip(lines.iter().copied()).collect();
+    find(&numbered, None, None)
+}
+
+#[test]
+fn a_role_in_an_apposition_elsewhere_fills_a_speaker_without_one() {
+    for (mention, role, organization) in [
+        (
+            "Jane Roe, the director of Foo Watch, spoke at the rally.",
+            "director",
+            "Foo Watch",
+        ),
+        (
+            "The message from Jane Roe, the newly-appointed Crime Manager of Avon Constabulary, was read out.",
+            "Crime Manager",
+            "Avon Constabulary",
+        ),
+    ] {
+        let found = found(&["“Stop the raids,” said Jane Roe.", mention]);
+        assert_eq!(
+            found.speakers,
+            [speaker("Jane Roe", Some(role), Some(organization))],
+            "{mention}"
+        );
+        assert_eq!(
+            found.origins[0].guess.as_deref(),
+            Some("role: from the mention of Jane Roe on line 2")
+        );
+    }
+}
+
+#[test]
+fn a_role_that_names_its_own_scope_does_not_speak_for_the_issuer() {
+    let organization = |line: &str| {
+        let found = find(&[(1, line)], None, Some("Foo Watch"));
+        assert_eq!(found.speakers.len(), 1, "{line}");
+        found.speakers[0].organization.clone()
+    };
+    // Scoped: "of", "for" or "at" before a capitalised word that is not a title, or a
+    // possessive.
+    for line in [
+        "“We must act,” said Jan Novak, Minister for the Environment of Czechia.",
+        "“We must act,” said Ana Ruiz, Director for Europe.",
+        "“We must act,” said Ana Ruiz, head of the group's Washington office.",
+    ] {
+        assert_eq!(organization(line), None, "{line}");
+    }
+    // Not scoped: the issuer is the one they speak for.
+    for line in [
+        "“We must act,” said Ana Ruiz, head of policy.",
+        "“We must act,” said Ana Ruiz, Head of Policy.",
+    ] {
+        assert_eq!(organization(line).as_deref(), Some("Foo Watch"), "{line}");
+    }
+}
+
+#[test]
+fn an_acronym_takes_the_name_the_text_spells_out_for_it() {
+    let lines = [
+        "The International Committee of the Red Cross (ICRC) said today it would leave.",
+        "“We must act,” said Ana Ruiz, spokesperson at the ICRC.",
+    ];
+    assert_eq!(
+        found(&lines).speakers,
+        [speaker(
+            "Ana Ruiz",
+            Some("spokesperson"),
+            Some("International Committee of the Red Cross")
+        )]
+    );
+    // Spelt out nowhere: the acronym stays.
+    assert_eq!(
+        found(&lines[1..]).speakers,
+        [speaker("Ana Ruiz", Some("spokesperson"), Some("ICRC"))]
+    );
+}
+
+#[test]
+fn a_particle_after_a_name_is_not_part_of_it() {
+    assert_eq!(
+        found(&["“We will not stop,” said Jan de Vries van Amnesty Nederland."]).speakers,
+        [speaker("Jan de Vries", None, None)]
+    );
+}
+
+#[test]
+fn an_honorific_belongs_to_the_name_and_a_full_stop_ends_it_after_an_initial_only() {
+    for line in [
+        "“We will act,” said Mr Caio.",
+        "Mr Caio said: “We will act.”",
+    ] {
+        let found = found(&[line]);
+        assert_eq!(found.speakers, [speaker("Mr Caio", None, None)], "{line}");
+        assert_eq!(
+            found.attributions,
+            [Attributed {
+                line: 1,
+                at: line.find("Mr Caio").unwrap(),
+                speaker: 0
+            }],
+            "{line}"
+        );
+    }
+    assert_eq!(
+        found(&["“We will act,” said John F. Kennedy."]).speakers,
+        [speaker("John F. Kennedy", None, None)]
+    );
+    assert_eq!(
+        found(&["“We will act,” said Jane Roe. Ana Ruiz of Foo Watch agreed."]).speakers,
+        [speaker("Jane Roe", None, None)]
+    );
+}
