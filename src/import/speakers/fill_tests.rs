@@ -121,8 +121,14 @@ fn an_honorific_belongs_to_the_name_and_a_full_stop_ends_it_after_an_initial_onl
         found(&["“We will act,” said John F. Kennedy."]).speakers,
         [speaker("John F. Kennedy", None, None)]
     );
+    // A full stop after a whole word ends a name, also in a mention that a later surname
+    // refers back to.
     assert_eq!(
-        found(&["“We will act,” said Jane Roe. Ana Ruiz of Foo Watch agreed."]).speakers,
-        [speaker("Jane Roe", None, None)]
+        found(&[
+            "The report was written by Jane Roe. Ana Ruiz presented it in Geneva.",
+            "“It is damning,” said Ms Ruiz.",
+        ])
+        .speakers,
+        [speaker("Ana Ruiz", None, None)]
     );
 }
