@@ -104,3 +104,49 @@ fn in_language<'a>(
         languages.join(", ")
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Exit;
+    use crate::commands::in_process::{Ran, archive, press};
+
+    const ORIGINAL: &str = "---\ntitle: \"Interpol: stop the abuse\"\ndate: 2026-01-27\nspeaker: \"Ana Ruiz\"\ntopics: [Interpol]\n---\nStop it.\n";
+    const MEXICAN: &str = "---\ntitle: \"Interpol: alto al abuso\"\ndate: 2026-01-27\nspeaker: \"Ana Ruiz\"\ntopics: [Interpol]\nlang: es-MX\ntranslation_of: interpol\n---\nAlto.\n";
+    const FRENCH: &str = "---\ntitle: \"Interpol : halte aux abus\"\ndate: 2026-01-27\nspeaker: \"Ana Ruiz\"\ntopics: [Interpol]\nlang: fr\ntranslation_of: interpol\n---\nHalte.\n";
+
+    /// `--lang es` takes a translation in a regional variant of Spanish (`es-MX`); `--lang
+    /// fr-CA` does not take one in plain `fr`, and says which languages there are.
+    #[test]
+    fn show_lang_takes_a_regional_variant_of_the_language_asked_not_the_reverse()
+    -> anyhow::Result<()> {
+        let root = archive(&[
+            ("statements/2026/2026-01-27-interpol.md", ORIGINAL),
+            ("statements/2026/2026-01-27-interpol-es.md", MEXICAN),
+            ("statements/2026/2026-01-27-interpol-fr.md", FRENCH),
+        ])?;
+        assert_eq!(
+            press(
+                root.path(),
+                &["show", "interpol", "--lang", "es", "--format", "markdown"]
+            ),
+            Ran {
+                exit: Exit::Success,
+                out: MEXICAN.to_owned(),
+                err: String::new(),
+            }
+        );
+        assert_eq!(
+            press(root.path(), &["show", "interpol-es", "--lang", "fr-CA"]),
+            Ran {
+                exit: Exit::Problems,
+                out: String::new(),
+                err:
+                    "press: interpol is not translated into \"fr-CA\": it is in en (the original), \
+                      es-MX (interpol-es), fr (interpol-fr)\n  help: start a translation with \
+                      `press new --translation-of interpol --lang fr-CA`\n"
+                        .to_owned(),
+            }
+        );
+        Ok(())
+    }
+}

@@ -879,6 +879,42 @@ mod tests {
         assert!(pager_pages("x/", 10, 500)[1].url.is_none());
     }
 
+    /// `statements/index.html` lists the years newest first, each with its count, as
+    /// `press export` writes it.
+    #[test]
+    fn the_years_page_lists_the_newest_year_first() -> Result<()> {
+        use crate::commands::in_process::{archive, press};
+        let statement = |date: &str| {
+            format!(
+                "---\ntitle: \"On {date}\"\ndate: {date}\nspeaker: Ann\ntopics: [T]\n---\nBody.\n"
+            )
+        };
+        let root = archive(&[
+            ("statements/2024/2024-05-01-a.md", &statement("2024-05-01")),
+            ("statements/2026/2026-01-02-b.md", &statement("2026-01-02")),
+            ("statements/2025/2025-03-04-c.md", &statement("2025-03-04")),
+            ("statements/2026/2026-02-03-d.md", &statement("2026-02-03")),
+        ])?;
+        let out = root.path().join("site");
+        let ran = press(root.path(), &["export", "--out", &out.to_string_lossy()]);
+        assert_eq!(ran.exit, crate::Exit::Success, "{}", ran.err);
+        let page = std::fs::read_to_string(out.join("statements/index.html"))?;
+        let years: Vec<&str> = page
+            .lines()
+            .filter(|l| l.contains("<span class=\"count\">"))
+            .map(str::trim)
+            .collect();
+        assert_eq!(
+            years,
+            [
+                "<li><a href=\"../statements/2026/index.html\">2026</a> <span class=\"count\">2 statements</span></li>",
+                "<li><a href=\"../statements/2025/index.html\">2025</a> <span class=\"count\">1 statement</span></li>",
+                "<li><a href=\"../statements/2024/index.html\">2024</a> <span class=\"count\">1 statement</span></li>",
+            ]
+        );
+        Ok(())
+    }
+
     #[test]
     fn statement_paths_follow_the_year() {
         let summary = crate::statement::parse::parse(

@@ -138,3 +138,53 @@ impl TopicNotes {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::commands::in_process::{archive, press};
+
+    /// A parent topic that no statement names itself gets its page from its descendants'
+    /// statements, and its span runs from the oldest of them to the newest.
+    #[test]
+    fn a_parent_named_by_no_statement_spans_its_descendants_oldest_to_newest() -> anyhow::Result<()>
+    {
+        let statement = |date: &str, topic: &str| {
+            format!(
+                "---\ntitle: \"On {date}\"\ndate: {date}\nspeaker: Ann\ntopics: [{topic}]\n---\nBody.\n"
+            )
+        };
+        let root = archive(&[
+            (
+                "topics.toml",
+                "[[topic]]\nname = \"Policing\"\n\n[[topic]]\nname = \"Red notices\"\nparent = \"Policing\"\n\n[[topic]]\nname = \"Diffusions\"\nparent = \"Policing\"\n",
+            ),
+            (
+                "statements/2026/2026-01-05-a.md",
+                &statement("2026-01-05", "Red notices"),
+            ),
+            (
+                "statements/2026/2026-03-07-b.md",
+                &statement("2026-03-07", "Diffusions"),
+            ),
+        ])?;
+        let out = root.path().join("site");
+        let ran = press(root.path(), &["export", "--out", &out.to_string_lossy()]);
+        assert_eq!(ran.exit, crate::Exit::Success, "{}", ran.err);
+        let page = std::fs::read_to_string(out.join("topics/policing/index.html"))?;
+        let span = "2 statements, 5 January 2026 to 7 March 2026";
+        let lines: Vec<&str> = page
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.contains("2026 to "))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                format!("<meta name=\"description\" content=\"{span}\">"),
+                format!("<meta property=\"og:description\" content=\"{span}\">"),
+                format!("{span}."),
+            ]
+        );
+        Ok(())
+    }
+}

@@ -55,3 +55,48 @@ pub fn lines<H: Header>(vocabulary: &Vocabulary, statements: &[&H]) -> Vec<Strin
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Exit;
+    use crate::commands::in_process::{Ran, archive, press};
+
+    /// Siblings read in the file's order, each under its parent, and roots too: `press topics
+    /// --tree` on two roots, one with three children (one of which has a child).
+    #[test]
+    fn siblings_in_the_tree_keep_the_order_of_topics_toml() -> anyhow::Result<()> {
+        let vocabulary = "[[topic]]\nname = \"Policing\"\n\n[[topic]]\nname = \"Red notices\"\nparent = \"Policing\"\n\n[[topic]]\nname = \"Diffusions\"\nparent = \"Policing\"\n\n[[topic]]\nname = \"Surveillance\"\nparent = \"Policing\"\n\n[[topic]]\nname = \"Spyware\"\nparent = \"Surveillance\"\n\n[[topic]]\nname = \"Asylum\"\n";
+        let statement = |date: &str, topics: &str| {
+            format!(
+                "---\ntitle: \"On {date}\"\ndate: {date}\nspeaker: Ann\ntopics: [{topics}]\n---\nBody.\n"
+            )
+        };
+        let root = archive(&[
+            ("topics.toml", vocabulary),
+            (
+                "statements/2026/2026-01-01-a.md",
+                &statement("2026-01-01", "Red notices"),
+            ),
+            (
+                "statements/2026/2026-01-02-b.md",
+                &statement("2026-01-02", "Spyware, Diffusions"),
+            ),
+            (
+                "statements/2026/2026-01-03-c.md",
+                &statement("2026-01-03", "Asylum"),
+            ),
+        ])?;
+        assert_eq!(
+            press(root.path(), &["topics", "--tree"]),
+            Ran {
+                exit: Exit::Success,
+                out: "Policing: 0 (2 with descendants)\n  Red notices: 1 (1 with descendants)\n  \
+                      Diffusions: 1 (1 with descendants)\n  Surveillance: 0 (1 with descendants)\n    \
+                      Spyware: 1 (1 with descendants)\nAsylum: 1 (1 with descendants)\n"
+                    .to_owned(),
+                err: String::new(),
+            }
+        );
+        Ok(())
+    }
+}

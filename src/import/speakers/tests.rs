@@ -86,6 +86,16 @@ fn name_before_role_without_comma() {
     );
 }
 
+/// An organisation only referred to before a possessive ("the group's", "the rights group's")
+/// is no organisation: the role is what follows it.
+#[test]
+fn a_referent_of_two_lower_case_words_before_a_possessive_is_not_part_of_the_role() {
+    assert_eq!(
+        one("“We are appalled,” Anna Smith, the rights group's executive director, said today."),
+        [speaker("Anna Smith", Some("executive director"), None)]
+    );
+}
+
 #[test]
 fn names_with_particles_and_accents() {
     assert_eq!(
@@ -304,6 +314,20 @@ fn honorific_and_surname_refer_to_a_name_written_elsewhere() {
             ),
             speaker("Ms Okoye", None, None),
         ]
+    );
+}
+
+/// An honorific with a full stop ("Ms.", "Dr.") makes a lone surname a name, as one without
+/// does, for a speaker named nowhere else.
+#[test]
+fn an_honorific_with_a_full_stop_makes_a_lone_surname_a_speaker() {
+    assert_eq!(
+        find_speakers(&["Ms. Okoye said:", "“Yes.”"], "", None),
+        [speaker("Ms Okoye", None, None)]
+    );
+    assert_eq!(
+        one("“We will not stop,” said Dr. Chung."),
+        [speaker("Dr Chung", None, None)]
     );
 }
 
