@@ -132,3 +132,29 @@ fn an_honorific_belongs_to_the_name_and_a_full_stop_ends_it_after_an_initial_onl
         [speaker("Ana Ruiz", None, None)]
     );
 }
+
+#[test]
+fn role_phrases_split_into_role_and_organisation() {
+    for (phrase, role, organization) in [
+        // Commas and blanks around the phrase are not part of it.
+        (", director at Foo Watch,", "director", Some("Foo Watch")),
+        // A possessive after lower-case words that are not an organisation: all role.
+        (
+            "the small island nation's first female president",
+            "small island nation's first female president",
+            None,
+        ),
+        // The leading organisation ends at its last organisation word before the role.
+        (
+            "Foo Watch director and Bar Council member",
+            "director and Bar Council member",
+            Some("Foo Watch"),
+        ),
+    ] {
+        assert_eq!(
+            split_role(phrase),
+            (Some(role.to_owned()), organization.map(str::to_owned)),
+            "{phrase}"
+        );
+    }
+}
