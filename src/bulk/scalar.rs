@@ -69,6 +69,12 @@ mod tests {
     #[test]
     fn each_style_reads_as_yaml_reads_it() {
         assert_eq!(style_of(""), Style::Plain);
+        // A plain value may end with a quote mark; only the first byte tells the style.
+        assert_eq!(
+            decode("Director of \"Foo\""),
+            Ok("Director of \"Foo\"".to_owned())
+        );
+        assert_eq!(decode("It is 'Foo'"), Ok("It is 'Foo'".to_owned()));
         assert_eq!(
             decode("Ann 'Nan' O\"Neil"),
             Ok("Ann 'Nan' O\"Neil".to_owned())
