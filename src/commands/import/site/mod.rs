@@ -7,6 +7,8 @@
 //! archive, [`resolve`] rewrites the links of each (to other posts, to the site's files, which
 //! it copies, and to the old site) and [`report`] tells the run's summary.
 
+#[cfg(test)]
+mod names_tests;
 pub(super) mod report;
 pub(super) mod resolve;
 #[cfg(test)]

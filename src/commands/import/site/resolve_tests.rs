@@ -17,7 +17,7 @@ use crate::commands::in_process::{Ran, archive, press};
 use crate::import::site::Site;
 
 /// A site in a temporary folder holding `files` (path, bytes).
-fn site(files: &[(&str, &[u8])]) -> Result<tempfile::TempDir> {
+pub(super) fn site(files: &[(&str, &[u8])]) -> Result<tempfile::TempDir> {
     let root = tempfile::tempdir()?;
     for (path, bytes) in files {
         let full = root.path().join(path);
@@ -31,7 +31,7 @@ fn site(files: &[(&str, &[u8])]) -> Result<tempfile::TempDir> {
 
 /// `press import --from GENERATOR SITE --speaker Org --topic news ARGS…` into the archive at
 /// `root`, with the site's folder written `[SITE]` in its output.
-fn import(root: &Path, generator: &str, site: &Path, args: &[&str]) -> Ran {
+pub(super) fn import(root: &Path, generator: &str, site: &Path, args: &[&str]) -> Ran {
     let folder = site.to_string_lossy().into_owned();
     let mut all = vec![
         "import",
@@ -52,7 +52,7 @@ fn import(root: &Path, generator: &str, site: &Path, args: &[&str]) -> Ran {
     }
 }
 
-fn ran(exit: Exit, out: &str, err: &str) -> Ran {
+pub(super) fn ran(exit: Exit, out: &str, err: &str) -> Ran {
     Ran {
         exit,
         out: out.to_owned(),
@@ -61,7 +61,7 @@ fn ran(exit: Exit, out: &str, err: &str) -> Ran {
 }
 
 /// Every file under `root` with its bytes (not press's cache, `.press/`), and every folder.
-fn contents(root: &Path) -> Result<BTreeMap<String, String>> {
+pub(super) fn contents(root: &Path) -> Result<BTreeMap<String, String>> {
     fn walk(root: &Path, dir: &Path, found: &mut BTreeMap<String, String>) -> Result<()> {
         for entry in fs::read_dir(dir)? {
             let path = entry?.path();
@@ -90,7 +90,7 @@ fn contents(root: &Path) -> Result<BTreeMap<String, String>> {
 }
 
 /// The expected files as [`contents`] gives them: folders end with `/` (no bytes).
-fn tree(entries: &[(&str, &[u8])]) -> BTreeMap<String, String> {
+pub(super) fn tree(entries: &[(&str, &[u8])]) -> BTreeMap<String, String> {
     entries
         .iter()
         .map(|(name, bytes)| ((*name).to_owned(), bytes.escape_ascii().to_string()))

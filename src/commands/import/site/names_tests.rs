@@ -1,0 +1,63 @@
+//! The names a migrated post goes by (its translation key, the names links use) when its file
+//! name holds dots of its own ("release-1.2.md"), run in process like
+//! [`super::resolve_tests`].
+
+use anyhow::Result;
+
+use super::resolve_tests::{contents, import, ran, site, tree};
+use crate::Exit;
+use crate::commands::in_process::archive;
+
+#[test]
+fn a_dot_in_a_post_s_name_is_part_of_its_name_not_a_language_or_an_extension() -> Result<()> {
+    let site = site(&[
+        (
+            "hugo.toml",
+            b"baseURL = \"https://hugo.example.org/\"\ndefaultContentLanguage = \"en\"\n[languages.en]\n[languages.es]\n",
+        ),
+        (
+            "content/post/release-1.2.md",
+            b"---\ntitle: Release 1.2\ndate: 2020-03-01\n---\n[next]({{< ref \"release-1.3\" >}})\n",
+        ),
+        (
+            "content/post/release-1.3.es.md",
+            "---\ntitle: Versión 1.3\ndate: 2020-04-01\n---\nYa está.\n".as_bytes(),
+        ),
+        (
+            "content/post/release-1.3.md",
+            b"---\ntitle: Release 1.3\ndate: 2020-04-01\n---\n[before]({{< ref \"post/release-1.2\" >}})\n",
+        ),
+    ])?;
+    let root = archive(&[])?;
+    assert_eq!(
+        import(root.path(), "hugo", site.path(), &[]),
+        ran(
+            Exit::Success,
+            "statements/2020/2020-03-01-release-1-2.md\nstatements/2020/2020-04-01-release-1-3-es.md\nstatements/2020/2020-04-01-release-1-3.md\n",
+            "Liquid tags and shortcodes translated: ref (2 times)\n\
+             links rewritten: to migrated posts (2 links)\n\
+             imported 3, skipped 0 duplicates, refused 0, could not read 0\n"
+        )
+    );
+    assert_eq!(
+        contents(root.path())?,
+        tree(&[
+            ("statements/", b""),
+            ("statements/2020/", b""),
+            (
+                "statements/2020/2020-03-01-release-1-2.md",
+                b"---\ntitle: \"Release 1.2\"\ndate: 2020-03-01\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\naliases: [\"/post/release-1.2/\"]\n---\n[next](../2020/2020-04-01-release-1-3.md)\n",
+            ),
+            (
+                "statements/2020/2020-04-01-release-1-3-es.md",
+                "---\ntitle: \"Versión 1.3\"\ndate: 2020-04-01\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\nlang: \"es\"\ntranslation_of: \"release-1-3\"\nslug: \"release-1-3-es\"\naliases: [\"/es/post/release-1.3/\"]\n---\nYa está.\n"
+                    .as_bytes(),
+            ),
+            (
+                "statements/2020/2020-04-01-release-1-3.md",
+                b"---\ntitle: \"Release 1.3\"\ndate: 2020-04-01\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\nlang: \"en\"\naliases: [\"/post/release-1.3/\"]\n---\n[before](../2020/2020-03-01-release-1-2.md)\n",
+            ),
+        ])
+    );
+    Ok(())
+}
