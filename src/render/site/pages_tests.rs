@@ -57,7 +57,7 @@ fn cards(page: &str) -> Vec<&str> {
         .collect()
 }
 
-const VOCABULARY: &str = "[[topic]]\nname = \"Policing\"\n\n[[topic]]\nname = \"Interpol\"\nparent = \"Policing\"\nsynonyms = [\"ICPO\"]\n\n[[topic]]\nname = \"Red notices\"\nparent = \"Interpol\"\n\n[[topic]]\nname = \"Diffusions\"\nparent = \"red notices\"\n";
+const VOCABULARY: &str = "[[topic]]\nname = \"Policing\"\n\n[[topic]]\nname = \"Interpol\"\nparent = \"Policing\"\nsynonyms = [\"ICPO\", \"I.C.P.O.\"]\n\n[[topic]]\nname = \"Red notices\"\nparent = \"Interpol\"\n\n[[topic]]\nname = \"Diffusions\"\nparent = \"red notices\"\n";
 
 #[test]
 fn a_parent_topics_page_lists_counts_and_dates_its_descendants_statements_each_once() -> Result<()>
@@ -73,8 +73,11 @@ fn a_parent_topics_page_lists_counts_and_dates_its_descendants_statements_each_o
     let interpol = site("topics/interpol/index.html")?;
     let policing = site("topics/policing/index.html")?;
     let index = site("topics/index.html")?;
-    // The synonym's old address moves to the topic's page.
-    assert_eq!(site("_redirects")?, "/topics/icpo/ /topics/interpol/ 301\n");
+    // Each synonym's old address moves to the topic's page.
+    assert_eq!(
+        site("_redirects")?,
+        "/topics/i-c-p-o/ /topics/interpol/ 301\n/topics/icpo/ /topics/interpol/ 301\n"
+    );
     let seen = (
         cards(&interpol),
         fragment(&interpol, "<p class=\"lede\">", "</p>"),
