@@ -883,6 +883,9 @@ impl Checksum {
 }
 
 #[cfg(test)]
+mod command_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

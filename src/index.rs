@@ -420,6 +420,63 @@ mod tests {
         );
     }
 
+    /// Deltas of 127, 128 (the first that takes a second LEB128 byte), 2^14, 2^21 and 2^28
+    /// (the fifth byte) read back as written.
+    #[test]
+    fn ids_whose_deltas_take_more_bytes_read_back() {
+        let ids = [
+            0u32,
+            127,
+            255,
+            383,
+            16_767,
+            16_768,
+            2_113_920,
+            270_549_376,
+            u32::MAX,
+        ];
+        let mut builder = IndexBuilder::default();
+        for id in ids {
+            builder.add("w", id);
+        }
+        let index = builder.finish();
+        assert!(index.is_consistent());
+        assert_eq!(index.postings(0).collect::<Vec<_>>(), ids);
+        let first = index.search(&["w".into()], 400);
+        assert_eq!(
+            (0..400).filter(|&i| first[i]).collect::<Vec<_>>(),
+            [0, 127, 255, 383]
+        );
+    }
+
+    /// A stored index whose offsets disagree with its text is refused (`read_index` then builds
+    /// it again), whichever offset is wrong.
+    #[test]
+    fn an_index_whose_offsets_disagree_is_not_consistent() {
+        let good = index(&[&["alpha", "beta"], &["gamma"]]);
+        assert!(good.is_consistent());
+        let broken = |change: &dyn Fn(&mut WordIndex)| {
+            let mut index = good.clone();
+            change(&mut index);
+            index.is_consistent()
+        };
+        assert!(!broken(&|i| {
+            i.posting_ends.pop();
+        }));
+        assert!(!broken(&|i| i.word_ends.swap(0, 1)));
+        assert!(!broken(&|i| i.posting_ends.swap(0, 1)));
+        assert!(!broken(&|i| i.words.push('x')));
+        assert!(!broken(&|i| i.postings.push(1)));
+        assert!(!broken(&|i| {
+            i.words = "ébetagamma".into();
+            i.word_ends = vec![1, 6, 11];
+        }));
+        assert!(!broken(&|i| {
+            i.words = "betaalphagamma".into();
+            i.word_ends = vec![4, 9, 14];
+        }));
+    }
+
     #[test]
     fn an_update_equals_a_rebuild() {
         // Files 0..50; file 7 is read again with other words, file 9 is gone (ids after it

@@ -93,3 +93,24 @@ impl<'a> Record<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `extra` is printed whole, in the order the file gives its keys.
+    #[test]
+    fn extra_keys_are_printed_in_file_order() -> anyhow::Result<()> {
+        let parsed = crate::statement::parse(
+            "statements/2026/2026-01-27-x.md",
+            b"---\ntitle: X\ndate: 2026-01-27\nspeaker: Ann\ntopics: [a]\nextra:\n  wp_id: 12\n  tags: [b, a]\n  desk: News\n---\nBody.\n",
+        );
+        let statement = parsed
+            .statement
+            .ok_or_else(|| anyhow::anyhow!("{:?}", parsed.diagnostics))?;
+        let json = serde_json::to_string(&Record::new(&statement, &Directory::default()))?;
+        let extra = json.split("\"extra\":").nth(1).unwrap_or_default();
+        assert_eq!(extra, r#"{"wp_id":12,"tags":["b","a"],"desk":"News"}}"#);
+        Ok(())
+    }
+}

@@ -258,7 +258,201 @@ pub(crate) fn index_files<'a>(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+
     use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    /// Every file `index_files` writes for `docs` (newest first), by path, as text.
+    fn files<'a>(docs: &[Doc<'a>]) -> anyhow::Result<BTreeMap<String, String>> {
+        let out = Mutex::new(BTreeMap::new());
+        let doc_of = |i: usize| {
+            let d = &docs[i];
+            Doc {
+                speakers: d.speakers.clone(),
+                topics: d.topics.clone(),
+                ..*d
+            }
+        };
+        index_files(docs.len(), &doc_of, &|path, bytes| {
+            let text = String::from_utf8(bytes)?;
+            out.lock()
+                .map_err(|_| anyhow::anyhow!("poisoned"))?
+                .insert(path, text);
+            Ok(())
+        })?;
+        out.into_inner().map_err(|_| anyhow::anyhow!("poisoned"))
+    }
+
+    fn three() -> Vec<Doc<'static>> {
+        vec![
+            Doc {
+                title: "Georgia after Georgia <b>\u{2028}",
+                day: day(2026, 3, 5),
+                slug: "georgia",
+                speakers: vec!["Ann Lee", "Bo Ma"],
+                topics: vec!["Interpol"],
+                location: None,
+                summary: "Protests.",
+                lang: None,
+            },
+            Doc {
+                title: "Abuse",
+                day: day(2025, 11, 20),
+                slug: "abuse",
+                speakers: vec!["Bo Ma"],
+                topics: vec!["Interpol", "Women"],
+                location: Some("Тбилиси"),
+                summary: "Abuse again.",
+                lang: Some("es"),
+            },
+            Doc {
+                title: "Old",
+                day: day(1999, 1, 2),
+                slug: "old",
+                speakers: vec!["Ann Lee"],
+                topics: Vec::new(),
+                location: Some("Тбилиси"),
+                summary: "In Georgia.",
+                lang: None,
+            },
+        ]
+    }
+
+    /// The whole index of three statements: the shared tables (each name numbered once, in
+    /// order of first use), one shard per two first characters (words deduplicated, ids
+    /// delta-encoded), the cards with their dates as `yyyymmdd`, `-1` for no location, a
+    /// translation's language, and no `<` or line separator left raw in a script.
+    #[test]
+    fn the_index_of_three_statements_is_exactly_this() -> anyhow::Result<()> {
+        let files = files(&three())?;
+        let expected: BTreeMap<String, String> = [
+            (
+                "search/docs/0.js",
+                "pressSearch.docs(0, [[\"Georgia after Georgia \\u003cb>\\u2028\",20260305,\"georgia\",[0,1],[0],-1,\"Protests.\"],[\"Abuse\",20251120,\"abuse\",[1],[0,1],0,\"Abuse again.\",\"es\",\"Español\"],[\"Old\",19990102,\"old\",[0],[],0,\"In Georgia.\"]]);\n",
+            ),
+            (
+                "search/index.js",
+                "window.PRESS_SEARCH = {\"count\":3,\"docsPerShard\":100,\"terms\":[\"442-431\",\"61-62\",\"61-66\",\"61-67\",\"61-6e\",\"62\",\"62-6f\",\"67-65\",\"69-6e\",\"6c-65\",\"6d-61\",\"6f-6c\",\"70-72\",\"77-6f\"],\"speakers\":[\"Ann Lee\",\"Bo Ma\"],\"topics\":[\"Interpol\",\"Women\"],\"locations\":[\"Тбилиси\"]};\n",
+            ),
+            (
+                "search/terms/442-431.js",
+                "pressSearch.terms(\"442-431\", {\"тбилиси\":[1,1]});\n",
+            ),
+            (
+                "search/terms/61-62.js",
+                "pressSearch.terms(\"61-62\", {\"abuse\":[1]});\n",
+            ),
+            (
+                "search/terms/61-66.js",
+                "pressSearch.terms(\"61-66\", {\"after\":[0]});\n",
+            ),
+            (
+                "search/terms/61-67.js",
+                "pressSearch.terms(\"61-67\", {\"again\":[1]});\n",
+            ),
+            (
+                "search/terms/61-6e.js",
+                "pressSearch.terms(\"61-6e\", {\"ann\":[0,2]});\n",
+            ),
+            (
+                "search/terms/62-6f.js",
+                "pressSearch.terms(\"62-6f\", {\"bo\":[0,1]});\n",
+            ),
+            (
+                "search/terms/62.js",
+                "pressSearch.terms(\"62\", {\"b\":[0]});\n",
+            ),
+            (
+                "search/terms/67-65.js",
+                "pressSearch.terms(\"67-65\", {\"georgia\":[0,2]});\n",
+            ),
+            (
+                "search/terms/69-6e.js",
+                "pressSearch.terms(\"69-6e\", {\"in\":[2],\"interpol\":[0,1]});\n",
+            ),
+            (
+                "search/terms/6c-65.js",
+                "pressSearch.terms(\"6c-65\", {\"lee\":[0,2]});\n",
+            ),
+            (
+                "search/terms/6d-61.js",
+                "pressSearch.terms(\"6d-61\", {\"ma\":[0,1]});\n",
+            ),
+            (
+                "search/terms/6f-6c.js",
+                "pressSearch.terms(\"6f-6c\", {\"old\":[2]});\n",
+            ),
+            (
+                "search/terms/70-72.js",
+                "pressSearch.terms(\"70-72\", {\"protests\":[0]});\n",
+            ),
+            (
+                "search/terms/77-6f.js",
+                "pressSearch.terms(\"77-6f\", {\"women\":[1]});\n",
+            ),
+        ]
+        .into_iter()
+        .map(|(path, text)| (path.to_owned(), text.to_owned()))
+        .collect();
+        assert_eq!(files, expected);
+        Ok(())
+    }
+
+    /// Past a hundred statements the cards go on in `docs/1.js` (the 101st is its first), and a
+    /// long summary is cut at 200 characters.
+    #[test]
+    fn the_101st_statement_opens_the_second_docs_shard() -> anyhow::Result<()> {
+        let long = "é".repeat(250);
+        let mut docs: Vec<Doc<'_>> = (0..101)
+            .map(|_| Doc {
+                title: "Same",
+                day: day(2020, 1, 1),
+                slug: "same",
+                speakers: Vec::new(),
+                topics: Vec::new(),
+                location: None,
+                summary: "",
+                lang: None,
+            })
+            .collect();
+        docs[100] = Doc {
+            title: "Last",
+            slug: "last",
+            day: day(2019, 12, 31),
+            summary: &long,
+            ..Doc {
+                speakers: Vec::new(),
+                topics: Vec::new(),
+                ..docs[0]
+            }
+        };
+        let files = files(&docs)?;
+        let cut = "é".repeat(200);
+        assert_eq!(
+            files.get("search/docs/1.js").map(String::as_str),
+            Some(
+                format!(
+                    "pressSearch.docs(1, [[\"Last\",20191231,\"last\",[],[],-1,\"{cut}\"]]);\n"
+                )
+                .as_str()
+            )
+        );
+        let first = files
+            .get("search/docs/0.js")
+            .map_or(0, |d| d.matches("\"same\"").count());
+        assert_eq!(first, 100);
+        assert!(
+            files
+                .get("search/index.js")
+                .is_some_and(|i| i.contains("\"count\":101,"))
+        );
+        Ok(())
+    }
 
     #[test]
     fn folds_like_the_browser() {

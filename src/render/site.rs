@@ -804,6 +804,9 @@ fn group_pages(
 }
 
 #[cfg(test)]
+mod pages_tests;
+
+#[cfg(test)]
 mod tests {
     use anyhow::{Context as _, Result};
 

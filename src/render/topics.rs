@@ -53,8 +53,9 @@ impl TopicNotes {
     }
 
     /// `groups` with one more for each topic that names no statement itself but has topics
-    /// below it that do (`members`, [`Self::widened`]), so that it has its page too, counted,
-    /// like every parent's page, with its descendants' statements (`day` of each, by index).
+    /// below it that do (`members`, [`Self::widened`]), so that it has its page too; every
+    /// parent is counted, and dated, with its descendants' statements (`day` of each, by
+    /// index), as its page lists them.
     pub(crate) fn with_parents(
         &self,
         mut groups: Vec<Group>,
@@ -70,12 +71,13 @@ impl TopicNotes {
             let Some(all) = members.get(slug) else {
                 continue;
             };
-            if groups[..before].iter().any(|g| g.slug == slug) {
-                continue;
-            }
             let (Some(&newest), Some(&oldest)) = (all.first(), all.last()) else {
                 continue;
             };
+            if let Some(own) = groups[..before].iter_mut().find(|g| g.slug == slug) {
+                (own.count, own.first, own.last) = (all.len(), day(oldest), day(newest));
+                continue;
+            }
             groups.push(Group {
                 name: entry.name.clone(),
                 slug: slug.to_owned(),
@@ -85,9 +87,7 @@ impl TopicNotes {
                 role: None,
             });
         }
-        if groups.len() > before {
-            crate::query::sort_groups(&mut groups);
-        }
+        crate::query::sort_groups(&mut groups);
         groups
     }
 
