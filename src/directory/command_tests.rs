@@ -191,3 +191,26 @@ fn an_unreadable_directory_file_is_an_error() -> anyhow::Result<()> {
     assert_eq!(ran.err.lines().count(), 1, "{}", ran.err);
     Ok(())
 }
+
+#[test]
+fn on_a_handover_day_speakers_gives_the_new_role_as_the_one_held() -> anyhow::Result<()> {
+    let ran = run(
+        &[
+            (
+                "speakers.toml".to_owned(),
+                "[[person]]\nname = \"Ann Lee\"\nroles = [\n  \
+                 {role = \"Director\", organization = \"Org A\", from = 2020-01-01, until = 2026-01-20},\n  \
+                 {role = \"Executive Director\", organization = \"Org A\", from = 2026-01-20},\n]\n"
+                    .to_owned(),
+            ),
+            said("20", "Ann Lee"),
+        ],
+        &["speakers", "--format", "json"],
+    )?;
+    let speakers: serde_json::Value = serde_json::from_str(&ran.out)?;
+    assert_eq!(
+        speakers[0]["role"],
+        serde_json::json!({"role": "Executive Director", "organization": "Org A", "from": "2026-01-20", "until": null})
+    );
+    Ok(())
+}

@@ -745,7 +745,7 @@ fn group_pages(
     let index = site.page(
         &format!("{folder}/index.html"),
         plural,
-        &format!("{} {}", groups.len(), plural.to_lowercase()),
+        &crate::diagnostic::count(groups.len(), kind),
         kind,
         Vec::new(),
         minijinja::context! { groups => index_groups, by_count => items, cloud => by == GroupBy::Topic },

@@ -278,3 +278,17 @@ fn each_speaker_page_shows_its_own_role_and_organisation_and_an_alias_redirects_
     );
     Ok(())
 }
+
+#[test]
+fn an_index_of_one_speaker_says_one_speaker() -> Result<()> {
+    let (_dir, site) = export(&[statement("2026-02-01", "Torture")])?;
+    assert_eq!(
+        fragment(&site("speakers/index.html")?, "<p class=\"lede\">", "</p>"),
+        "<p class=\"lede\">1 speaker.</p>"
+    );
+    assert_eq!(
+        fragment(&site("topics/index.html")?, "<p class=\"lede\">", "</p>"),
+        "<p class=\"lede\">1 topic.</p>"
+    );
+    Ok(())
+}
