@@ -272,6 +272,16 @@ fn folders_that_are_not_press_s_are_refused_with_the_reason() -> Result<()> {
             inside.display()
         ))
     );
+    // Not there yet, several folders deep: the path is still read in order.
+    fs::remove_dir(f.root.join("templates"))?;
+    let inside = f.root.join("templates/new/site");
+    assert_eq!(
+        refusal(&inside, true),
+        Err(format!(
+            "refusing to export into {}: it is inside templates/",
+            inside.display()
+        ))
+    );
     let file = f.root.join("notes.txt");
     fs::write(&file, "x")?;
     assert_eq!(
