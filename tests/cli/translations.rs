@@ -510,4 +510,23 @@ fn check_warns_about_translations_older_than_the_last_correction() {
         run.err(),
         format!("{ar}checked 4 statements: 0 errors, 1 warning\n")
     );
+    // A second correction of the original: each translation is judged by its own last change
+    // against the original's last correction.
+    correct("interpol", "2026-02-10");
+    let later = |text: String| text.replace("corrected on 2026-02-03", "corrected on 2026-02-10");
+    let es_then = later(es).replace("last changed on 2026-01-27", "last changed on 2026-02-03");
+    let run = press(&archive, &["check"]);
+    assert_eq!(
+        run.err(),
+        format!(
+            "{}{es_then}checked 4 statements: 0 errors, 2 warnings\n",
+            later(ar.clone())
+        )
+    );
+    correct("interpol-es", "2026-02-10");
+    let run = press(&archive, &["check"]);
+    assert_eq!(
+        run.err(),
+        format!("{}checked 4 statements: 0 errors, 1 warning\n", later(ar))
+    );
 }
