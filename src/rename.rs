@@ -407,6 +407,13 @@ mod tests {
                 "---\naliases: # old\n\t- /a/\n\n\t- /b/\n\t- \"/n/\"\nlang: en\n---\n".to_owned()
             )
         );
+        // The new item takes the first item's indentation, whatever the last line is.
+        assert_eq!(
+            add("aliases:\n  - /a/\n  # retired: /b/\nlang: en\n"),
+            Some(
+                "---\naliases:\n  - /a/\n  # retired: /b/\n  - \"/n/\"\nlang: en\n---\n".to_owned()
+            )
+        );
         assert_eq!(add("aliases:\n  /a/\n"), None);
         assert_eq!(add("aliases:\nlang: en\n"), None);
         assert_eq!(add("aliases: [/a/ # open\n"), None);
