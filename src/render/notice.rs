@@ -65,3 +65,26 @@ pub fn lines(statement: &impl Header) -> Vec<String> {
         .map(|n| format!("{}: {}", n.label, n.note))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_withdrawal_comes_first_then_the_corrections_newest_first() {
+        let text = "---\ntitle: T\ndate: 2026-01-27\nspeaker: Ann\ntopics: [t]\ncorrections:\n  - date: 2026-03-05\n    note: First.\n  - date: 2026-03-07\n    note: Second.\nwithdrawn:\n  date: 2026-03-09\n  note: Sent in error.\n---\nBody.\n";
+        let parsed =
+            crate::statement::parse::parse("statements/2026/2026-01-27-t.md", text.as_bytes());
+        let Some(statement) = parsed.statement else {
+            panic!("does not parse: {:?}", parsed.diagnostics)
+        };
+        assert_eq!(
+            lines(&statement),
+            [
+                "Withdrawn on 9 March 2026: Sent in error.",
+                "Corrected on 7 March 2026: Second.",
+                "Corrected on 5 March 2026: First.",
+            ]
+        );
+    }
+}
