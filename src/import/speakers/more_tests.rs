@@ -164,7 +164,10 @@ fn a_standfirst_names_the_speaker_before_the_quotes_only() {
 #[test]
 fn the_feeds_organisation_is_placed_after_the_last_line() {
     let found = find(
-        &[(3, "Jane Roe, director, said: “We will not stop.”")],
+        &[
+            (3, "Jane Roe, director, said: “We will not stop.”"),
+            (5, "“Never,” she added."),
+        ],
         None,
         Some("Foo Watch"),
     );
@@ -173,7 +176,7 @@ fn the_feeds_organisation_is_placed_after_the_last_line() {
         Some((
             "Foo Watch".to_owned(),
             Origin {
-                line: 4,
+                line: 6,
                 text: "The post … appeared first on Foo Watch.".to_owned()
             }
         ))
@@ -181,7 +184,7 @@ fn the_feeds_organisation_is_placed_after_the_last_line() {
     assert_eq!(
         found.origins[0].guess.as_deref(),
         Some(
-            "organisation: not written next to the name; the organisation that issues the statement (line 4)"
+            "organisation: not written next to the name; the organisation that issues the statement (line 6)"
         )
     );
 }
@@ -262,5 +265,34 @@ fn a_sign_off_is_at_most_sixteen_words() {
         ])
         .speakers
         .is_empty()
+    );
+}
+
+#[test]
+fn a_sign_off_follows_the_nearest_line_that_ends_a_quote() {
+    assert_eq!(
+        found(&[
+            "Foo Watch welcomed the ruling today.",
+            "“This is a victory for the families.”",
+            "Jane Roe, Director of Foo Watch",
+        ])
+        .speakers,
+        [speaker("Jane Roe", Some("Director"), Some("Foo Watch"))]
+    );
+}
+
+#[test]
+fn a_label_s_role_keeps_its_own_of_and_ends_at_the_organisation_after_the_comma() {
+    assert_eq!(
+        found(&[
+            "Jane Roe, Director of Research, Foo Watch:",
+            "“We will not stop.”"
+        ])
+        .speakers,
+        [speaker(
+            "Jane Roe",
+            Some("Director of Research"),
+            Some("Foo Watch")
+        )]
     );
 }

@@ -67,7 +67,9 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         let positions: Vec<usize> = phrase.match_indices(separator).map(|(i, _)| i).collect();
         for &position in positions.iter().rev() {
             let rest = &phrase[position + separator.len()..];
+            // A rest with a comma of its own ("Research, Foo Watch") is split at that comma.
             if looks_like_org(rest)
+                && (separator == ", " || !rest.contains(", "))
                 && !gazetteer::is_place(rest)
                 && !words(rest).iter().any(|w| is_possessive(w.text))
             {
