@@ -151,4 +151,13 @@ mod tests {
         assert!(svg.contains("height=\"50.00\""));
         Ok(())
     }
+
+    #[test]
+    fn of_two_busiest_months_the_earlier_is_named() {
+        let svg = svg(&[((2025, 1), 2), ((2025, 2), 1), ((2025, 3), 2)]);
+        assert!(
+            svg.contains("<desc id=\"chart-desc\">5 statements in these ten years; the busiest month had 2 in January 2025.</desc>"),
+            "{svg}"
+        );
+    }
 }
