@@ -131,6 +131,11 @@ fn the_years_newest_first_and_a_statement_naming_a_topic_or_a_speaker_twice_list
             "---\ntitle: Two\ndate: 2023-05-01\nspeaker: [\"Bo Ma\", \"BO MA\"]\ntopics: [Women]\n---\nBody.\n"
                 .to_owned(),
         ),
+        (
+            "statements/2023/2023-04-01-one.md".to_owned(),
+            "---\ntitle: One\ndate: 2023-04-01\nspeaker: Bo Ma\ntopics: [Women]\n---\nBody.\n"
+                .to_owned(),
+        ),
     ])?;
     let years = site("statements/index.html")?;
     let (y2025, y2024) = (
@@ -174,14 +179,14 @@ fn the_years_newest_first_and_a_statement_naming_a_topic_or_a_speaker_twice_list
              <li><a href=\"../statements/2026/index.html\">2026</a> <span class=\"count\">1 statement</span></li>\n  \
              <li><a href=\"../statements/2025/index.html\">2025</a> <span class=\"count\">2 statements</span></li>\n  \
              <li><a href=\"../statements/2024/index.html\">2024</a> <span class=\"count\">1 statement</span></li>\n  \
-             <li><a href=\"../statements/2023/index.html\">2023</a> <span class=\"count\">1 statement</span></li>\n</ol>",
+             <li><a href=\"../statements/2023/index.html\">2023</a> <span class=\"count\">2 statements</span></li>\n</ol>",
             "<p class=\"lede\">\n  2 statements of 2025.\n</p>",
             "<p class=\"lede\">\n  1 statement of 2024.\n</p>",
             vec!["On 2025-06-01", "On 2025-05-01"],
             // The 2024 statement names Torture twice: it is listed once.
             vec!["On 2024-05-01"],
-            // "Two" names Bo Ma twice, spelt two ways: Bo Ma's page lists it once.
-            vec!["Two"],
+            // "Two" names Bo Ma twice, spelt two ways: Bo Ma's page lists it once, before the older "One".
+            vec!["Two", "One"],
         )
     );
     Ok(())
