@@ -297,3 +297,29 @@ fn an_index_of_one_speaker_says_one_speaker() -> Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn a_speaker_s_page_gives_the_role_and_organisation_of_their_newest_statement() -> Result<()> {
+    let said = |date: &str, role: &str, organization: &str| {
+        (
+            format!("statements/{}/{date}-s{}.md", &date[..4], &date[..4]),
+            format!(
+                "---\ntitle: \"On {date}\"\ndate: {date}\nspeaker: {{name: Ann Lee, role: {role}, organization: {organization}}}\ntopics: [Torture]\n---\nBody.\n"
+            ),
+        )
+    };
+    let (_dir, site) = export(&[
+        said("2025-03-01", "Researcher", "Org A"),
+        said("2026-03-01", "Director", "Org B"),
+        said("2024-03-01", "Intern", "Org C"),
+    ])?;
+    assert_eq!(
+        fragment(
+            &site("speakers/ann-lee/index.html")?,
+            "<p class=\"lede\">",
+            "</p>"
+        ),
+        "<p class=\"lede\">\nDirector, Org B.  3 statements, 1 March 2024 to 1 March 2026.\n</p>"
+    );
+    Ok(())
+}
