@@ -271,6 +271,15 @@ mod tests {
                 "6:1: correction 2 is dated 2026-02-01, before correction 1 (2026-03-01): corrections are listed oldest first"
             ]
         );
+        // Each correction is judged against the one before it, not the first.
+        assert_eq!(
+            messages(
+                "corrections:\n  - {date: 2026-03-01, note: a}\n  - {date: 2026-03-10, note: b}\n  - {date: 2026-03-05, note: c}\n"
+            ),
+            [
+                "6:1: correction 3 is dated 2026-03-05, before correction 2 (2026-03-10): corrections are listed oldest first"
+            ]
+        );
         assert_eq!(
             messages("withdrawn: {date: 2026-02-01, note: a, reason: b}\n"),
             ["6:12: unknown key `reason` in `withdrawn`"]
