@@ -2,21 +2,8 @@
 //! read (`names.rs`, `roles.rs`), found by mutation testing (bench/mutants): each test asserts
 //! what an import reads from realistic release text.
 
+use super::more_tests::{found, speaker};
 use super::*;
-
-fn speaker(name: &str, role: Option<&str>, org: Option<&str>) -> ExtractedSpeaker {
-    ExtractedSpeaker {
-        name: name.to_owned(),
-        role: role.map(str::to_owned),
-        organization: org.map(str::to_owned),
-    }
-}
-
-/// What `find` reads in `lines`, numbered from 1.
-fn found(lines: &[&str]) -> Found {
-    let numbered: Vec<(usize, &str)> = (1..).zip(lines.iter().copied()).collect();
-    find(&numbered, None, None)
-}
 
 #[test]
 fn a_role_in_an_apposition_elsewhere_fills_a_speaker_without_one() {

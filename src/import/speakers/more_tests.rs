@@ -3,7 +3,7 @@
 
 use super::*;
 
-fn speaker(name: &str, role: Option<&str>, org: Option<&str>) -> ExtractedSpeaker {
+pub(super) fn speaker(name: &str, role: Option<&str>, org: Option<&str>) -> ExtractedSpeaker {
     ExtractedSpeaker {
         name: name.to_owned(),
         role: role.map(str::to_owned),
@@ -12,7 +12,7 @@ fn speaker(name: &str, role: Option<&str>, org: Option<&str>) -> ExtractedSpeake
 }
 
 /// What `find` reads in `lines`, numbered from 1.
-fn found(lines: &[&str]) -> Found {
+pub(super) fn found(lines: &[&str]) -> Found {
     let numbered: Vec<(usize, &str)> = (1..).zip(lines.iter().copied()).collect();
     find(&numbered, None, None)
 }
