@@ -254,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn the_last_change_is_the_withdrawal_else_the_newest_correction() {
+        let modified = |extra: &str| {
+            parse("statements/2026/2026-01-27-t.md", file(extra).as_bytes())
+                .statement
+                .and_then(|s| crate::statement::Header::modified(&s))
+        };
+        let corrections =
+            "corrections:\n  - {date: 2026-02-01, note: One}\n  - {date: 2026-03-05, note: Two}\n";
+        assert_eq!(modified(corrections), day("2026-03-05"));
+        assert_eq!(
+            modified(&format!(
+                "{corrections}withdrawn: {{date: 2026-04-01, note: Gone}}\n"
+            )),
+            day("2026-04-01")
+        );
+        assert_eq!(modified(""), None);
+    }
+
+    #[test]
     fn locates_each_problem() {
         assert_eq!(
             messages("corrections:\n  - date: 2026-02-30\n    note: \"x\"\n"),

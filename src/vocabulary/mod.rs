@@ -242,9 +242,15 @@ impl Vocabulary {
         let mut found = Vec::new();
         let mut stack = vec![index];
         while let Some(at) = stack.pop() {
+            if at != index {
+                if found.contains(&at) {
+                    continue;
+                }
+                found.push(at);
+            }
+            // Children pushed last first, so that they are visited in file order.
             for (child, entry) in self.topics.iter().enumerate().rev() {
                 if entry.parent == Some(at) && child != index && !found.contains(&child) {
-                    found.push(child);
                     stack.push(child);
                 }
             }
@@ -407,6 +413,12 @@ mod tests {
         assert_eq!(vocabulary.entry("icpo"), Some(0));
         assert_eq!(vocabulary.topics[1].parent, Some(0));
         assert_eq!(vocabulary.descendants(0), vec![1, 2]);
+        // Siblings, and their children, in file order.
+        let siblings = Vocabulary::parse(
+            "[[topic]]\nname = \"A\"\n[[topic]]\nname = \"B\"\nparent = \"A\"\n[[topic]]\nname = \"C\"\nparent = \"A\"\n[[topic]]\nname = \"B1\"\nparent = \"B\"\n",
+        )
+        .expect("valid");
+        assert_eq!(siblings.descendants(0), vec![1, 3, 2]);
         let mut topics = Topic::distinct(["ICPO", "interpol", "Torture"]);
         vocabulary.canonical(&mut topics);
         assert_eq!(topics, Topic::distinct(["Interpol", "Torture"]));
