@@ -67,3 +67,81 @@ pub(super) fn adopt(
     statement.translation_of = Some(original.slug.clone());
     statement
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Exit;
+    use crate::commands::in_process::{archive, press};
+
+    const SUDAN: &str = "---\ntitle: \"Sudan: Protect civilians\"\ndate: 2025-06-01\nspeaker: \"Ana Ruiz\"\ntopics: [\"Sudan\"]\nlocation: \"Geneva\"\n---\nCivilians must be protected.\n";
+
+    fn new(root: &std::path::Path, lang: &str, more: &[&str]) -> crate::commands::in_process::Ran {
+        let mut args = vec![
+            "new",
+            "--translation-of",
+            "sudan",
+            "--lang",
+            lang,
+            "--title",
+            "T",
+        ];
+        args.extend_from_slice(more);
+        press(root, &args)
+    }
+
+    #[test]
+    fn a_translation_keeps_the_original_s_date_and_place_and_its_slug_ends_with_the_language_in_lower_case()
+     {
+        let root = archive(&[("statements/2025/2025-06-01-sudan.md", SUDAN)]).unwrap();
+        let ran = new(root.path(), "PT-br", &[]);
+        assert_eq!((ran.exit, ran.err.as_str()), (Exit::Success, ""));
+        assert_eq!(ran.out, "statements/2025/2025-06-01-sudan-pt-br.md\n");
+        assert_eq!(
+            std::fs::read_to_string(
+                root.path()
+                    .join("statements/2025/2025-06-01-sudan-pt-br.md")
+            )
+            .unwrap(),
+            "---\ntitle: \"T\"\ndate: 2025-06-01\nspeaker:\n  name: \"Ana Ruiz\"\ntopics: [\"Sudan\"]\nlocation: \"Geneva\"\nlang: \"PT-br\"\ntranslation_of: \"sudan\"\n---\n"
+        );
+        let ran = new(
+            root.path(),
+            "de",
+            &["--date", "2025-06-03", "--location", "Bern"],
+        );
+        assert_eq!(ran.out, "statements/2025/2025-06-03-sudan-de.md\n");
+        let de = std::fs::read_to_string(root.path().join(ran.out.trim())).unwrap();
+        assert!(
+            de.contains("date: 2025-06-03\n") && de.contains("location: \"Bern\"\n"),
+            "{de}"
+        );
+    }
+
+    #[test]
+    fn a_language_is_the_same_whatever_its_case() {
+        let root = archive(&[("statements/2025/2025-06-01-sudan.md", SUDAN)]).unwrap();
+        assert_eq!(new(root.path(), "pt-BR", &[]).exit, Exit::Success);
+        let before = std::fs::read_dir(root.path().join("statements/2025"))
+            .unwrap()
+            .count();
+        let ran = new(root.path(), "PT-br", &[]);
+        assert_eq!(
+            (ran.exit, ran.err.as_str()),
+            (
+                Exit::Usage,
+                "press: error: `sudan` already has a translation in \"pt-BR\": statements/2025/2025-06-01-sudan-pt-br.md\n"
+            )
+        );
+        let ran = new(root.path(), "EN", &[]);
+        assert_eq!(
+            ran.err,
+            "press: error: `sudan` is in \"en\" already: give the language of the translation with --lang\n"
+        );
+        assert_eq!(
+            std::fs::read_dir(root.path().join("statements/2025"))
+                .unwrap()
+                .count(),
+            before
+        );
+    }
+}
