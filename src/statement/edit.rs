@@ -310,21 +310,21 @@ mod tests {
 
     #[test]
     fn a_block_that_keeps_its_blank_lines_keeps_them() {
-        let text = "---\ntitle: x\naliases: [\"/a/\"]\nbackground: |+\n  b\n\n---\n";
+        let text = "---\ntitle: x\naliases: [\"/a/\"]\nbackground: |+ # kept: blank\n  b\n\n---\n";
         let out = withdraw(text, &note("2026-03-05", "w")).expect("edits");
         assert_eq!(
             out,
-            "---\ntitle: x\naliases: [\"/a/\"]\nbackground: |+\n  b\n\nwithdrawn:\n  date: 2026-03-05\n  note: \"w\"\n---\n"
+            "---\ntitle: x\naliases: [\"/a/\"]\nbackground: |+ # kept: blank\n  b\n\nwithdrawn:\n  date: 2026-03-05\n  note: \"w\"\n---\n"
         );
     }
 
     #[test]
     fn items_after_a_comment_or_a_lone_dash_set_the_indentation() {
-        let text = "---\ntitle: x\ntopics:\n    - a\ncorrections: # fixed\n-\n  date: 2026-02-01\n  note: a\n---\n";
+        let text = "---\ntitle: x\ntopics:\n    - a\ncorrections: # fixed: see notes\n-\n  date: 2026-02-01\n  note: a\n---\n";
         let out = add_correction(text, &[], &note("2026-03-05", "n")).expect("edits");
         assert_eq!(
             out,
-            "---\ntitle: x\ntopics:\n    - a\ncorrections: # fixed\n-\n  date: 2026-02-01\n  note: a\n- date: 2026-03-05\n  note: \"n\"\n---\n"
+            "---\ntitle: x\ntopics:\n    - a\ncorrections: # fixed: see notes\n-\n  date: 2026-02-01\n  note: a\n- date: 2026-03-05\n  note: \"n\"\n---\n"
         );
     }
 
