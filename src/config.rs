@@ -329,4 +329,15 @@ mod tests {
         assert!(check_base_url("https://example.org/press/").is_ok());
         assert!(check_base_url("http://example.org").is_ok());
     }
+
+    /// A TOML error's column counts characters: the accented letters before it on its line
+    /// move it one column each, not one per byte.
+    #[test]
+    fn an_error_column_counts_characters_not_bytes() -> Result<()> {
+        let err = Config::parse("title = \"Zoë Ünal\" x\n")
+            .err()
+            .context("a bad setting is refused")?;
+        assert_eq!((err.line, err.column), (1, 20), "{err}");
+        Ok(())
+    }
 }

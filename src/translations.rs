@@ -177,4 +177,23 @@ mod tests {
         assert!(!in_language("est", "es") && !in_language("es", "es-MX"));
         assert_eq!(language_of(&all[0], "de"), "fr");
     }
+
+    /// Translations follow the original by language tag with case folded: `es` before `FR`
+    /// (whose capital would otherwise sort it first), as `show` and each page list them.
+    #[test]
+    fn a_family_sorts_its_languages_without_regard_to_case() {
+        let all = [
+            statement("x", ""),
+            statement("x-fr", "lang: FR\ntranslation_of: x\n"),
+            statement("x-es", "lang: es\ntranslation_of: x\n"),
+            statement("x-de", "lang: de\ntranslation_of: x\n"),
+        ];
+        assert_eq!(
+            slugs(&family_of(&all, &all[1], "en")),
+            ["x", "x-de", "x-es", "x-fr"]
+        );
+        let published: Vec<&Statement> = all.iter().collect();
+        let families = Families::new(&published, "en");
+        assert_eq!(slugs(families.family("x")), ["x", "x-de", "x-es", "x-fr"]);
+    }
 }

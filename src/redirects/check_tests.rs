@@ -145,3 +145,18 @@ fn an_alias_not_written_as_itself_is_placed_at_its_key_not_in_the_body() -> Resu
     );
     Ok(())
 }
+
+/// A web server that folds case serves `/statements/2019/X/` from a statement's own page
+/// folder: an alias that differs from a page only in case is refused as one over that page.
+#[test]
+fn an_alias_over_a_statement_s_page_in_other_case_is_an_error() -> Result<()> {
+    let (dir, statements) = archive(&[(Y, "aliases: [\"/Statements/2019/X/\"]"), (X, "")])?;
+    let found = printed(dir.path(), &statements);
+    assert_eq!(
+        found,
+        [format!(
+            "{Y}:6:12: error: alias \"/Statements/2019/X/\" would be written at Statements/2019/X/index.html, over the page of {X}\n  help: remove the alias: that address is a statement's own page"
+        )]
+    );
+    Ok(())
+}

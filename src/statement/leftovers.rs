@@ -104,4 +104,19 @@ mod tests {
         assert!(texts("a {{ b\n\nc }} and {% d").is_empty());
         assert_eq!(leftovers("x {{a}}")[0].offset, 2);
     }
+
+    /// A leftover of at most 60 characters is quoted whole, however many bytes its letters take;
+    /// a longer one is cut at 59 characters and `…`.
+    #[test]
+    fn a_leftover_is_cut_by_characters_not_bytes() {
+        let accented = format!("{{{{ {} }}}}", "é".repeat(54));
+        assert_eq!(accented.chars().count(), 60);
+        assert_eq!(
+            texts(&format!("A {accented} b")),
+            [("Liquid tag", accented.clone())]
+        );
+        let longer = format!("{{{{ {} }}}}", "é".repeat(55));
+        let cut = format!("{}…", longer.chars().take(59).collect::<String>());
+        assert_eq!(texts(&format!("A {longer} b")), [("Liquid tag", cut)]);
+    }
 }

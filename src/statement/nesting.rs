@@ -222,4 +222,22 @@ mod tests {
         assert_eq!(depth("- a\n\n        continued text"), None);
         assert_eq!(depth(&format!("{}x", " ".repeat(80))), None);
     }
+
+    /// `1)` opens an ordered list as `1.` does: a body nested 33 lists deep with it is refused
+    /// at its line, as one nested with `1.` is.
+    #[test]
+    fn a_list_numbered_with_a_parenthesis_is_a_level() {
+        assert_eq!(depth("1) 2) 3) x"), Some((0, 3)));
+        let body = format!("Intro.\n\n{}deep\n", "1) ".repeat(33));
+        let text = format!("---\ntitle: T\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\n---\n{body}");
+        let parsed = crate::statement::parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+        let messages: Vec<String> = parsed.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "statements/2026/2026-01-27-x.md:9:1: error: Markdown is nested 33 levels deep, more than 32\n  help: flatten the block quotes or lists"
+            ]
+        );
+        assert!(parsed.statement.is_none());
+    }
 }

@@ -1478,3 +1478,6 @@ mod tests {
         assert_eq!(trim_blank_lines("\n\n  a\n\nb  \n\n"), ("  a\n\nb  ", 2));
     }
 }
+
+#[cfg(test)]
+mod text_tests;

@@ -141,4 +141,31 @@ mod tests {
         assert_eq!(statement, again, "{written}");
         Ok(())
     }
+
+    /// Keys from other systems that start with `-` (`-`, `-x`, `- x`) are written quoted, and
+    /// read back as the same keys.
+    #[test]
+    fn extra_keys_starting_with_a_dash_are_kept() -> Result<()> {
+        let text = "---\ntitle: T\ndate: 2026-01-27\nspeaker: A\ntopics: [t]\nextra:\n  \"-\": 1\n  \"-x\": \"y\"\n  \"- z\": [1]\n  \"-1\": 2\n---\nBody\n";
+        let parsed = parse("statements/2026/2026-01-27-t.md", text.as_bytes());
+        let statement = parsed
+            .statement
+            .with_context(|| format!("{:?}", parsed.diagnostics))?;
+        let written = to_markdown(&statement);
+        assert!(
+            written.ends_with(
+                "extra:\n  \"-\": 1\n  \"-x\": \"y\"\n  \"- z\": [1]\n  \"-1\": 2\n---\nBody\n"
+            ),
+            "{written}"
+        );
+        let again = parse("statements/2026/2026-01-27-t.md", written.as_bytes());
+        let extra = again.statement.map(|s| s.extra);
+        assert_eq!(
+            extra.as_ref(),
+            Some(&statement.extra),
+            "{:?}",
+            again.diagnostics
+        );
+        Ok(())
+    }
 }
