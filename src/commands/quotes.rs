@@ -160,3 +160,32 @@ fn build_query(args: &QuotesArgs, now: Now) -> anyhow::Result<Query> {
     }
     Ok(query)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Exit;
+    use crate::commands::in_process::{Ran, archive, press};
+
+    #[test]
+    fn a_quote_over_two_paragraphs_and_wrapped_lines_is_one_row_of_the_table() -> anyhow::Result<()>
+    {
+        let root = archive(&[(
+            "statements/2026/2026-01-27-t.md",
+            "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker: [\"Jane Roe\", \"John Smith\"]\ntopics: [a]\n---\n\
+             Reacting to the reports, Jane Roe, Director at Foo Watch, said:\n\n\
+             “The reports are\ndeeply concerning.\n\n\
+             “They must be investigated.”\n",
+        )])?;
+        assert_eq!(
+            press(root.path(), &["quotes"]),
+            Ran {
+                exit: Exit::Success,
+                out: "DATE        SPEAKER   STATEMENT  QUOTE\n\
+                      2026-01-27  Jane Roe  t          The reports are deeply concerning. They must be investigated.\n"
+                    .to_owned(),
+                err: String::new(),
+            }
+        );
+        Ok(())
+    }
+}

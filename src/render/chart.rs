@@ -160,4 +160,22 @@ mod tests {
             "{svg}"
         );
     }
+
+    #[test]
+    fn a_year_four_months_from_the_end_is_labelled_and_three_is_not() -> Result<()> {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).context("valid date");
+        // Ending in April: January 2026 is the fourth bar from the right, its label just fits.
+        let april = svg(&monthly_counts([], day(2026, 4, 30)?));
+        assert!(
+            april.ends_with("<text class=\"year\" x=\"696\" y=\"116\">2026</text></svg>"),
+            "{april}"
+        );
+        // Ending in March: three bars are too narrow for the label.
+        let march = svg(&monthly_counts([], day(2026, 3, 31)?));
+        assert!(
+            march.ends_with("<text class=\"year\" x=\"630\" y=\"116\">2025</text></svg>"),
+            "{march}"
+        );
+        Ok(())
+    }
 }

@@ -240,4 +240,10 @@ mod tests {
         let text = to_terminal(&"word ".repeat(20), 22, false);
         assert!(text.lines().all(|l| l.chars().count() <= 22));
     }
+
+    #[test]
+    fn a_top_heading_is_capitalised_and_a_lower_one_kept_as_written() {
+        let text = to_terminal("# Our demands\n\n## What happened\n\nText.", 40, false);
+        assert_eq!(text, "OUR DEMANDS\n\nWhat happened\n\nText.");
+    }
 }

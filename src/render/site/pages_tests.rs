@@ -323,3 +323,73 @@ fn a_speaker_s_page_gives_the_role_and_organisation_of_their_newest_statement() 
     );
     Ok(())
 }
+
+#[test]
+fn statements_corrected_on_one_day_are_listed_newest_statement_first() -> Result<()> {
+    let corrected = |date: &str, title: &str| {
+        (
+            format!("statements/2026/{date}-{}.md", title.to_lowercase()),
+            format!(
+                "---\ntitle: \"{title}\"\ndate: {date}\nspeaker: Ann\ntopics: [t]\n\
+                 corrections:\n  - {{date: 2026-03-05, note: \"{title} fixed.\"}}\n---\nBody.\n"
+            ),
+        )
+    };
+    let (_dir, site) = export(&[
+        corrected("2026-01-10", "Older"),
+        corrected("2026-01-20", "Newer"),
+        corrected("2026-01-15", "Middle"),
+    ])?;
+    let page = site("corrections/index.html")?;
+    let notes: Vec<&str> = ["Newer fixed.", "Middle fixed.", "Older fixed."]
+        .into_iter()
+        .filter(|note| page.contains(note))
+        .collect();
+    assert_eq!(notes.len(), 3, "{page}");
+    let at = |note: &str| page.find(note).unwrap_or(usize::MAX);
+    assert!(
+        at("Newer fixed.") < at("Middle fixed.") && at("Middle fixed.") < at("Older fixed."),
+        "{page}"
+    );
+    let feed = site("corrections/feed.xml")?;
+    let titles: Vec<&str> = feed
+        .split("<title>")
+        .skip(2)
+        .filter_map(|t| t.split("</title>").next())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Corrected: Newer", "Corrected: Middle", "Corrected: Older"],
+        "{feed}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_themes_card_showing_roles_follows_a_changed_role_on_the_next_export() -> Result<()> {
+    let macros = include_str!("../../../templates/macros.html").replace(
+        "<p class=\"summary\">",
+        "{% for p in s.speakers %}<span class=\"card-role\">{{ p.role }}</span>{% endfor %}<p class=\"summary\">",
+    );
+    let text = |role: &str| {
+        format!(
+            "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker: {{name: Ann Lee, role: {role}}}\ntopics: [t]\n---\nBody.\n"
+        )
+    };
+    let path = "statements/2026/2026-01-27-t.md";
+    let first = text("Director");
+    let dir = archive(&[("templates/macros.html", &macros), (path, &first)])?;
+    let ran = press(dir.path(), &["export"]);
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let index = || std::fs::read_to_string(dir.path().join("site/index.html"));
+    assert!(index()?.contains("<span class=\"card-role\">Director</span>"));
+    std::fs::write(dir.path().join(path), text("Senior Director"))?;
+    let ran = press(dir.path(), &["export"]);
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let index = index()?;
+    assert!(
+        index.contains("<span class=\"card-role\">Senior Director</span>"),
+        "{index}"
+    );
+    Ok(())
+}
