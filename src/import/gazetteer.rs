@@ -127,4 +127,17 @@ mod tests {
         assert!(!is_place_word("Jordan"));
         assert!(!is_place_word("Sarah"));
     }
+
+    /// "the" before a country inside a combination is no part of its name: "Sudan and the
+    /// Central African Republic" is two places, as a title's `Place:` prefix.
+    #[test]
+    fn a_combination_with_the_before_a_country_is_a_place() {
+        assert!(is_place("Sudan and the Central African Republic"));
+        assert!(is_place("Chad/the Central African Republic"));
+        assert_eq!(
+            crate::import::title_location("Sudan and the Central African Republic: Refugees")
+                .as_deref(),
+            Some("Sudan and the Central African Republic")
+        );
+    }
 }

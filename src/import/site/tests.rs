@@ -63,6 +63,32 @@ fn dates_in_the_forms_sites_use() -> Result<()> {
     Ok(())
 }
 
+/// A zone's name after a post's time gives that zone's offset (summer and winter time apart).
+#[test]
+fn zone_names_give_their_offsets() -> Result<()> {
+    let utc = FixedOffset::east_opt(0).context("UTC is a valid offset")?;
+    for (zone, offset) in [
+        ("EST", "-05:00"),
+        ("EDT", "-04:00"),
+        ("CST", "-06:00"),
+        ("CDT", "-05:00"),
+        ("MST", "-07:00"),
+        ("MDT", "-06:00"),
+        ("PST", "-08:00"),
+        ("PDT", "-07:00"),
+        ("BST", "+01:00"),
+        ("CEST", "+02:00"),
+        ("AEDT", "+11:00"),
+    ] {
+        assert_eq!(
+            parse_date(&format!("2019-07-01 10:00:00 {zone}"), utc),
+            Some((instant(&format!("2019-07-01T10:00:00{offset}"))?, false)),
+            "{zone}"
+        );
+    }
+    Ok(())
+}
+
 #[test]
 fn jekyll_post_with_quirks() -> Result<()> {
     let text = "\u{feff}\n\n---\r\ntitle: \"UK: Stop it\"\r\nauthor: Kate Allen\r\ntags: [Torture, torture, Rendition]\r\ncategories: press\r\ndescription: Short.\r\npublished: false\r\nlayout: post\r\nslug: Stop_It!\r\nredirect_from:\r\n\t- /old/\r\n---\r\n\r\nBody with {% include note.html %}.\r\n";
