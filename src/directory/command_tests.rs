@@ -236,3 +236,17 @@ fn a_role_is_held_on_its_last_day() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Surnames of three letters one letter apart ("Ana Lee", "Ana Lea") are different people:
+/// `check` says nothing.
+#[test]
+fn check_leaves_three_letter_surnames_one_letter_apart_alone() -> anyhow::Result<()> {
+    assert_eq!(
+        check(&[said("05", "\"Ana Lee\""), said("06", "\"Ana Lea\"")])?,
+        (
+            Exit::Success,
+            "checked 2 statements: 0 errors, 0 warnings\n".to_owned()
+        )
+    );
+    Ok(())
+}

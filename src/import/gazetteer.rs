@@ -140,4 +140,17 @@ mod tests {
             Some("Sudan and the Central African Republic")
         );
     }
+
+    /// A given name that is also a country's name ("Georgia", "Jordan") starts a speaker's
+    /// name.
+    #[test]
+    fn a_given_name_that_is_also_a_country_starts_a_speaker_s_name() {
+        for name in ["Georgia Brown", "Jordan Smith", "Chad Okoye"] {
+            let got = crate::import::extract(&format!(
+                "Title\n\n{name}, Director at Foo Watch, said: “Stop.”\n"
+            ));
+            let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, [name]);
+        }
+    }
 }

@@ -195,4 +195,17 @@ mod tests {
         assert!(md.starts_with("# Georgia: Release them\n"), "{md}");
         assert!(!md.starts_with("# Foo Watch"), "{md}");
     }
+
+    /// A page whose article repeats its one `<h1>` gives the title once, as a heading.
+    #[test]
+    fn a_page_s_title_inside_its_article_is_written_once() {
+        let page = "<html><head><title>Site</title></head><body>\
+            <article><h1>Georgia: Release them</h1><p>Jane Roe, Director at Foo Watch, said the \
+            authorities must release the protesters at once and drop every charge.</p>\
+            <p>“Now,” she said. The protesters were arrested on Monday in Tbilisi.</p></article>\
+            </body></html>";
+        let md = html_to_markdown(page);
+        assert!(md.starts_with("# Georgia: Release them\n"), "{md}");
+        assert_eq!(md.matches("Georgia: Release them").count(), 1, "{md}");
+    }
 }

@@ -55,3 +55,33 @@ fn explain_exits_2_when_a_file_cannot_be_read_even_if_a_later_one_is_refused() -
     assert_eq!(ran.exit, Exit::Usage, "{}", ran.err);
     Ok(())
 }
+
+/// `--date` takes the full form only: "2024-2-5" is a usage error, not 5 February.
+#[test]
+fn a_date_without_leading_zeros_is_refused() -> anyhow::Result<()> {
+    let root = archive(&[(
+        "in/a.txt",
+        "Stop the dumping\n\nJane Roe, Director at Foo Watch, said: “Stop.”\n",
+    )])?;
+    let file = root.path().join("in/a.txt");
+    let ran = press(
+        root.path(),
+        &[
+            "import",
+            "--topic",
+            "t",
+            "--date",
+            "2024-2-5",
+            &file.to_string_lossy(),
+        ],
+    );
+    assert_eq!(
+        (ran.exit, ran.out.as_str(), ran.err.as_str()),
+        (
+            Exit::Usage,
+            "",
+            "press: error: invalid --date \"2024-2-5\": use YYYY-MM-DD\n"
+        )
+    );
+    Ok(())
+}

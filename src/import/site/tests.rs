@@ -402,6 +402,26 @@ fn links_rewritten_outside_code_in_markdown_and_html() {
     assert_eq!(seen.len(), 6);
 }
 
+/// Jekyll's `:i_month` is the month without a leading zero, `:month` with one.
+#[test]
+fn jekyll_i_month_has_no_leading_zero() -> Result<()> {
+    let day = Published::Date(NaiveDate::from_ymd_opt(2019, 6, 18).context("valid")?);
+    let facts = permalink::PostFacts {
+        published: Some(day),
+        file_slug: "launch",
+        ..permalink::PostFacts::default()
+    };
+    let site = Site {
+        permalink: Some("/news/:year/:i_month/:month/:title/".to_owned()),
+        ..Site::default()
+    };
+    assert_eq!(
+        permalink::permalink(&site, SiteKind::Jekyll, &facts),
+        "/news/2019/6/06/launch/"
+    );
+    Ok(())
+}
+
 #[test]
 fn permalinks_from_the_site_rules() -> Result<()> {
     let day = Published::Date(NaiveDate::from_ymd_opt(2015, 12, 3).context("valid")?);
