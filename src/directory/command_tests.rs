@@ -214,3 +214,39 @@ fn on_a_handover_day_speakers_gives_the_new_role_as_the_one_held() -> anyhow::Re
     );
     Ok(())
 }
+
+/// A role is held through its `until` day: a statement on that day shows it.
+#[test]
+fn a_role_is_held_on_its_last_day() -> anyhow::Result<()> {
+    let ran = run(
+        &[
+            (
+                "speakers.toml".to_owned(),
+                "[[person]]\nname = \"Ann Lee\"\nroles = [{role = \"Director\", organization = \"Org A\", from = 2020-01-01, until = 2026-01-20}]\n"
+                    .to_owned(),
+            ),
+            said("20", "Ann Lee"),
+        ],
+        &["speakers", "--format", "json"],
+    )?;
+    let speakers: serde_json::Value = serde_json::from_str(&ran.out)?;
+    assert_eq!(
+        speakers[0]["role"],
+        serde_json::json!({"role": "Director", "organization": "Org A", "from": "2020-01-01", "until": "2026-01-20"})
+    );
+    Ok(())
+}
+
+/// Surnames of three letters one letter apart ("Ana Lee", "Ana Lea") are different people:
+/// `check` says nothing.
+#[test]
+fn check_leaves_three_letter_surnames_one_letter_apart_alone() -> anyhow::Result<()> {
+    assert_eq!(
+        check(&[said("05", "\"Ana Lee\""), said("06", "\"Ana Lea\"")])?,
+        (
+            Exit::Success,
+            "checked 2 statements: 0 errors, 0 warnings\n".to_owned()
+        )
+    );
+    Ok(())
+}

@@ -257,3 +257,34 @@ pub fn measure_dir(dir: &Path) -> anyhow::Result<Report> {
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A speaker's role and organisation count as right whatever their case: the accuracy
+    /// report compares words, not capitals.
+    #[test]
+    fn roles_are_compared_without_case() {
+        let raw = "Title\n\nJane Roe, Director at Foo Watch, said: “Stop.”\n";
+        let got = extract(raw);
+        let expected = Expected {
+            title: Some("Title".to_owned()),
+            location: None,
+            speakers: vec![ExpectedSpeaker {
+                name: "Jane Roe".to_owned(),
+                role: Some("director".to_owned()),
+                organization: Some("FOO WATCH".to_owned()),
+            }],
+            has_background: false,
+            background_starts_with: None,
+            body_starts_with: None,
+            date: None,
+            organization: None,
+            has_contact: None,
+            contact_starts_with: None,
+        };
+        let (correct, notes) = score(raw, &got, &expected);
+        assert_eq!(correct, [true; 7], "{notes:?}");
+    }
+}

@@ -375,4 +375,25 @@ mod tests {
         assert!(md.contains("Jane Doe said:"), "{md}");
         assert!(!md.contains("x()"), "{md}");
     }
+
+    /// Markdown input keeps its line breaks: lines without a blank one between them stay one
+    /// paragraph (plain text would give each line its own).
+    #[test]
+    fn markdown_without_blank_lines_keeps_its_paragraphs() {
+        let got = extract_markdown("Title\nOne.\nTwo.\n");
+        assert_eq!(got.body, "One.\nTwo.");
+    }
+
+    /// A line of twelve words right under a contact heading is part of the contact block.
+    #[test]
+    fn a_twelve_word_line_under_a_contact_heading_is_contact() {
+        let got = extract(
+            "Title\n\nText.\n\nMedia contact:\nJane Roe, head of the press office at our Geneva office today\n",
+        );
+        assert_eq!(got.body, "Text.");
+        assert_eq!(
+            got.contact.as_deref(),
+            Some("Media contact:\nJane Roe, head of the press office at our Geneva office today")
+        );
+    }
 }

@@ -560,4 +560,16 @@ mod tests {
         assert_eq!(items[1].offset, None);
         Ok(())
     }
+
+    /// An empty category (`<category></category>`, `<category> </category>`) is no topic.
+    #[test]
+    fn empty_categories_are_not_topics() -> Result<()> {
+        let rss = RSS.replace(
+            "<category><![CDATA[China]]></category>",
+            "<category></category><category><![CDATA[China]]></category><category> </category>",
+        );
+        let item = one_item(&rss)?;
+        assert_eq!(item.categories, ["China", "Freedom of expression"]);
+        Ok(())
+    }
 }

@@ -127,4 +127,30 @@ mod tests {
         assert!(!is_place_word("Jordan"));
         assert!(!is_place_word("Sarah"));
     }
+
+    /// "the" before a country inside a combination is no part of its name: "Sudan and the
+    /// Central African Republic" is two places, as a title's `Place:` prefix.
+    #[test]
+    fn a_combination_with_the_before_a_country_is_a_place() {
+        assert!(is_place("Sudan and the Central African Republic"));
+        assert!(is_place("Chad/the Central African Republic"));
+        assert_eq!(
+            crate::import::title_location("Sudan and the Central African Republic: Refugees")
+                .as_deref(),
+            Some("Sudan and the Central African Republic")
+        );
+    }
+
+    /// A given name that is also a country's name ("Georgia", "Jordan") starts a speaker's
+    /// name.
+    #[test]
+    fn a_given_name_that_is_also_a_country_starts_a_speaker_s_name() {
+        for name in ["Georgia Brown", "Jordan Smith", "Chad Okoye"] {
+            let got = crate::import::extract(&format!(
+                "Title\n\n{name}, Director at Foo Watch, said: “Stop.”\n"
+            ));
+            let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, [name]);
+        }
+    }
 }

@@ -180,4 +180,32 @@ mod tests {
         let md = html_to_markdown("<p>One.</p><p>Two <em>three</em>.</p>");
         assert_eq!(md, "One.\n\nTwo _three_.");
     }
+
+    /// A page with two `<h1>` (the site's name in its header, the statement's title in the
+    /// article) is titled by its article, never by the site's name.
+    #[test]
+    fn a_page_with_two_h1_is_not_titled_by_the_first() {
+        let page = "<html><head><title>Georgia: Release them</title></head><body>\
+            <header><h1>Foo Watch</h1></header>\
+            <article><h1>Georgia: Release them</h1><p>Jane Roe, Director at Foo Watch, said the \
+            authorities must release the protesters at once and drop every charge.</p>\
+            <p>“Now,” she said. The protesters were arrested on Monday in Tbilisi.</p></article>\
+            </body></html>";
+        let md = html_to_markdown(page);
+        assert!(md.starts_with("# Georgia: Release them\n"), "{md}");
+        assert!(!md.starts_with("# Foo Watch"), "{md}");
+    }
+
+    /// A page whose article repeats its one `<h1>` gives the title once, as a heading.
+    #[test]
+    fn a_page_s_title_inside_its_article_is_written_once() {
+        let page = "<html><head><title>Site</title></head><body>\
+            <article><h1>Georgia: Release them</h1><p>Jane Roe, Director at Foo Watch, said the \
+            authorities must release the protesters at once and drop every charge.</p>\
+            <p>“Now,” she said. The protesters were arrested on Monday in Tbilisi.</p></article>\
+            </body></html>";
+        let md = html_to_markdown(page);
+        assert!(md.starts_with("# Georgia: Release them\n"), "{md}");
+        assert_eq!(md.matches("Georgia: Release them").count(), 1, "{md}");
+    }
 }

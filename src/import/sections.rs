@@ -473,4 +473,22 @@ mod tests {
         assert_eq!(sections.body.iter().filter(|l| !l.1.is_empty()).count(), 2);
         assert!(sections.background.is_none());
     }
+
+    /// "About" and a name of eight words is still a heading that starts the background (kept
+    /// as a bold line); with a ninth word it is a line of the body.
+    #[test]
+    fn an_about_heading_of_eight_words_starts_the_background() {
+        let got = crate::import::extract(
+            "Title\n\nText.\n\nAbout Foo Watch and the Global Rights Network Trust\n\nFoo Watch works.\n",
+        );
+        assert_eq!(got.body, "Text.");
+        assert_eq!(
+            got.background.as_deref(),
+            Some("**About Foo Watch and the Global Rights Network Trust**\n\nFoo Watch works.")
+        );
+        let got = crate::import::extract(
+            "Title\n\nText.\n\nAbout Foo Watch and the Global Rights Network Trust Fund\n\nFoo Watch works.\n",
+        );
+        assert_eq!(got.background, None);
+    }
 }

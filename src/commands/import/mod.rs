@@ -33,6 +33,8 @@ use chrono::NaiveDate;
 
 mod explain;
 mod site;
+#[cfg(test)]
+mod tests;
 
 use site::resolve::Links;
 use site::{Migration, SiteReport, post_statement, site_options};

@@ -278,3 +278,19 @@ fn ordinary_sentences_are_not_datelines() {
         None
     );
 }
+
+/// The date is looked for in the first six lines after the title, not further.
+#[test]
+fn a_date_line_is_read_up_to_the_sixth_line_of_the_head() {
+    let text = |lines: &str| format!("Title\n\n{lines}5 February 2024\n\nMore.\n");
+    let got = crate::import::extract(&text("One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\n"));
+    assert_eq!(got.date, ymd(2024, 2, 5));
+    assert_eq!(
+        got.body,
+        "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nMore."
+    );
+    let got = crate::import::extract(&text(
+        "One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\n",
+    ));
+    assert_eq!(got.date, None);
+}

@@ -63,6 +63,32 @@ fn dates_in_the_forms_sites_use() -> Result<()> {
     Ok(())
 }
 
+/// A zone's name after a post's time gives that zone's offset (summer and winter time apart).
+#[test]
+fn zone_names_give_their_offsets() -> Result<()> {
+    let utc = FixedOffset::east_opt(0).context("UTC is a valid offset")?;
+    for (zone, offset) in [
+        ("EST", "-05:00"),
+        ("EDT", "-04:00"),
+        ("CST", "-06:00"),
+        ("CDT", "-05:00"),
+        ("MST", "-07:00"),
+        ("MDT", "-06:00"),
+        ("PST", "-08:00"),
+        ("PDT", "-07:00"),
+        ("BST", "+01:00"),
+        ("CEST", "+02:00"),
+        ("AEDT", "+11:00"),
+    ] {
+        assert_eq!(
+            parse_date(&format!("2019-07-01 10:00:00 {zone}"), utc),
+            Some((instant(&format!("2019-07-01T10:00:00{offset}"))?, false)),
+            "{zone}"
+        );
+    }
+    Ok(())
+}
+
 #[test]
 fn jekyll_post_with_quirks() -> Result<()> {
     let text = "\u{feff}\n\n---\r\ntitle: \"UK: Stop it\"\r\nauthor: Kate Allen\r\ntags: [Torture, torture, Rendition]\r\ncategories: press\r\ndescription: Short.\r\npublished: false\r\nlayout: post\r\nslug: Stop_It!\r\nredirect_from:\r\n\t- /old/\r\n---\r\n\r\nBody with {% include note.html %}.\r\n";
@@ -374,6 +400,26 @@ fn links_rewritten_outside_code_in_markdown_and_html() {
         "[a](/about/) ![b](<https://old.exampleimg/x y.png> \"t\") `[c](/code/)`\n\n[d]: https://old.example/ref/\n\n<img src=\"https://old.example/i.png\" alt=\"\"> <a href='https://old.example/p/'>p</a>\n\n```\n[e](/fenced/)\n```\n[f]\\({{x}})"
     );
     assert_eq!(seen.len(), 6);
+}
+
+/// Jekyll's `:i_month` is the month without a leading zero, `:month` with one.
+#[test]
+fn jekyll_i_month_has_no_leading_zero() -> Result<()> {
+    let day = Published::Date(NaiveDate::from_ymd_opt(2019, 6, 18).context("valid")?);
+    let facts = permalink::PostFacts {
+        published: Some(day),
+        file_slug: "launch",
+        ..permalink::PostFacts::default()
+    };
+    let site = Site {
+        permalink: Some("/news/:year/:i_month/:month/:title/".to_owned()),
+        ..Site::default()
+    };
+    assert_eq!(
+        permalink::permalink(&site, SiteKind::Jekyll, &facts),
+        "/news/2019/6/06/launch/"
+    );
+    Ok(())
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The names a migrated post goes by (its translation key, the names links use) when its file
 //! name holds dots of its own ("release-1.2.md"), run in process like
-//! [`super::resolve_tests`].
+//! [`super::resolve_tests`]; and the summary's count of linked files the archive already
+//! holds.
 
 use anyhow::Result;
 
@@ -58,6 +59,33 @@ fn a_dot_in_a_post_s_name_is_part_of_its_name_not_a_language_or_an_extension() -
                 b"---\ntitle: \"Release 1.3\"\ndate: 2020-04-01\nspeaker:\n  name: \"Org\"\ntopics: [\"news\"]\nlang: \"en\"\naliases: [\"/post/release-1.3/\"]\n---\n[before](../2020/2020-03-01-release-1-2.md)\n",
             ),
         ])
+    );
+    Ok(())
+}
+
+/// A linked file the archive holds already, byte for byte, is counted as already there even
+/// when nothing is copied.
+#[test]
+fn a_file_already_in_the_archive_is_reported_when_none_is_copied() -> Result<()> {
+    let site = site(&[
+        (
+            "_config.yml",
+            b"url: https://c.example.org\npermalink: /:title/\n",
+        ),
+        (
+            "_posts/2021-05-05-files.md",
+            b"---\ntitle: Files\n---\n![same](/assets/same.png)\n",
+        ),
+        ("assets/same.png", b"same bytes"),
+    ])?;
+    let root = archive(&[("assets/same.png", "same bytes")])?;
+    let ran = import(root.path(), "jekyll", site.path(), &[]);
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    assert!(
+        ran.err
+            .contains("\nfiles copied into assets/: 0 (1 already there)\n"),
+        "{}",
+        ran.err
     );
     Ok(())
 }
