@@ -396,4 +396,22 @@ mod tests {
             Some("Media contact:\nJane Roe, head of the press office at our Geneva office today")
         );
     }
+
+    /// Each page label above the title stays in the body; the line under it is the title.
+    #[test]
+    fn every_page_label_above_the_title_leaves_it_the_title() {
+        for label in [
+            "Press release",
+            "News release",
+            "Media release",
+            "News",
+            "Statement",
+            "Public statement",
+            "For immediate release",
+        ] {
+            let got = extract(&format!("{label}\n\nUK: Stop it\n\nText.\n"));
+            assert_eq!(got.title.as_deref(), Some("UK: Stop it"), "{label}");
+            assert_eq!(got.body, format!("{label}\n\nText."), "{label}");
+        }
+    }
 }

@@ -572,4 +572,17 @@ mod tests {
         assert_eq!(item.categories, ["China", "Freedom of expression"]);
         Ok(())
     }
+
+    /// An empty title is no title: the import calls the item untitled and asks for one.
+    #[test]
+    fn an_empty_title_is_no_title() -> Result<()> {
+        let rss = RSS.replace(
+            "<title>Hong Kong: Conviction of Jimmy Lai sounds death knell for press freedom</title>",
+            "<title> </title>",
+        );
+        let item = one_item(&rss)?;
+        assert_eq!(item.title, None);
+        assert_eq!(item.extracted.title, None);
+        Ok(())
+    }
 }

@@ -208,4 +208,13 @@ mod tests {
         assert!(md.starts_with("# Georgia: Release them\n"), "{md}");
         assert_eq!(md.matches("Georgia: Release them").count(), 1, "{md}");
     }
+
+    /// Buttons ("Share", "Print") are page controls, never statement text.
+    #[test]
+    fn buttons_are_dropped() {
+        assert_eq!(
+            html_to_markdown("<p>Text.</p><button>Share on Facebook</button>"),
+            "Text."
+        );
+    }
 }
