@@ -414,4 +414,20 @@ mod tests {
             assert_eq!(got.body, format!("{label}\n\nText."), "{label}");
         }
     }
+
+    /// The dateline's place is the first prefix's, not a later paragraph's.
+    #[test]
+    fn the_dateline_place_is_the_first_prefix_s() {
+        let got = extract("Title\n\nLONDON – The court ruled.\n\nGENEVA – The UN replied.\n");
+        assert_eq!(got.dateline_place.as_deref(), Some("London"));
+    }
+
+    /// The background is traced to its first heading, not a later one.
+    #[test]
+    fn the_background_is_traced_to_its_first_heading() {
+        let got = extract(
+            "Title\n\nText.\n\nNotes to editors\n\nA note.\n\nAbout UNICEF\n\nUNICEF works.\n",
+        );
+        assert_eq!(got.origins.background.map(|o| o.line), Some(5));
+    }
 }

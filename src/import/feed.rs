@@ -585,4 +585,11 @@ mod tests {
         assert_eq!(item.extracted.title, None);
         Ok(())
     }
+
+    /// A timestamp without seconds ("2024-02-05 10:00") is read as written.
+    #[test]
+    fn a_timestamp_without_seconds_is_read() {
+        let got = wall_clock("2024-02-05 10:00").map(|(at, offset)| (at.to_string(), offset));
+        assert_eq!(got, Some(("2024-02-05 10:00:00".to_owned(), None)));
+    }
 }

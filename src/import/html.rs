@@ -217,4 +217,16 @@ mod tests {
             "Text."
         );
     }
+
+    /// In a fragment whose `<main>` holds one `<article>` and related links, the article is
+    /// the statement.
+    #[test]
+    fn the_article_inside_main_is_the_statement() {
+        assert_eq!(
+            html_to_markdown(
+                "<main><article><p>Text.</p></article><div>Related: other news</div></main>"
+            ),
+            "Text."
+        );
+    }
 }

@@ -351,3 +351,13 @@ fn a_statement_title_names_its_issuer_before_the_subject() {
         assert_eq!(got.organization.as_deref(), Some("Foo Watch"), "{marker}");
     }
 }
+
+/// Each honorific before a surname alone names the speaker, honorific included.
+#[test]
+fn every_honorific_before_a_surname_names_the_speaker() {
+    for honorific in ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame"] {
+        let got = crate::import::extract(&format!("Title\n\n“Stop,” said {honorific} Okoye.\n"));
+        let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, [format!("{honorific} Okoye")], "{honorific}");
+    }
+}
