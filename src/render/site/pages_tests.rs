@@ -430,3 +430,24 @@ fn without_a_base_url_the_corrections_feed_links_up_from_its_folder() -> Result<
     );
     Ok(())
 }
+
+#[test]
+fn with_a_base_url_the_404_page_links_to_the_site_from_any_depth() -> Result<()> {
+    let (_dir, site) = export(&[
+        (
+            "press.toml".to_owned(),
+            "base_url = \"https://example.org/press/\"\n".to_owned(),
+        ),
+        statement("2026-01-01", "t"),
+    ])?;
+    let page = site("404.html")?;
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"https://example.org/press/style.css\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"https://example.org/press/search/index.html\">search</a>"),
+        "{page}"
+    );
+    Ok(())
+}
