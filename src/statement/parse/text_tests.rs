@@ -40,3 +40,16 @@ fn translation_of_is_read_without_the_spaces_around_it() {
         Some("orig")
     );
 }
+
+/// A topic is its name without the spaces around it, quoted or not.
+#[test]
+fn topics_are_read_without_the_spaces_around_them() {
+    let text = "---\ntitle: T\ndate: 2026-01-27\nspeaker: A\ntopics: [\" Torture \", \"human rights\t\"]\n---\nBody.\n";
+    let parsed = parse("statements/2026/2026-01-27-x.md", text.as_bytes());
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let names: Vec<String> = parsed
+        .statement
+        .map(|s| s.topics.into_iter().map(|t| t.name).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["Torture", "human rights"]);
+}
