@@ -165,3 +165,75 @@ fn a_role_from_another_mention_keeps_the_organisation_the_attribution_gave() {
         );
     }
 }
+/// Every particle a name may hold ("Jan van der Berg"), and every organisation known by one
+/// word, as an import reads them; written out here, not read from the tables.
+#[test]
+fn every_name_particle_and_one_word_organisation_is_read() {
+    for particle in [
+        "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den",
+        "la", "le", "bin", "ibn", "bint", "al", "el", "y", "ter", "ten", "zu",
+    ] {
+        let name = format!("Jan {particle} Berg");
+        let line = format!("“Stop the raids,” said {name}, director at Foo Watch.");
+        assert_eq!(
+            found(&[&line]).speakers,
+            [speaker(&name, Some("director"), Some("Foo Watch"))],
+            "{line}"
+        );
+    }
+    // Written in capitals or, as some newsrooms do, as a word ("Unicef").
+    for organization in [
+        "Amnesty",
+        "Greenpeace",
+        "Oxfam",
+        "UNICEF",
+        "Unicef",
+        "UNHCR",
+        "Unhcr",
+        "ICRC",
+        "Icrc",
+        "MSF",
+        "Msf",
+        "UNESCO",
+        "Unesco",
+        "UNAIDS",
+        "Unaids",
+    ] {
+        let line = format!("“Stop the raids,” said Jane Roe, director at {organization}.");
+        assert_eq!(
+            found(&[&line]).speakers,
+            [speaker("Jane Roe", Some("director"), Some(organization))],
+            "{line}"
+        );
+        // Named alone after the person, it is their organisation, not their role.
+        let line = format!("“Stop the raids,” said Jane Roe, {organization}.");
+        assert_eq!(
+            found(&[&line]).speakers,
+            [speaker("Jane Roe", None, Some(organization))],
+            "{line}"
+        );
+    }
+    for (line, role, organization) in [
+        (
+            "“Stop the raids,” said Jane Roe, Amnesty International.",
+            None,
+            "Amnesty International",
+        ),
+        (
+            "Jane Roe, Foo Watch, said: “Stop the raids.”",
+            None,
+            "Foo Watch",
+        ),
+        (
+            "Jane Roe, International Director, Foo Watch, said: “Stop.”",
+            Some("International Director"),
+            "Foo Watch",
+        ),
+    ] {
+        assert_eq!(
+            found(&[line]).speakers,
+            [speaker("Jane Roe", role, Some(organization))],
+            "{line}"
+        );
+    }
+}

@@ -84,6 +84,14 @@ pub fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
             return (role(rest), org(&phrase[..end]));
         }
     }
+    // ORG alone ("Jane Roe, Amnesty International"): no word of a title but the organisation's.
+    if looks_like_org(phrase)
+        && !words(phrase)
+            .iter()
+            .any(|w| is_role_word(w.text) && !is_org_word(w.text))
+    {
+        return (None, org(phrase));
+    }
     (role(phrase), None)
 }
 
