@@ -162,6 +162,52 @@ mod tests {
         assert_eq!(direction("not a tag"), None);
     }
 
+    /// Every right-to-left language and script, written out here (not read from the tables).
+    #[test]
+    fn every_right_to_left_language_and_script_reads_right_to_left() {
+        for language in [
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "nqo", "ps", "sd", "syr", "ug", "ur", "yi",
+        ] {
+            assert_eq!(direction(language), Some("rtl"), "{language}");
+            assert_eq!(
+                direction(&format!("{language}-Latn")),
+                None,
+                "{language}-Latn"
+            );
+        }
+        for script in [
+            "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa",
+        ] {
+            assert_eq!(direction(&format!("en-{script}")), Some("rtl"), "{script}");
+        }
+        for language in ["am", "hi", "ku", "ms", "so", "sw", "tr", "zh"] {
+            assert_eq!(direction(language), None, "{language}");
+        }
+    }
+
+    /// The tags with a region or script of their own are named as themselves, not as their
+    /// language with the tag after it.
+    #[test]
+    fn a_regional_or_script_variant_with_a_name_of_its_own_has_it() {
+        for (tag, name) in [
+            ("pt-BR", "Português do Brasil"),
+            ("pt-PT", "Português europeu"),
+            ("sr-Latn", "Srpski"),
+            ("zh-Hans", "简体中文"),
+            ("zh-Hant", "繁體中文"),
+            ("pt", "Português"),
+            ("sr", "Српски"),
+            ("zh", "中文"),
+            ("nb", "Norsk bokmål"),
+            ("nn", "Norsk nynorsk"),
+            ("fil", "Filipino"),
+            ("ckb", "کوردی"),
+        ] {
+            assert_eq!(endonym(tag), name, "{tag}");
+        }
+        assert_eq!(endonym("sr-Cyrl"), "Српски (sr-Cyrl)");
+    }
+
     /// Tags are case-insensitive: `AR` and `He-IL` are right to left as `ar` and `he-IL` are.
     #[test]
     fn a_language_tag_in_capitals_keeps_its_direction() {
