@@ -627,3 +627,6 @@ fn refuse_symlinked_folders(root: &Path, relative: &str) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod write_tests;
+
+#[cfg(test)]
+mod date_tests;

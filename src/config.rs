@@ -340,4 +340,18 @@ mod tests {
         assert_eq!((err.line, err.column), (1, 20), "{err}");
         Ok(())
     }
+
+    /// A bad setting on an indented line is located at that line, as one at the margin is.
+    #[test]
+    fn an_indented_bad_setting_is_located_at_its_line() -> Result<()> {
+        let err = Config::parse("title = \"T\"\n  per_page = 0\n")
+            .err()
+            .context("a bad setting is refused")?;
+        assert_eq!(
+            err.to_string(),
+            "press.toml:2:1: error: `per_page` must be at least 1\n  \
+             help: write per_page = 50, or leave it out for the default"
+        );
+        Ok(())
+    }
 }

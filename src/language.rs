@@ -161,4 +161,13 @@ mod tests {
         assert_eq!(direction("en"), None);
         assert_eq!(direction("not a tag"), None);
     }
+
+    /// Tags are case-insensitive: `AR` and `He-IL` are right to left as `ar` and `he-IL` are.
+    #[test]
+    fn a_language_tag_in_capitals_keeps_its_direction() {
+        assert_eq!(direction("AR"), Some("rtl"));
+        assert_eq!(direction("He-IL"), Some("rtl"));
+        assert_eq!(direction("FA-ir"), Some("rtl"));
+        assert_eq!(direction("EN"), None);
+    }
 }

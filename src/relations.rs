@@ -225,3 +225,6 @@ fn outdated<H: Header>(
         )),
     )
 }
+
+#[cfg(test)]
+mod tests;

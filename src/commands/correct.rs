@@ -162,3 +162,6 @@ fn amend(
     writeln!(io.out, "{relative}")?;
     Ok(Exit::Success)
 }
+
+#[cfg(test)]
+mod tests;

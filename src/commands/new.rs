@@ -290,3 +290,6 @@ fn prompt_missing(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

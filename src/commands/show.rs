@@ -149,4 +149,35 @@ mod tests {
         );
         Ok(())
     }
+
+    /// Asked for the language of the original, `show` gives the original, not a regional
+    /// translation that also matches the tag.
+    #[test]
+    fn show_lang_of_the_originals_language_gives_the_original_not_a_regional_translation()
+    -> anyhow::Result<()> {
+        let original = "---\ntitle: \"Interpol: alto al abuso\"\ndate: 2026-01-27\nspeaker: \"Ana Ruiz\"\ntopics: [Interpol]\nlang: es\n---\nAlto.\n";
+        let root = archive(&[
+            ("statements/2026/2026-01-27-interpol.md", original),
+            ("statements/2026/2026-01-27-interpol-es.md", MEXICAN),
+        ])?;
+        assert_eq!(
+            press(
+                root.path(),
+                &[
+                    "show",
+                    "interpol-es",
+                    "--lang",
+                    "es",
+                    "--format",
+                    "markdown"
+                ]
+            ),
+            Ran {
+                exit: Exit::Success,
+                out: original.to_owned(),
+                err: String::new(),
+            }
+        );
+        Ok(())
+    }
 }

@@ -250,3 +250,28 @@ fn check_leaves_three_letter_surnames_one_letter_apart_alone() -> anyhow::Result
     );
     Ok(())
 }
+
+/// Roles written newest first in `speakers.toml` are listed by their start, oldest first.
+#[test]
+fn roles_written_out_of_order_are_listed_by_their_start() -> anyhow::Result<()> {
+    let ran = run(
+        &[
+            (
+                "speakers.toml".to_owned(),
+                "[[person]]\nname = \"Ann Lee\"\nroles = [\n  \
+                 {role = \"Executive Director\", from = 2026-01-20},\n  \
+                 {role = \"Director\", from = 2020-01-01, until = 2026-01-19},\n]\n"
+                    .to_owned(),
+            ),
+            said("20", "Ann Lee"),
+        ],
+        &["speakers", "--format", "json"],
+    )?;
+    let speakers: serde_json::Value = serde_json::from_str(&ran.out)?;
+    let roles: Vec<&str> = speakers[0]["roles"]
+        .as_array()
+        .map(|roles| roles.iter().filter_map(|r| r["role"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(roles, ["Director", "Executive Director"]);
+    Ok(())
+}

@@ -396,4 +396,38 @@ mod tests {
             Some("Media contact:\nJane Roe, head of the press office at our Geneva office today")
         );
     }
+
+    /// Each page label above the title stays in the body; the line under it is the title.
+    #[test]
+    fn every_page_label_above_the_title_leaves_it_the_title() {
+        for label in [
+            "Press release",
+            "News release",
+            "Media release",
+            "News",
+            "Statement",
+            "Public statement",
+            "For immediate release",
+        ] {
+            let got = extract(&format!("{label}\n\nUK: Stop it\n\nText.\n"));
+            assert_eq!(got.title.as_deref(), Some("UK: Stop it"), "{label}");
+            assert_eq!(got.body, format!("{label}\n\nText."), "{label}");
+        }
+    }
+
+    /// The dateline's place is the first prefix's, not a later paragraph's.
+    #[test]
+    fn the_dateline_place_is_the_first_prefix_s() {
+        let got = extract("Title\n\nLONDON – The court ruled.\n\nGENEVA – The UN replied.\n");
+        assert_eq!(got.dateline_place.as_deref(), Some("London"));
+    }
+
+    /// The background is traced to its first heading, not a later one.
+    #[test]
+    fn the_background_is_traced_to_its_first_heading() {
+        let got = extract(
+            "Title\n\nText.\n\nNotes to editors\n\nA note.\n\nAbout UNICEF\n\nUNICEF works.\n",
+        );
+        assert_eq!(got.origins.background.map(|o| o.line), Some(5));
+    }
 }

@@ -572,4 +572,24 @@ mod tests {
         assert_eq!(item.categories, ["China", "Freedom of expression"]);
         Ok(())
     }
+
+    /// An empty title is no title: the import calls the item untitled and asks for one.
+    #[test]
+    fn an_empty_title_is_no_title() -> Result<()> {
+        let rss = RSS.replace(
+            "<title>Hong Kong: Conviction of Jimmy Lai sounds death knell for press freedom</title>",
+            "<title> </title>",
+        );
+        let item = one_item(&rss)?;
+        assert_eq!(item.title, None);
+        assert_eq!(item.extracted.title, None);
+        Ok(())
+    }
+
+    /// A timestamp without seconds ("2024-02-05 10:00") is read as written.
+    #[test]
+    fn a_timestamp_without_seconds_is_read() {
+        let got = wall_clock("2024-02-05 10:00").map(|(at, offset)| (at.to_string(), offset));
+        assert_eq!(got, Some(("2024-02-05 10:00:00".to_owned(), None)));
+    }
 }

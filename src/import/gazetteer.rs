@@ -153,4 +153,14 @@ mod tests {
             assert_eq!(names, [name]);
         }
     }
+
+    /// Places listed with commas ("Sudan, South Sudan") are a place, as a title's prefix.
+    #[test]
+    fn places_listed_with_commas_are_a_place() {
+        assert!(is_place("Sudan, South Sudan"));
+        assert_eq!(
+            crate::import::title_location("Armenia, Azerbaijan: Free the detainees").as_deref(),
+            Some("Armenia, Azerbaijan")
+        );
+    }
 }

@@ -208,4 +208,25 @@ mod tests {
         assert!(md.starts_with("# Georgia: Release them\n"), "{md}");
         assert_eq!(md.matches("Georgia: Release them").count(), 1, "{md}");
     }
+
+    /// Buttons ("Share", "Print") are page controls, never statement text.
+    #[test]
+    fn buttons_are_dropped() {
+        assert_eq!(
+            html_to_markdown("<p>Text.</p><button>Share on Facebook</button>"),
+            "Text."
+        );
+    }
+
+    /// In a fragment whose `<main>` holds one `<article>` and related links, the article is
+    /// the statement.
+    #[test]
+    fn the_article_inside_main_is_the_statement() {
+        assert_eq!(
+            html_to_markdown(
+                "<main><article><p>Text.</p></article><div>Related: other news</div></main>"
+            ),
+            "Text."
+        );
+    }
 }

@@ -69,3 +69,17 @@ pub struct Origins {
     /// The line that starts the contact block.
     pub contact: Option<Origin>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long line is shown as its first eighty characters and an ellipsis.
+    #[test]
+    fn a_long_line_is_cut_after_eighty_characters() {
+        let line = "é".repeat(100);
+        let origin = Origin::at(3, &line, 0);
+        assert_eq!(origin.text, format!("{}…", "é".repeat(80)));
+        assert_eq!(origin.line, 3);
+    }
+}

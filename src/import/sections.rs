@@ -357,6 +357,9 @@ pub(crate) fn contact_text(lines: &[&str]) -> Option<String> {
 }
 
 #[cfg(test)]
+mod table_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -246,4 +246,10 @@ mod tests {
         let text = to_terminal("# Our demands\n\n## What happened\n\nText.", 40, false);
         assert_eq!(text, "OUR DEMANDS\n\nWhat happened\n\nText.");
     }
+
+    #[test]
+    fn an_image_shows_its_text_and_address() {
+        let text = to_terminal("See ![the map](map.png) here.", 40, false);
+        assert_eq!(text, "See [image: the map] <map.png> here.");
+    }
 }

@@ -189,4 +189,12 @@ mod tests {
         assert_eq!(excerpt(text, 40), text);
         assert_eq!(excerpt(text, 30), "Ελευθερία για τους…");
     }
+
+    /// A cut after a comma or a semicolon drops it before the `…`: no "word,…".
+    #[test]
+    fn an_excerpt_cut_after_punctuation_drops_it() {
+        assert_eq!(excerpt("one two, three four", 9), "one two…");
+        assert_eq!(excerpt("one two; three four", 9), "one two…");
+        assert_eq!(excerpt("one two: three four", 9), "one two…");
+    }
 }

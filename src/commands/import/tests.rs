@@ -85,3 +85,65 @@ fn a_date_without_leading_zeros_is_refused() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// `--explain` shows a speaker given on the command line as name, role, organisation, in
+/// that order.
+#[test]
+fn explain_shows_a_given_speaker_as_name_role_organisation() -> anyhow::Result<()> {
+    let root = archive(&[("in/a.txt", "UK: Stop it\n\n5 February 2024\n\nText.\n")])?;
+    let file = root.path().join("in/a.txt");
+    let ran = press(
+        root.path(),
+        &[
+            "import",
+            "--explain",
+            "--topic",
+            "t",
+            "--speaker",
+            "Jane Roe",
+            "--role",
+            "Director",
+            "--org",
+            "Foo Watch",
+            &file.to_string_lossy(),
+        ],
+    );
+    assert!(
+        ran.out
+            .contains("  speaker: Jane Roe, Director, Foo Watch\n    from --speaker\n"),
+        "{}",
+        ran.out
+    );
+    Ok(())
+}
+
+/// `--location` wins over the title's `Place:` prefix.
+#[test]
+fn the_location_flag_wins_over_the_title_s_place() -> anyhow::Result<()> {
+    let root = archive(&[(
+        "in/a.txt",
+        "UK: Stop it\n\n5 February 2024\n\nJane Roe, Director at Foo Watch, said: “Stop.”\n",
+    )])?;
+    let file = root.path().join("in/a.txt");
+    let ran = press(
+        root.path(),
+        &[
+            "import",
+            "--dry-run",
+            "--topic",
+            "t",
+            "--location",
+            "Geneva",
+            &file.to_string_lossy(),
+        ],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let location: Vec<&str> = ran
+        .out
+        .lines()
+        .filter(|l| l.starts_with("location:"))
+        .collect();
+    assert_eq!(location.len(), 1, "{}", ran.out);
+    assert!(location[0].contains("Geneva"), "{}", ran.out);
+    Ok(())
+}

@@ -294,3 +294,158 @@ fn a_date_line_is_read_up_to_the_sixth_line_of_the_head() {
     ));
     assert_eq!(got.date, None);
 }
+
+/// Each month name and abbreviation a release writes, in either order of day and month; the
+/// list is written out here, not read from the table, so a month dropped or misnumbered there
+/// fails.
+#[test]
+fn every_month_name_and_abbreviation_gives_its_month() {
+    let months = [
+        ("January", "Jan", 1),
+        ("February", "Feb", 2),
+        ("March", "Mar", 3),
+        ("April", "Apr", 4),
+        ("May", "May", 5),
+        ("June", "Jun", 6),
+        ("July", "Jul", 7),
+        ("August", "Aug", 8),
+        ("September", "Sept", 9),
+        ("September", "Sep", 9),
+        ("October", "Oct", 10),
+        ("November", "Nov", 11),
+        ("December", "Dec", 12),
+    ];
+    for (name, short, number) in months {
+        for written in [
+            format!("5 {name} 2024"),
+            format!("{name} 5, 2024"),
+            format!("5 {short}. 2024"),
+            format!("{short}. 5, 2024"),
+            format!("{} 5, 2024", name.to_uppercase()),
+        ] {
+            assert_eq!(date_line(&written), ymd(2024, number, 5), "{written}");
+        }
+    }
+}
+
+#[test]
+fn every_weekday_may_open_a_date_line() {
+    for day in [
+        "Monday",
+        "Mon",
+        "Tuesday",
+        "Tues",
+        "Tue",
+        "Wednesday",
+        "Wed",
+        "Thursday",
+        "Thurs",
+        "Thur",
+        "Thu",
+        "Friday",
+        "Fri",
+        "Saturday",
+        "Sat",
+        "Sunday",
+        "Sun",
+    ] {
+        let line = format!("{day}, 5 February 2024");
+        assert_eq!(date_line(&line), ymd(2024, 2, 5), "{line}");
+    }
+}
+
+#[test]
+fn every_date_label_leaves_a_line_that_is_only_a_date() {
+    for label in [
+        "Published",
+        "First published",
+        "Posted",
+        "Issued",
+        "Dated",
+        "Date",
+        "Released",
+        "Updated",
+        "Last updated",
+    ] {
+        let line = format!("{label}: 5 February 2024");
+        assert_eq!(date_line(&line), ymd(2024, 2, 5), "{line}");
+    }
+}
+
+#[test]
+fn every_release_label_may_share_a_line_with_its_date() {
+    for label in [
+        "Press release",
+        "News release",
+        "Media release",
+        "Press statement",
+        "Joint statement",
+        "Statement",
+        "News",
+        "Media advisory",
+        "Briefing note",
+        "Press briefing note",
+        "Readout",
+        "FOR IMMEDIATE RELEASE",
+        "Immediate release",
+        "Embargoed until",
+        "Embargoed",
+        "Under embargo until",
+    ] {
+        let line = format!("{label} - 25 September, 2013");
+        assert_eq!(
+            labelled_date_line(&line).map(|(d, _)| d),
+            ymd(2013, 9, 25),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn every_newswire_marker_ends_a_dateline() {
+    for wire in [
+        "PRNewswire",
+        "PRNewswire-USNewswire",
+        "PRNewswire-PRWeb",
+        "PR Newswire",
+        "GLOBE NEWSWIRE",
+        "GlobeNewswire",
+        "BUSINESS WIRE",
+        "ACCESSWIRE",
+        "ACCESS Newswire",
+        "EINPresswire",
+        "EIN Presswire",
+        "CNW",
+        "Newsfile Corp.",
+        "Marketwired",
+        "PRWEB",
+        "PRWeb",
+        "NewMediaWire",
+    ] {
+        let dateline = format!("NEW YORK, March 5, 2024 /{wire}/ --");
+        assert_eq!(
+            dateline_prefix(&format!("{dateline} Acme Corp today")),
+            prefix(Some("New York"), ymd(2024, 3, 5), &dateline),
+            "{wire}"
+        );
+    }
+}
+
+#[test]
+fn every_release_noun_and_issuing_verb_dates_a_release() {
+    for noun in [
+        "press release",
+        "news release",
+        "media release",
+        "statement",
+    ] {
+        for verb in ["issued", "published", "released", "made", "posted", "dated"] {
+            let line = format!("The {noun} {verb} by HM Treasury on 14 May 2002.");
+            assert_eq!(
+                issued_sentence(&line).map(|(d, _)| d),
+                ymd(2002, 5, 14),
+                "{line}"
+            );
+        }
+    }
+}

@@ -454,3 +454,43 @@ fn permalinks_from_the_site_rules() -> Result<()> {
     );
     Ok(())
 }
+
+/// A key written three times is one key written twice for the report, its earlier values
+/// kept as `duplicate_title` and `duplicate_title_2`.
+#[test]
+fn a_key_written_three_times_is_reported_once() -> Result<()> {
+    let text = "---\ntitle: One\ntitle: Two\ntitle: Three\ndate: 2019-03-01\n---\nBody.\n";
+    let post = read("2019-03-01-thrice.md", text, &options(SiteKind::Jekyll)?)?;
+    assert_eq!(post.duplicates, ["title"]);
+    assert_eq!(post.title.as_deref(), Some("Three"));
+    Ok(())
+}
+
+/// A Hugo `figure` with both `alt` and `title` takes its alt text from `alt`, its caption
+/// from `title`.
+#[test]
+fn a_figure_s_alt_text_is_its_alt_not_its_title() {
+    let context = markup::Context {
+        url: None,
+        base_path: "",
+        front: &[],
+    };
+    let got = markup::translate(
+        "{{< figure src=\"/chart.png\" alt=\"A rising line\" title=\"Figure 1\" >}}",
+        &context,
+    );
+    assert_eq!(got.body, "![A rising line](/chart.png)\n*Figure 1*");
+}
+
+/// Hugo's `uglyurls` by section: only the sections set to `true` get `.html` addresses.
+#[test]
+fn ugly_urls_only_for_the_sections_set_true() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("hugo.toml"),
+        "baseURL = \"https://hugo.example.org/\"\n[uglyurls]\npost = false\nnews = true\n",
+    )?;
+    let site = Site::find(dir.path(), SiteKind::Hugo);
+    assert_eq!(site.ugly, ["news"]);
+    Ok(())
+}

@@ -145,3 +145,23 @@ fn role_phrases_split_into_role_and_organisation() {
         );
     }
 }
+
+/// The organisation an attribution gives stays, when a role comes from another mention that
+/// names another one.
+#[test]
+fn a_role_from_another_mention_keeps_the_organisation_the_attribution_gave() {
+    for attribution in [
+        "“Stop the raids,” said Jane Roe, of Foo Watch.",
+        "“Stop the raids,” Jane Roe, of Foo Watch, said.",
+    ] {
+        let found = found(&[
+            attribution,
+            "Jane Roe, the director of Bar Institute, spoke at the rally.",
+        ]);
+        assert_eq!(
+            found.speakers,
+            [speaker("Jane Roe", Some("director"), Some("Foo Watch"))],
+            "{attribution}"
+        );
+    }
+}

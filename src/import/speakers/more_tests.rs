@@ -296,3 +296,68 @@ fn a_label_s_role_keeps_its_own_of_and_ends_at_the_organisation_after_the_comma(
         )]
     );
 }
+
+/// Each verb that attributes a quote names its speaker.
+#[test]
+fn every_cue_verb_names_the_speaker() {
+    for verb in [
+        "said",
+        "stated",
+        "added",
+        "continued",
+        "commented",
+        "noted",
+        "warned",
+        "urged",
+        "explained",
+        "remarked",
+        "declared",
+        "responded",
+        "replied",
+        "stressed",
+        "emphasised",
+        "emphasized",
+        "concluded",
+        "insisted",
+        "observed",
+        "acknowledged",
+        "wrote",
+    ] {
+        let got = crate::import::extract(&format!(
+            "Title\n\nJane Roe, Director at Foo Watch, {verb}: “Stop.”\n"
+        ));
+        let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Jane Roe"], "{verb}");
+    }
+}
+
+/// A statement title names who issues it up to the words that say what about: "marking",
+/// "ahead of", "following"…
+#[test]
+fn a_statement_title_names_its_issuer_before_the_subject() {
+    for marker in [
+        "on",
+        "regarding",
+        "about",
+        "following",
+        "after",
+        "marking",
+        "ahead of",
+        "in response to",
+    ] {
+        let got = crate::import::extract(&format!(
+            "Statement by Foo Watch {marker} World Refugee Day\n\nText.\n"
+        ));
+        assert_eq!(got.organization.as_deref(), Some("Foo Watch"), "{marker}");
+    }
+}
+
+/// Each honorific before a surname alone names the speaker, honorific included.
+#[test]
+fn every_honorific_before_a_surname_names_the_speaker() {
+    for honorific in ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame"] {
+        let got = crate::import::extract(&format!("Title\n\n“Stop,” said {honorific} Okoye.\n"));
+        let names: Vec<&str> = got.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, [format!("{honorific} Okoye")], "{honorific}");
+    }
+}

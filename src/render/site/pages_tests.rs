@@ -393,3 +393,61 @@ fn a_themes_card_showing_roles_follows_a_changed_role_on_the_next_export() -> Re
     );
     Ok(())
 }
+
+#[test]
+fn an_organisation_speaking_alone_is_named_once_on_its_statements_page() -> Result<()> {
+    let (_dir, site) = export(&[(
+        "statements/2026/2026-01-27-t.md".to_owned(),
+        "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker: {organization: \"Oxfam International\"}\ntopics: [t]\n---\nBody.\n"
+            .to_owned(),
+    )])?;
+    let page = site("statements/2026/t/index.html")?;
+    let speakers = fragment(&page, "<ul class=\"speakers\"", "</ul>");
+    assert!(
+        speakers.contains(
+            "<li><a href=\"../../../speakers/oxfam-international/index.html\">Oxfam International</a></li>"
+        ),
+        "{speakers}"
+    );
+    assert!(!speakers.contains("class=\"org\""), "{speakers}");
+    Ok(())
+}
+
+#[test]
+fn without_a_base_url_the_corrections_feed_links_up_from_its_folder() -> Result<()> {
+    let (_dir, site) = export(&[(
+        "statements/2026/2026-01-27-t.md".to_owned(),
+        "---\ntitle: \"T\"\ndate: 2026-01-27\nspeaker: Ann\ntopics: [t]\n\
+         corrections:\n  - {date: 2026-03-05, note: Fixed.}\n---\nBody.\n"
+            .to_owned(),
+    )])?;
+    let feed = site("corrections/feed.xml")?;
+    assert!(
+        feed.contains(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"../statements/2026/t/index.html\"/>"
+        ),
+        "{feed}"
+    );
+    Ok(())
+}
+
+#[test]
+fn with_a_base_url_the_404_page_links_to_the_site_from_any_depth() -> Result<()> {
+    let (_dir, site) = export(&[
+        (
+            "press.toml".to_owned(),
+            "base_url = \"https://example.org/press/\"\n".to_owned(),
+        ),
+        statement("2026-01-01", "t"),
+    ])?;
+    let page = site("404.html")?;
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"https://example.org/press/style.css\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"https://example.org/press/search/index.html\">search</a>"),
+        "{page}"
+    );
+    Ok(())
+}

@@ -89,3 +89,17 @@ fn a_file_already_in_the_archive_is_reported_when_none_is_copied() -> Result<()>
     );
     Ok(())
 }
+
+/// A regional language tag in a file name ("release.pt-br.md") is the post's language.
+#[test]
+fn a_regional_language_tag_in_a_file_name_is_its_language() {
+    use std::path::Path;
+    assert_eq!(
+        super::file_lang(Path::new("content/post/release.pt-br.md")).as_deref(),
+        Some("pt-br")
+    );
+    assert_eq!(
+        super::file_lang(Path::new("content/post/release.es.md")).as_deref(),
+        Some("es")
+    );
+}
