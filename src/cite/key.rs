@@ -128,4 +128,24 @@ mod tests {
         assert_eq!(base(Some(&person), 2025, &slug), "nunez2025globalmisuse");
         assert_eq!(base(None, 2025, &slugify("the")), "press2025statement");
     }
+
+    /// Each of the small words a key skips, written out here (not read from the table), in the
+    /// organisation and in the slug.
+    #[test]
+    fn every_small_word_is_skipped_in_the_author_and_the_title() {
+        for word in ["the", "a", "an", "of", "on", "in", "and", "for", "to", "at"] {
+            let org = Author::Organization(format!("{} Elders", word.to_uppercase()));
+            let slug = slugify(&format!("{word} Sudan {word} famine"));
+            assert_eq!(
+                base(Some(&org), 2024, &slug),
+                "elders2024sudanfamine",
+                "{word}"
+            );
+        }
+        let org = Author::Organization("Then Institute".to_owned());
+        assert_eq!(
+            base(Some(&org), 2024, &slugify("Athens at dawn")),
+            "then2024athensdawn"
+        );
+    }
 }
