@@ -145,7 +145,19 @@ mod tests {
     /// name.
     #[test]
     fn a_given_name_that_is_also_a_country_starts_a_speaker_s_name() {
-        for name in ["Georgia Brown", "Jordan Smith", "Chad Okoye"] {
+        for name in [
+            "Georgia Brown",
+            "Jordan Smith",
+            "Chad Okoye",
+            "Israel Kamakawiwo",
+            "India Ruiz",
+            "Kenya Barris",
+            "London Breed",
+            "Paris Hilton",
+            "Washington Irving",
+            "Berlin Jones",
+            "Victoria Wood",
+        ] {
             let got = crate::import::extract(&format!(
                 "Title\n\n{name}, Director at Foo Watch, said: “Stop.”\n"
             ));

@@ -218,6 +218,44 @@ mod tests {
         );
     }
 
+    /// Every element whose content is never statement text, written out here (not read from
+    /// the table). (`head` is not in the list: a parser drops a `<head>` tag in a body and
+    /// keeps its text, as a browser does.)
+    #[test]
+    fn every_skipped_element_is_dropped() {
+        for tag in [
+            "script", "style", "noscript", "nav", "aside", "footer", "form", "iframe", "svg",
+            "button",
+        ] {
+            let fragment = format!("<p>Text.</p><{tag}>Share this widely</{tag}><p>More.</p>");
+            assert_eq!(html_to_markdown(&fragment), "Text.\n\nMore.", "{tag}");
+        }
+    }
+
+    /// Every kind of cookie or consent banner beside an article is dropped from a page.
+    #[test]
+    fn every_kind_of_banner_is_dropped_from_a_page() {
+        for banner in [
+            "<div id=\"cookie-notice\">",
+            "<div class=\"site-cookies\">",
+            "<div id=\"consent-box\">",
+            "<div class=\"ConsentBanner\">",
+            "<div id=\"gdpr\">",
+            "<div class=\"gdpr-bar\">",
+            "<div aria-modal=\"true\">",
+        ] {
+            let page = format!(
+                "<!DOCTYPE html><html><head><title>T</title></head><body>{banner}<p>We use small files to remember your choices and measure how the site is read, and we share what they tell us with partners who help us run it. Accept them all, or choose which ones to keep.</p></div><article><h1>Sudan: Protect civilians now</h1><p>The parties to the conflict must stop attacking civilians and let aid through, the organisation said today in a statement.</p><p>“Civilians are paying the price of this war,” said Jane Roe, director at Foo Watch.</p></article></body></html>"
+            );
+            let markdown = html_to_markdown(&page);
+            assert!(!markdown.contains("small files"), "{banner}: {markdown}");
+            assert!(
+                markdown.contains("Civilians are paying"),
+                "{banner}: {markdown}"
+            );
+        }
+    }
+
     /// In a fragment whose `<main>` holds one `<article>` and related links, the article is
     /// the statement.
     #[test]
