@@ -103,3 +103,75 @@ fn a_regional_language_tag_in_a_file_name_is_its_language() {
         Some("es")
     );
 }
+
+/// Every folder name that holds a Hugo site's news, written out here (not read from the
+/// table): at the site's root, only the posts under it are read, not the site's other
+/// sections; and the folders a walk never enters are never read, under any section.
+#[test]
+fn each_news_section_is_read_alone_and_the_folders_never_entered_are_skipped() -> Result<()> {
+    for section in [
+        "post",
+        "posts",
+        "blog",
+        "news",
+        "articles",
+        "article",
+        "press",
+        "press-releases",
+        "statements",
+        "updates",
+        "stories",
+        "media",
+    ] {
+        let post = format!("content/{section}/launch.md");
+        let site = site(&[
+            ("hugo.toml", b"baseURL = \"https://hugo.example.org/\"\n"),
+            (
+                &post,
+                b"---\ntitle: Launch\ndate: 2020-03-01\n---\nWe launch.\n",
+            ),
+            (
+                "content/about/team.md",
+                b"---\ntitle: Team\ndate: 2020-01-01\n---\nWho we are.\n",
+            ),
+        ])?;
+        let root = archive(&[])?;
+        let ran = import(root.path(), "hugo", site.path(), &[]);
+        assert_eq!(
+            (ran.exit, ran.out.as_str()),
+            (Exit::Success, "statements/2020/2020-03-01-launch.md\n"),
+            "{section}: {}",
+            ran.err
+        );
+    }
+    for never in [
+        "_site",
+        "node_modules",
+        "vendor",
+        "public",
+        "resources",
+        "_drafts",
+    ] {
+        let copy = format!("content/posts/{never}/launch-copy.md");
+        let site = site(&[
+            ("hugo.toml", b"baseURL = \"https://hugo.example.org/\"\n"),
+            (
+                "content/posts/launch.md",
+                b"---\ntitle: Launch\ndate: 2020-03-01\n---\nWe launch.\n",
+            ),
+            (
+                &copy,
+                b"---\ntitle: Launch copy\ndate: 2020-03-02\n---\nA built copy.\n",
+            ),
+        ])?;
+        let root = archive(&[])?;
+        let ran = import(root.path(), "hugo", site.path(), &[]);
+        assert_eq!(
+            (ran.exit, ran.out.as_str()),
+            (Exit::Success, "statements/2020/2020-03-01-launch.md\n"),
+            "{never}: {}",
+            ran.err
+        );
+    }
+    Ok(())
+}
