@@ -133,3 +133,17 @@ fn a_name_after_a_quote_wins_over_a_name_before_it() -> Result<()> {
     }
     Ok(())
 }
+
+/// "they said" after a quote gives it to the speaker of the quote before, as "he said" does.
+#[test]
+fn they_said_goes_to_the_speaker_named_before() -> Result<()> {
+    let body = "“The ruling is late,” said Jane Roe.\n\n“It must be undone,” they said.";
+    assert_eq!(
+        quotes_of("[\"Jane Roe\", \"John Smith\"]", body)?,
+        [
+            said("Jane Roe", "text", "The ruling is"),
+            said("Jane Roe", "text", "It must be"),
+        ]
+    );
+    Ok(())
+}
