@@ -185,6 +185,12 @@ mod tests {
             "statements/2019/page/2/index.html",
             "statements/2019/x/cite.bib",
             "statements/index.html/index.html",
+            "feed.json",
+            "404.html",
+            "sitemap.xml",
+            "_redirects",
+            "speakers/ana-piquer/index.html",
+            "locations/geneva/index.html",
         ] {
             assert!(own_page(own), "{own}");
         }

@@ -38,3 +38,26 @@ fn a_slug_of_the_front_matter_is_kept_by_the_cache() -> anyhow::Result<()> {
         ],
     )
 }
+
+/// A published time keeps its offset through the cache: just after midnight at +02:00 is
+/// still that day (not the day before, as with the offset's sign turned), in `list` and `show`.
+#[test]
+fn a_published_time_keeps_its_offset_through_the_cache() -> anyhow::Result<()> {
+    let text = "---\ntitle: Late\ndate: 2026-01-02T00:30:00+02:00\nspeaker: Ann\ntopics: [a]\n---\nBody.\n";
+    let dir = archive(&[("statements/2026/2026-01-02-late.md", text)])?;
+    std::thread::sleep(super::RACY + std::time::Duration::from_millis(100));
+    for args in [
+        &["list", "--format", "csv"][..],
+        &["show", "late", "--format", "json"],
+    ] {
+        let fresh = press(dir.path(), &[&["--no-cache"], args].concat());
+        assert!(fresh.out.contains("2026-01-02"), "{}", fresh.out);
+        assert_eq!(
+            press(dir.path(), args),
+            fresh,
+            "{args:?}: writing the cache"
+        );
+        assert_eq!(press(dir.path(), args), fresh, "{args:?}: reading it");
+    }
+    Ok(())
+}

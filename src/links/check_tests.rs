@@ -91,6 +91,15 @@ fn a_link_in_the_background_is_located_at_its_key_or_its_line() -> Result<()> {
                 "Body.\n",
             ),
         ),
+        (
+            "statements/2026/2026-01-29-c.md",
+            &statement(
+                "C",
+                "2026-01-29",
+                "background: >\n  Three [z](/z.pdf).\n",
+                "Body.\n",
+            ),
+        ),
     ])?;
     assert_eq!(
         check(root.path()),
@@ -99,7 +108,8 @@ fn a_link_in_the_background_is_located_at_its_key_or_its_line() -> Result<()> {
             format!(
                 "statements/2026/2026-01-27-a.md:6:14: error: link to a missing local file \"x.pdf\"\n  help: {MISSING_HELP}\n\
                  statements/2026/2026-01-28-b.md:8:1: error: link to a missing local file \"/y.pdf\"\n  help: {MISSING_HELP}\n\
-                 checked 2 statements: 2 errors, 0 warnings\n"
+                 statements/2026/2026-01-29-c.md:7:1: error: link to a missing local file \"/z.pdf\"\n  help: {MISSING_HELP}\n\
+                 checked 3 statements: 3 errors, 0 warnings\n"
             )
         )
     );

@@ -213,6 +213,12 @@ mod tests {
     }
 
     #[test]
+    fn raw_text_ends_at_its_closing_tag_in_any_case() {
+        let text = "<SCRIPT>var a = '<img src=\"in.png\">';</SCRIPT> <img src=\"after.png\">\n\n<Style>p {}</STYLE><a href=\"b.pdf\">b</a>\n";
+        assert_eq!(urls(text), ["after.png", "b.pdf"]);
+    }
+
+    #[test]
     fn locates_html_urls() {
         let text = "one\n\nand <img src=\"x.png\">";
         let links = local_links(text);

@@ -113,3 +113,37 @@ fn pronoun_pattern_compiles() {
     assert!(PRONOUN.is_match("she said."));
     assert!(!PRONOUN.is_match("the shed said nothing"));
 }
+
+/// Two quotes in one paragraph, each followed by its speaker: the second is John Smith's, the
+/// name after it, not Jane Roe's, named before it (after the first quote).
+#[test]
+fn a_name_after_a_quote_wins_over_a_name_before_it() -> Result<()> {
+    for body in [
+        "“The ruling is late,” said Jane Roe. “It must be undone,” said John Smith.",
+        "“The ruling is late,” Jane Roe said. “It must be undone,” John Smith said.",
+    ] {
+        assert_eq!(
+            quotes_of("[\"Jane Roe\", \"John Smith\"]", body)?,
+            [
+                said("Jane Roe", "text", "The ruling is"),
+                said("John Smith", "text", "It must be"),
+            ],
+            "{body}"
+        );
+    }
+    Ok(())
+}
+
+/// "they said" after a quote gives it to the speaker of the quote before, as "he said" does.
+#[test]
+fn they_said_goes_to_the_speaker_named_before() -> Result<()> {
+    let body = "“The ruling is late,” said Jane Roe.\n\n“It must be undone,” they said.";
+    assert_eq!(
+        quotes_of("[\"Jane Roe\", \"John Smith\"]", body)?,
+        [
+            said("Jane Roe", "text", "The ruling is"),
+            said("Jane Roe", "text", "It must be"),
+        ]
+    );
+    Ok(())
+}

@@ -160,3 +160,17 @@ fn an_alias_over_a_statement_s_page_in_other_case_is_an_error() -> Result<()> {
     );
     Ok(())
 }
+
+/// An alias after another in a one-line list is placed at its column counted in characters:
+/// the accented letters before it count one each.
+#[test]
+fn an_alias_in_a_list_is_placed_at_its_column_in_characters() -> Result<()> {
+    let (dir, statements) = archive(&[(X, "aliases: [\"/\u{e9}t\u{e9}/a\", \"/feed.xml\"]")])?;
+    assert_eq!(
+        printed(dir.path(), &statements),
+        [format!(
+            "{X}:6:22: error: alias \"/feed.xml\" would be written at feed.xml/index.html, over a page the export writes itself\n  help: remove the alias: the export's own page stays at that address"
+        )]
+    );
+    Ok(())
+}
