@@ -1,7 +1,8 @@
 //! The names a migrated post goes by (its translation key, the names links use) when its file
 //! name holds dots of its own ("release-1.2.md"), run in process like
-//! [`super::resolve_tests`]; and the summary's count of linked files the archive already
-//! holds.
+//! [`super::resolve_tests`]; the summary's count of linked files the archive already holds;
+//! and the site's data tables, entry by entry: the sections that hold a Hugo site's news, the
+//! folders a walk never enters, and the folders a site keeps its files in.
 
 use anyhow::Result;
 
@@ -173,5 +174,50 @@ fn each_news_section_is_read_alone_and_the_folders_never_entered_are_skipped() -
             ran.err
         );
     }
+    Ok(())
+}
+
+/// A link into one of the folders a site keeps its files in is a link to a file, even with no
+/// extension; when the tree lacks it, the summary says so (and links it on the old site),
+/// where a link elsewhere is to another page of the old site.
+#[test]
+fn a_link_into_each_file_folder_is_to_a_file() -> Result<()> {
+    let summary = |folder: &str| -> Result<String> {
+        let body = format!("---\ntitle: Launch\n---\n[The report](/{folder}/annual-report).\n");
+        let site = site(&[
+            ("_config.yml", b"url: https://jekyll.example.org\n"),
+            ("_posts/2020-03-01-launch.md", body.as_bytes()),
+        ])?;
+        let root = archive(&[])?;
+        Ok(import(root.path(), "jekyll", site.path(), &[]).err)
+    };
+    for folder in [
+        "assets",
+        "static",
+        "images",
+        "img",
+        "files",
+        "uploads",
+        "wp-content",
+        "downloads",
+        "documents",
+        "media",
+        "pdf",
+    ] {
+        assert_eq!(
+            summary(folder)?,
+            format!(
+                "/{folder}/annual-report: not in the site's tree: linked on the old site as https://jekyll.example.org/{folder}/annual-report\n\
+                 links rewritten: to files the tree lacks (on the old site) (1 link)\n\
+                 imported 1, skipped 0 duplicates, refused 0, could not read 0\n"
+            ),
+            "{folder}"
+        );
+    }
+    assert_eq!(
+        summary("about")?,
+        "links rewritten: to other pages of the old site (1 link)\n\
+         imported 1, skipped 0 duplicates, refused 0, could not read 0\n"
+    );
     Ok(())
 }
