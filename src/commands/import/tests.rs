@@ -2,19 +2,27 @@
 //! and the exit it gives.
 
 use crate::Exit;
-use crate::commands::in_process::{archive, press};
+use crate::commands::in_process::{Ran, archive, press};
+
+/// `press import ARGS… FILE` in an archive holding `text` as the one file to import.
+fn import_text(text: &str, args: &[&str]) -> anyhow::Result<Ran> {
+    let root = archive(&[("in/a.txt", text)])?;
+    let file = root.path().join("in/a.txt");
+    let file = file.to_string_lossy();
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    all.push(&file);
+    Ok(press(root.path(), &all))
+}
 
 /// A title without a `Place:` prefix: `--explain` says there is no location and why, not the
 /// title's line.
 #[test]
 fn explain_says_a_title_without_a_place_prefix_gives_no_location() -> anyhow::Result<()> {
-    let root = archive(&[(
-        "in/a.txt",
+    let ran = import_text(
         "Stop the dumping\n\n5 February 2024\n\nJane Roe, Director at Foo Watch, said: “Stop.”\n",
-    )])?;
-    let file = root.path().join("in/a.txt");
-    let file = file.to_string_lossy();
-    let ran = press(root.path(), &["import", "--explain", "--topic", "t", &file]);
+        &["--explain", "--topic", "t"],
+    )?;
     assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
     assert!(
         ran.out
@@ -59,22 +67,10 @@ fn explain_exits_2_when_a_file_cannot_be_read_even_if_a_later_one_is_refused() -
 /// `--date` takes the full form only: "2024-2-5" is a usage error, not 5 February.
 #[test]
 fn a_date_without_leading_zeros_is_refused() -> anyhow::Result<()> {
-    let root = archive(&[(
-        "in/a.txt",
+    let ran = import_text(
         "Stop the dumping\n\nJane Roe, Director at Foo Watch, said: “Stop.”\n",
-    )])?;
-    let file = root.path().join("in/a.txt");
-    let ran = press(
-        root.path(),
-        &[
-            "import",
-            "--topic",
-            "t",
-            "--date",
-            "2024-2-5",
-            &file.to_string_lossy(),
-        ],
-    );
+        &["--topic", "t", "--date", "2024-2-5"],
+    )?;
     assert_eq!(
         (ran.exit, ran.out.as_str(), ran.err.as_str()),
         (
@@ -90,12 +86,9 @@ fn a_date_without_leading_zeros_is_refused() -> anyhow::Result<()> {
 /// that order.
 #[test]
 fn explain_shows_a_given_speaker_as_name_role_organisation() -> anyhow::Result<()> {
-    let root = archive(&[("in/a.txt", "UK: Stop it\n\n5 February 2024\n\nText.\n")])?;
-    let file = root.path().join("in/a.txt");
-    let ran = press(
-        root.path(),
+    let ran = import_text(
+        "UK: Stop it\n\n5 February 2024\n\nText.\n",
         &[
-            "import",
             "--explain",
             "--topic",
             "t",
@@ -105,9 +98,8 @@ fn explain_shows_a_given_speaker_as_name_role_organisation() -> anyhow::Result<(
             "Director",
             "--org",
             "Foo Watch",
-            &file.to_string_lossy(),
         ],
-    );
+    )?;
     assert!(
         ran.out
             .contains("  speaker: Jane Roe, Director, Foo Watch\n    from --speaker\n"),
@@ -120,23 +112,10 @@ fn explain_shows_a_given_speaker_as_name_role_organisation() -> anyhow::Result<(
 /// `--location` wins over the title's `Place:` prefix.
 #[test]
 fn the_location_flag_wins_over_the_title_s_place() -> anyhow::Result<()> {
-    let root = archive(&[(
-        "in/a.txt",
+    let ran = import_text(
         "UK: Stop it\n\n5 February 2024\n\nJane Roe, Director at Foo Watch, said: “Stop.”\n",
-    )])?;
-    let file = root.path().join("in/a.txt");
-    let ran = press(
-        root.path(),
-        &[
-            "import",
-            "--dry-run",
-            "--topic",
-            "t",
-            "--location",
-            "Geneva",
-            &file.to_string_lossy(),
-        ],
-    );
+        &["--dry-run", "--topic", "t", "--location", "Geneva"],
+    )?;
     assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
     let location: Vec<&str> = ran
         .out
